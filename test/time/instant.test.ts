@@ -1,0 +1,81 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { parseInstant } from "../../src/index.js";
+
+describe("parseInstant", () => {
+  // Oracle: Date.parse on the same strings (ECMAScript's date-time string format).
+  it.each([
+    ["2024-03-20T12:00:00Z", Date.parse("2024-03-20T12:00:00Z")],
+    ["2024-03-20T12:00Z", Date.parse("2024-03-20T12:00Z")],
+    ["2024-03-20T14:00:00+02:00", Date.parse("2024-03-20T12:00:00Z")],
+    ["2024-03-20T14:00:00+0200", Date.parse("2024-03-20T12:00:00Z")],
+    ["2024-03-20T07:30-04:30", Date.parse("2024-03-20T12:00:00Z")],
+    ["2024-03-20 12:00:00Z", Date.parse("2024-03-20T12:00:00Z")],
+    ["2024-03-20T12:00:00.5Z", Date.parse("2024-03-20T12:00:00.500Z")],
+    ["2024-03-20T12:00:00.123456Z", Date.parse("2024-03-20T12:00:00.123Z")],
+    ["2024-02-29T00:00:00Z", Date.parse("2024-02-29T00:00:00Z")],
+    ["0050-06-01T00:00:00Z", Date.UTC(2000, 5, 1) - 1950 * 365.2425 * 86_400_000],
+  ])("%s", (text, ms) => {
+    if (text.startsWith("0050")) {
+      const d = new Date(0);
+      d.setUTCFullYear(50, 5, 1);
+      expect(parseInstant(text)).toBe(d.getTime());
+    } else expect(parseInstant(text)).toBe(ms);
+  });
+
+  it("takes numbers and Dates as they are", () => {
+    expect(parseInstant(1_710_936_000_000)).toBe(1_710_936_000_000);
+    expect(parseInstant(new Date(1_710_936_000_000))).toBe(1_710_936_000_000);
+    expect(Object.is(parseInstant(-0), 0)).toBe(true);
+  });
+
+  it.each([
+    "2024-03-20T12:00:00", // no zone: ambiguous
+    "2024-03-20",
+    "2024-02-30T00:00Z",
+    "2023-02-29T00:00Z",
+    "2024-13-01T00:00Z",
+    "2024-03-20T25:00Z",
+    "2024-03-20T12:60Z",
+    "2024-03-20T12:00:00+2",
+    "2024-03-20T12:00:00.Z",
+    "20-03-2024 12:00",
+    "",
+    "next tuesday",
+  ])("rejects %j as invalid_instant", (text) => {
+    expect(() => parseInstant(text)).toThrow(
+      expect.objectContaining({ code: "invalid_instant", fn: "parseInstant", path: "value", received: text }),
+    );
+  });
+
+  it("rejects invalid Dates, non-finite numbers and other types", () => {
+    expect(() => parseInstant(new Date(Number.NaN))).toThrow(expect.objectContaining({ code: "invalid_instant" }));
+    expect(() => parseInstant(Number.NaN)).toThrow(expect.objectContaining({ code: "invalid_instant" }));
+    expect(() => parseInstant(9e15)).toThrow(expect.objectContaining({ code: "invalid_instant" }));
+    expect(() => parseInstant({} as unknown as number)).toThrow(expect.objectContaining({ code: "invalid_type" }));
+  });
+
+  it("always agrees with Date for every ISO string Date prints", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -62_000_000_000_000, max: 250_000_000_000_000 }), (ms) => {
+        expect(parseInstant(new Date(ms).toISOString())).toBe(ms);
+      }),
+    );
+  });
+
+  it("always agrees with Date.parse on offsets", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 4_000_000_000_000 }),
+        fc.integer({ min: -14 * 60, max: 14 * 60 }),
+        (ms, offsetMin) => {
+          const local = new Date(ms + offsetMin * 60_000).toISOString().slice(0, 23);
+          const sign = offsetMin < 0 ? "-" : "+";
+          const abs = Math.abs(offsetMin);
+          const zone = `${sign}${String(Math.floor(abs / 60)).padStart(2, "0")}:${String(abs % 60).padStart(2, "0")}`;
+          expect(parseInstant(local + zone)).toBe(Date.parse(local + zone));
+        },
+      ),
+    );
+  });
+});
