@@ -39,7 +39,7 @@ describe("mergeCounts", () => {
     );
   });
   it("does not mutate its input", () => {
-    const a = Object.freeze({ a: 1 });
+    const a: { readonly a: number } = Object.freeze({ a: 1 });
     const b = Object.freeze({ a: 2 });
     expect(mergeCounts(a, b)).toEqual({ a: 3 });
     expect(a).toEqual({ a: 1 });

@@ -1,0 +1,39 @@
+/**
+ * `npm run bench`: runs every `bench/*.bench.ts` (or those named on the command
+ * line: `npm run bench -- nps`) against the built `dist`, prints each section and
+ * writes `bench/RESULTS.md` with the machine and the date.
+ */
+import { readdirSync, writeFileSync } from "node:fs";
+import { cpus, totalmem } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { type BenchSection, formatSection, runSection } from "./lib.ts";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const only = process.argv.slice(2);
+const files = readdirSync(here)
+  .filter((f) => f.endsWith(".bench.ts"))
+  .filter((f) => only.length === 0 || only.some((o) => f.includes(o)))
+  .sort();
+
+const out: string[] = [
+  "# Benchmark results",
+  "",
+  `Machine: ${cpus()[0]?.model ?? "unknown CPU"}, ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; Node ${process.version}. Date: ${new Date().toISOString().slice(0, 10)}.`,
+  "Run with `npm run bench` (builds first). Medians from tinybench; ratios are to the row named in each table's last column header.",
+  "",
+];
+for (const file of files) {
+  const mod = (await import(pathToFileURL(join(here, file)).href)) as {
+    sections: BenchSection[] | (() => Promise<BenchSection[]>);
+  };
+  const sections = typeof mod.sections === "function" ? await mod.sections() : mod.sections;
+  out.push(`## ${file.replace(".bench.ts", "")}`, "");
+  for (const section of sections) {
+    const results = await runSection(section);
+    const table = formatSection(section, results);
+    console.log(table);
+    out.push(table);
+  }
+}
+if (only.length === 0) writeFileSync(join(here, "RESULTS.md"), out.join("\n"));
