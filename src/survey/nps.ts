@@ -192,7 +192,7 @@ export function nps(scores: ArrayLike<number>): number | null {
  * same formula centred on the adjusted score; it keeps its coverage at small n
  * and at scores near ±100, where Wald collapses to a zero-width interval.
  * Bounds are clamped to [−100, 100]; `score` is always the plain NPS. No
- * respondents gives `null`. Cross-checked against R package `NPS` (`nps_se`).
+ * respondents gives `null`. Cross-checked against R package `NPS` (`npvar`, `nps.se`).
  *
  * @param counts - A tally as returned by {@link npsCounts}.
  * @param options - `confidence` (default 0.95) and `method` (default `"adjusted-wald"`).
