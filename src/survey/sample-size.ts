@@ -43,6 +43,10 @@ export interface ProportionSampleSizeOptions extends SampleSizeBaseOptions {
    * @defaultValue 50 (the worst case, p(1 − p) = ¼)
    */
   expectedPercent?: number;
+  /** Not for a proportion: NPS expectations need `metric: "nps"`. */
+  expectedPromotersPercent?: never;
+  /** Not for a proportion: NPS expectations need `metric: "nps"`. */
+  expectedDetractorsPercent?: never;
 }
 
 /**
