@@ -49,8 +49,9 @@ export function surveySection(): string[] {
   const social = sentimentCounts(mentions.map((m) => m.label));
   const shares = sentimentShares(social);
   const agents = new Set(responses.map((r) => r.agentId)).size;
+  const [first, last] = dayRange(responses.map((r) => r.respondedAt));
   out.push(
-    `${fmtInt(responses.length)} post-contact survey responses from ${firstDay(responses)} to ${lastDay(responses)}, ${agents} agents.`,
+    `${fmtInt(responses.length)} post-contact survey responses from ${first} to ${last}, ${agents} agents.`,
     "Skipped questions are not responses: each metric counts only the answers it got (n).",
     "",
     ...table(
@@ -223,12 +224,10 @@ function weekLabel(week: number): string {
   return `Jun ${first}–${last}${last - first < 6 ? " (partial)" : ""}`;
 }
 
-function firstDay(rows: readonly SurveyResponse[]): string {
-  return rows.reduce((min, r) => (r.respondedAt < min ? r.respondedAt : min), rows[0]!.respondedAt).slice(0, 10);
-}
-
-function lastDay(rows: readonly SurveyResponse[]): string {
-  return rows.reduce((max, r) => (r.respondedAt > max ? r.respondedAt : max), rows[0]!.respondedAt).slice(0, 10);
+/** The first and last day (YYYY-MM-DD) of ISO instants in UTC. */
+function dayRange(stamps: readonly string[]): [string, string] {
+  const sorted = [...stamps].sort();
+  return [sorted[0]?.slice(0, 10) ?? "–", sorted[sorted.length - 1]?.slice(0, 10) ?? "–"];
 }
 
 // Presentation: metrics are unrounded, so all rounding happens here.
