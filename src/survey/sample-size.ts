@@ -1,0 +1,189 @@
+import { oneOf } from "../internal/assert.js";
+import { inputError } from "../internal/messages.js";
+import { zForConfidence } from "../stats/normal.js";
+import { confidenceOption, readOptions, type Unchecked } from "./checks.js";
+
+/**
+ * The options of {@link sampleSizeForMargin} every metric shares.
+ *
+ * @category Survey
+ */
+export interface SampleSizeBaseOptions {
+  /**
+   * The wanted half-width of the confidence interval: percentage points for a proportion, NPS points for an NPS;
+   * greater than 0, at most 100.
+   */
+  marginOfError: number;
+  /**
+   * The two-sided confidence level, strictly between 0 and 1.
+   * @defaultValue 0.95
+   */
+  confidence?: number;
+  /**
+   * The size of the whole population surveyed (e.g. customers served this month), an integer ≥ 1;
+   * applies the finite-population correction.
+   * @defaultValue none (an infinite population)
+   */
+  population?: number;
+}
+
+/**
+ * {@link sampleSizeForMargin} for a proportion such as CSAT; the margin is in percentage points.
+ *
+ * @category Survey
+ */
+export interface ProportionSampleSizeOptions extends SampleSizeBaseOptions {
+  /**
+   * Estimate a proportion.
+   * @defaultValue "proportion"
+   */
+  metric?: "proportion";
+  /**
+   * The expected percentage (0–100), e.g. last quarter's CSAT.
+   * @defaultValue 50 (the worst case, p(1 − p) = ¼)
+   */
+  expectedPercent?: number;
+  /** Not for a proportion: NPS expectations need `metric: "nps"`. */
+  expectedPromotersPercent?: never;
+  /** Not for a proportion: NPS expectations need `metric: "nps"`. */
+  expectedDetractorsPercent?: never;
+}
+
+/**
+ * {@link sampleSizeForMargin} for an NPS; the margin is in NPS points.
+ *
+ * @category Survey
+ */
+export interface NpsSampleSizeOptions extends SampleSizeBaseOptions {
+  /** Estimate an NPS. */
+  metric: "nps";
+  /**
+   * The expected share of promoters, 0–100; give it together with `expectedDetractorsPercent`.
+   * @defaultValue 50 (with 50 % detractors: the worst case, variance 1)
+   */
+  expectedPromotersPercent?: number;
+  /**
+   * The expected share of detractors, 0–100; promoters + detractors must not exceed 100.
+   * @defaultValue 50 (with 50 % promoters: the worst case, variance 1)
+   */
+  expectedDetractorsPercent?: number;
+}
+
+/**
+ * Options of {@link sampleSizeForMargin}: for a proportion (the default) or, with `metric: "nps"`, for an NPS.
+ *
+ * @category Survey
+ */
+export type SampleSizeOptions = ProportionSampleSizeOptions | NpsSampleSizeOptions;
+
+/**
+ * How many responses are needed for a confidence interval of a wanted margin of error.
+ *
+ * n₀ = z²·Var / e², with e the margin as a fraction (percentage or NPS points
+ * ÷ 100) and z the two-sided critical value (Cochran, *Sampling Techniques*,
+ * 1977, §4.4). For a proportion Var = p(1 − p), worst case p = ½ (so a ±5 point
+ * CSAT at 95 % needs 385 responses). For an NPS Var = p + d − (p − d)² with p, d
+ * the promoter and detractor fractions, worst case half promoters and half
+ * detractors, Var = 1 (±5 NPS points at 95 % needs 1537). With `population` N
+ * the finite-population correction n = n₀ / (1 + (n₀ − 1)/N) applies. The
+ * result is rounded up to a whole response (at least 1). These are Wald sizes:
+ * the adjusted-Wald interval of {@link npsInterval} is slightly narrower at the
+ * same n.
+ *
+ * @param options - `marginOfError` (required), `metric`, `confidence`, the expected values and `population`.
+ * @returns Responses, a whole number ≥ 1.
+ * @throws {MetricInputError} `invalid_option` for an options value out of range (a margin ≤ 0 or > 100, a confidence outside (0, 1),
+ *   expected percentages outside 0–100 or summing past 100, an expected value for the other metric, a population that is not an integer ≥ 1);
+ *   `missing_value` when `marginOfError` is absent or only one of the NPS expectations is given.
+ *
+ * @example
+ * ```ts
+ * import { sampleSizeForMargin } from "support-metrics";
+ * sampleSizeForMargin({ marginOfError: 5 }); // => 385
+ * sampleSizeForMargin({ marginOfError: 5, expectedPercent: 30 }); // => 323
+ * sampleSizeForMargin({ marginOfError: 5, population: 1000 }); // => 278
+ * sampleSizeForMargin({ metric: "nps", marginOfError: 5 }); // => 1537
+ * sampleSizeForMargin({ metric: "nps", marginOfError: 5, expectedPromotersPercent: 50, expectedDetractorsPercent: 20 }); // => 938
+ * sampleSizeForMargin({ marginOfError: 0 }); // throws invalid_option
+ * ```
+ * @see {@link npsInterval}, {@link wilsonInterval}
+ * @category Survey
+ */
+export function sampleSizeForMargin(options: SampleSizeOptions): number {
+  const fn = "sampleSizeForMargin";
+  const o: AnyOptions = readOptions<Flat>(fn, options as Flat | undefined);
+  const metric = oneOf(fn, "options.metric", o.metric, ["proportion", "nps"] as const, "proportion");
+  const margin = o.marginOfError;
+  if (margin === undefined) throw inputError("missing_value", fn, "options.marginOfError", MARGIN, margin);
+  if (typeof margin !== "number" || !(margin > 0 && margin <= 100)) {
+    throw inputError("invalid_option", fn, "options.marginOfError", MARGIN, margin);
+  }
+  const z = zForConfidence(confidenceOption(fn, o));
+  const variance = metric === "nps" ? npsVariance(fn, o) : proportionVariance(fn, o);
+  const population = o.population;
+  if (
+    population !== undefined &&
+    !(typeof population === "number" && Number.isSafeInteger(population) && population >= 1)
+  ) {
+    throw inputError("invalid_option", fn, "options.population", "an integer ≥ 1", population);
+  }
+  const e = margin / 100;
+  let n = (z * z * variance) / (e * e);
+  if (population !== undefined) n = n / (1 + (n - 1) / population);
+  // Round up, forgiving floating-point noise just above a whole number.
+  return Math.max(1, Math.ceil(n - 1e-9));
+}
+
+function proportionVariance(fn: string, o: AnyOptions): number {
+  rejectOther(fn, o, ["expectedPromotersPercent", "expectedDetractorsPercent"], "proportion");
+  const p = percentOption(fn, o, "expectedPercent", 50) / 100;
+  return p * (1 - p);
+}
+
+function npsVariance(fn: string, o: AnyOptions): number {
+  rejectOther(fn, o, ["expectedPercent"], "nps");
+  const hasP = o.expectedPromotersPercent !== undefined;
+  const hasD = o.expectedDetractorsPercent !== undefined;
+  if (hasP !== hasD) {
+    const missing = hasP ? "expectedDetractorsPercent" : "expectedPromotersPercent";
+    throw inputError("missing_value", fn, `options.${missing}`, "both expected NPS shares, or neither", undefined);
+  }
+  const p = percentOption(fn, o, "expectedPromotersPercent", 50);
+  const d = percentOption(fn, o, "expectedDetractorsPercent", 50);
+  if (p + d > 100) {
+    throw inputError(
+      "invalid_option",
+      fn,
+      "options.expectedDetractorsPercent",
+      `at most ${100 - p} (100 − promoters)`,
+      d,
+    );
+  }
+  const pf = p / 100;
+  const df = d / 100;
+  return pf + df - (pf - df) * (pf - df);
+}
+
+function percentOption(fn: string, o: AnyOptions, key: PercentKey, fallback: number): number {
+  const value = o[key];
+  if (value === undefined) return fallback;
+  if (typeof value !== "number" || !(value >= 0 && value <= 100)) {
+    throw inputError("invalid_option", fn, `options.${key}`, "a percentage 0–100", value);
+  }
+  return value;
+}
+
+function rejectOther(fn: string, o: AnyOptions, keys: readonly PercentKey[], metric: string): void {
+  for (const key of keys) {
+    if (o[key] !== undefined) {
+      throw inputError("invalid_option", fn, `options.${key}`, `no ${key} for metric "${metric}"`, o[key]);
+    }
+  }
+}
+
+/** Every field either shape can carry, as received. */
+type Flat = Omit<ProportionSampleSizeOptions, "metric"> & Omit<NpsSampleSizeOptions, "metric"> & { metric?: string };
+type AnyOptions = Unchecked<Flat>;
+type PercentKey = "expectedPercent" | "expectedPromotersPercent" | "expectedDetractorsPercent";
+
+const MARGIN = "a margin of error in points, greater than 0 and at most 100";

@@ -1,0 +1,175 @@
+import { arrayLike, oneOf, record } from "../internal/assert.js";
+import { inputError } from "../internal/messages.js";
+import { percentOf, readOptions, tallyField } from "./checks.js";
+
+/**
+ * The label of one mention or message, as produced by a sentiment classifier or a human tagger.
+ *
+ * @category Survey
+ */
+export type SentimentLabel = "positive" | "negative" | "neutral";
+
+/**
+ * The tally behind the sentiment metrics: mentions per label.
+ *
+ * @category Survey
+ */
+export interface SentimentCounts {
+  /** Mentions labelled `"positive"`. */
+  positive: number;
+  /** Mentions labelled `"negative"`. */
+  negative: number;
+  /** Mentions labelled `"neutral"`. */
+  neutral: number;
+}
+
+/**
+ * Options of {@link netSentiment}.
+ *
+ * @category Survey
+ */
+export interface NetSentimentOptions {
+  /**
+   * `"include"` divides by all mentions (neutral ones dilute the score); `"exclude"` divides by positive + negative only.
+   * @defaultValue "include"
+   */
+  neutral?: "include" | "exclude";
+}
+
+/**
+ * The three shares of {@link sentimentShares}, each a percentage 0–100; they sum to 100.
+ *
+ * @category Survey
+ */
+export interface SentimentShares {
+  /** Positive mentions as a percentage of all mentions. */
+  positive: number;
+  /** Negative mentions as a percentage of all mentions. */
+  negative: number;
+  /** Neutral mentions as a percentage of all mentions. */
+  neutral: number;
+}
+
+/**
+ * Tallies sentiment labels into positive, negative and neutral mentions.
+ *
+ * Each label must be exactly `"positive"`, `"negative"` or `"neutral"`
+ * (lower case; nothing is guessed or skipped). Empty input gives zero counts.
+ *
+ * @param labels - One label per mention (an array).
+ * @returns Counts of mentions per label.
+ * @throws {MetricInputError} `invalid_type` when `labels` is not array-like or a label is not a string;
+ *   `invalid_value` for any other string (path `labels[i]`).
+ *
+ * @example
+ * ```ts
+ * import { sentimentCounts } from "support-metrics";
+ * sentimentCounts(["positive", "neutral", "negative", "positive"]); // => { positive: 2, negative: 1, neutral: 1 }
+ * sentimentCounts([]); // => { positive: 0, negative: 0, neutral: 0 }
+ * sentimentCounts(["positive", "Positive"] as never); // throws invalid_value
+ * ```
+ * @see {@link netSentiment}, {@link sentimentShares}, {@link mergeCounts}
+ * @category Survey
+ */
+export function sentimentCounts(labels: ArrayLike<SentimentLabel>): SentimentCounts {
+  const fn = "sentimentCounts";
+  arrayLike(fn, "labels", labels, "an array of sentiment labels");
+  const n = labels.length;
+  let positive = 0;
+  let negative = 0;
+  let neutral = 0;
+  for (let i = 0; i < n; i++) {
+    const label = labels[i];
+    if (label === "positive") positive++;
+    else if (label === "negative") negative++;
+    else if (label === "neutral") neutral++;
+    else {
+      const expected = 'one of "positive", "negative", "neutral"';
+      throw inputError(
+        typeof label === "string" ? "invalid_value" : "invalid_type",
+        fn,
+        `labels[${i}]`,
+        expected,
+        label,
+      );
+    }
+  }
+  return { positive, negative, neutral };
+}
+
+/**
+ * Net sentiment: positive minus negative mentions as a percentage of mentions.
+ *
+ * `"include"` (default): (positive − negative) / (positive + negative +
+ * neutral) × 100 = % positive − % negative, so neutral chatter pulls the
+ * score towards 0 (Black Box Intelligence's "Net Sentiment Score", Symanto's
+ * "Net Sentiment"); `"exclude"`: (positive − negative) / (positive +
+ * negative) × 100, the polarity of the opinionated mentions only (the
+ * "excluding neutral" percentages of the same tools). On −100…100. No mentions (no opinionated mentions
+ * with `"exclude"`) gives `null`.
+ *
+ * @param counts - A tally as returned by {@link sentimentCounts}.
+ * @param options - `neutral`: `"include"` (default) or `"exclude"`.
+ * @returns Net points, −100…100, or `null` when the denominator is 0.
+ * @throws {MetricInputError} `invalid_type` / `missing_value` / `not_integer` / `out_of_range` for a field that is not a count;
+ *   `invalid_option` for an unknown `neutral` option.
+ *
+ * @example
+ * ```ts
+ * import { netSentiment } from "support-metrics";
+ * const counts = { positive: 80, negative: 20, neutral: 100 };
+ * netSentiment(counts); // => 30
+ * netSentiment(counts, { neutral: "exclude" }); // => 60
+ * netSentiment({ positive: 0, negative: 0, neutral: 0 }); // => null
+ * netSentiment({ positive: 0, negative: 0, neutral: 5 }, { neutral: "exclude" }); // => null
+ * ```
+ * @see {@link sentimentCounts}, {@link sentimentShares}
+ * @category Survey
+ */
+export function netSentiment(counts: SentimentCounts, options?: NetSentimentOptions): number | null {
+  const fn = "netSentiment";
+  const c = readSentimentCounts(fn, counts);
+  const o = readOptions(fn, options);
+  const neutral = oneOf(fn, "options.neutral", o.neutral, ["include", "exclude"] as const, "include");
+  const denominator = c.positive + c.negative + (neutral === "include" ? c.neutral : 0);
+  return percentOf(c.positive - c.negative, denominator);
+}
+
+/**
+ * The share of each label among all mentions.
+ *
+ * Each share = label count / (positive + negative + neutral) × 100; the three
+ * sum to 100 (up to floating-point rounding). No mentions gives `null`.
+ *
+ * @param counts - A tally as returned by {@link sentimentCounts}.
+ * @returns Three percentages, 0–100, or `null` for no mentions.
+ * @throws {MetricInputError} `invalid_type` / `missing_value` / `not_integer` / `out_of_range` for a field that is not a count.
+ *
+ * @example
+ * ```ts
+ * import { sentimentShares } from "support-metrics";
+ * sentimentShares({ positive: 80, negative: 20, neutral: 100 }); // => { positive: 40, negative: 10, neutral: 50 }
+ * sentimentShares({ positive: 0, negative: 0, neutral: 0 }); // => null
+ * ```
+ * @see {@link sentimentCounts}, {@link netSentiment}
+ * @category Survey
+ */
+export function sentimentShares(counts: SentimentCounts): SentimentShares | null {
+  const c = readSentimentCounts("sentimentShares", counts);
+  const total = c.positive + c.negative + c.neutral;
+  if (total === 0) return null;
+  return {
+    positive: percentOf(c.positive, total)!,
+    negative: percentOf(c.negative, total)!,
+    neutral: percentOf(c.neutral, total)!,
+  };
+}
+
+function readSentimentCounts(fn: string, counts: unknown): SentimentCounts {
+  const c = record(fn, "counts", counts, "a sentiment tally { positive, negative, neutral }");
+  return {
+    positive: tallyField(fn, c, "positive", "counts"),
+    negative: tallyField(fn, c, "negative", "counts"),
+    neutral: tallyField(fn, c, "neutral", "counts"),
+  };
+}
