@@ -1,8 +1,13 @@
-// Steps scripts/test.mjs appends to `npm test`: package hygiene and size, the
-// Deno suite and JSR dry run, the vitest suite under Bun, the ESM build in
-// headless Chromium, and the runnable examples. Each step bounds its own run
+// Steps scripts/test.mjs appends to `npm test`: the docs site's structure,
+// package hygiene and size, the Deno suite and JSR dry run, the vitest suite
+// under Bun, the ESM build in headless Chromium, and the runnable examples. Each step bounds its own run
 // time and prints `checks: N passed, N failed`.
 export const steps = [
+  {
+    name: "docs: every guide and export in the site, by category, searchable",
+    cmd: "node",
+    args: ["scripts/docs-check.mjs"],
+  },
   {
     name: "package: publint, attw, zero dependencies, sideEffects, npm pack, size budget",
     cmd: "node",
