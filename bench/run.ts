@@ -4,7 +4,7 @@
  * writes `bench/RESULTS.md` with the machine and the date.
  */
 import { readdirSync, writeFileSync } from "node:fs";
-import { cpus, totalmem } from "node:os";
+import { arch, cpus, platform, totalmem } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { type BenchSection, formatSection, runSection } from "./lib.ts";
@@ -19,10 +19,11 @@ const files = readdirSync(here)
 const out: string[] = [
   "# Benchmark results",
   "",
-  `Machine: ${cpus()[0]?.model ?? "unknown CPU"}, ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; Node ${process.version}. Date: ${new Date().toISOString().slice(0, 10)}.`,
+  `Machine: ${cpus()[0]?.model ?? "unknown CPU"}, ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, ${platform()} ${arch()}; Node ${process.version}. Date: ${new Date().toISOString().slice(0, 10)}.`,
   "Run with `npm run bench` (builds first). Medians from tinybench; ratios are to the row named in each table's last column header.",
   "",
 ];
+if (files.length === 0) console.warn(`no bench/*.bench.ts matched ${only.join(" ") || "(all)"}`);
 for (const file of files) {
   const mod = (await import(pathToFileURL(join(here, file)).href)) as {
     sections: BenchSection[] | (() => Promise<BenchSection[]>);
@@ -32,6 +33,11 @@ for (const file of files) {
   for (const section of sections) {
     const results = await runSection(section);
     const table = formatSection(section, results);
+    const tooFast = results.filter((r) => r.medianMs < 0.001).map((r) => r.name);
+    if (tooFast.length > 0) {
+      // tinybench times each call: below ~1 µs the timer's resolution dominates and ratios are coarse.
+      console.warn(`warning: ${section.title}: ${tooFast.join(", ")} under 1 µs per op; give each op more items`);
+    }
     console.log(table);
     out.push(table);
   }

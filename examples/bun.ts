@@ -1,0 +1,11 @@
+// Bun: `bun examples/bun.ts` after `npm run build` (or, in your project, after
+// `bun add support-metrics`). Imports the package by its name.
+import { mergeCounts, parseInstant } from "support-metrics";
+
+const eu = { promoters: 30, passives: 12, detractors: 8 };
+const us = { promoters: 25, passives: 15, detractors: 10 };
+console.log(`merged tally: ${JSON.stringify(mergeCounts(eu, us))}`);
+
+const createdAt = parseInstant("2024-03-20T09:00:00Z");
+const firstResponseAt = parseInstant("2024-03-20T10:42:00+01:00");
+console.log(`first response after ${(firstResponseAt - createdAt) / 60_000} min`);

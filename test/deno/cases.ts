@@ -1,0 +1,505 @@
+/**
+ * One small known-answer call per public export, keyed by the export's name.
+ * `test/deno/exports.deno.ts` runs each entry against `src/index.ts` and the
+ * built `dist/index.js` under Deno, and fails listing any runtime export that
+ * has no entry here: a new export must come with its line in this table.
+ *
+ * Entries whose export does not exist yet are skipped (reported as ignored), so
+ * the table can name the spec's functions before they land. Answers are the
+ * spec's worked vectors (`METRICS.md`, `INCENTIVES.md`: R `NPS`, Call Centre
+ * Helper's Erlang C, Zendesk, …) or small cases worked by hand.
+ */
+import assert from "node:assert/strict";
+import { planFixture, planInput } from "./plan.ts";
+
+// biome-ignore lint/suspicious/noExplicitAny: the suite calls exports by name, untyped on purpose
+export type Lib = any;
+export type Case = (lib: Lib) => void;
+
+/** `actual` within ±0.5·10^-digits of `expected` (the precision the spec shows). */
+export function near(actual: unknown, expected: number, digits: number, what = "value"): void {
+  assert.equal(typeof actual, "number", `${what}: expected a number, got ${String(actual)}`);
+  const tolerance = 0.5 * 10 ** -digits;
+  assert.ok(
+    Math.abs((actual as number) - expected) <= tolerance,
+    `${what}: expected ${expected} ±${tolerance}, got ${String(actual)}`,
+  );
+}
+
+/** `fn()` throws an error carrying `code` (callers compare codes, not classes). */
+export function throwsCode(fn: () => unknown, code: string): void {
+  assert.throws(fn, (error: unknown) => (error as { code?: unknown }).code === code);
+}
+
+const hour = 3_600_000;
+const minute = 60_000;
+const nps5030 = { promoters: 50, passives: 30, detractors: 20 };
+
+// Contacts for the abandonment / service-level vector: A 1000 (Aw 860), Ab 60
+// (10 short abandons under 5 s, Abw 20 within 20 s, Aba 40 after).
+function contactsVector(): object[] {
+  const out: object[] = [];
+  for (let i = 0; i < 860; i++) out.push({ waitMs: 10_000, outcome: "answered", talkMs: 60_000 });
+  for (let i = 0; i < 140; i++) out.push({ waitMs: 30_000, outcome: "answered", talkMs: 60_000 });
+  for (let i = 0; i < 10; i++) out.push({ waitMs: 1_000, outcome: "abandoned" });
+  for (let i = 0; i < 10; i++) out.push({ waitMs: 10_000, outcome: "abandoned" });
+  for (let i = 0; i < 40; i++) out.push({ waitMs: 30_000, outcome: "abandoned" });
+  return out;
+}
+
+const erlangInput = { arrivals: 100, intervalMs: 30 * minute, averageHandleMs: 180_000, answerWithinMs: 20_000 };
+
+function newYorkCalendar(lib: Lib): {
+  elapsedMs(a: unknown, b: unknown): number;
+  addMs(a: unknown, ms: number): number;
+  isOpen(at: unknown): boolean;
+} {
+  const day = [["09:00", "17:00"]];
+  return lib.businessCalendar({
+    timeZone: "America/New_York",
+    week: { mon: day, tue: day, wed: day, thu: day, fri: day, sat: [], sun: [] },
+    holidays: ["2024-12-25"],
+  });
+}
+
+function slaVector(): object[] {
+  // 7 achieved, 2 resolved late, 1 open and past target, 3 open within target (spec §4).
+  return [
+    ...Array.from({ length: 7 }, () => ({ createdAt: 0, resolvedAt: 4 * hour })),
+    ...Array.from({ length: 2 }, () => ({ createdAt: 0, resolvedAt: 30 * hour })),
+    { createdAt: 0 },
+    ...Array.from({ length: 3 }, () => ({ createdAt: 90 * hour })),
+  ];
+}
+
+function backlogVector(): object[] {
+  // At 2024-03-20T12:00Z: 51 h open, 23 h pending, 1 h new, one resolved, 194 h reopened (spec §4).
+  return [
+    { createdAt: "2024-03-18T09:00:00Z" },
+    {
+      createdAt: "2024-03-19T13:00:00Z",
+      statusHistory: [
+        { status: "new", at: "2024-03-19T13:00:00Z" },
+        { status: "pending", at: "2024-03-19T15:00:00Z" },
+      ],
+    },
+    { createdAt: "2024-03-20T11:00:00Z" },
+    { createdAt: "2024-03-19T08:00:00Z", resolvedAt: "2024-03-19T10:00:00Z" },
+    {
+      createdAt: "2024-03-12T10:00:00Z",
+      statusHistory: [
+        { status: "open", at: "2024-03-12T10:00:00Z" },
+        { status: "solved", at: "2024-03-13T10:00:00Z" },
+        { status: "open", at: "2024-03-14T10:00:00Z" },
+      ],
+    },
+  ];
+}
+
+// Resolved tickets: 3 of 4 at the first contact, 1 of 4 reopened; one still open (not counted).
+const rateTickets = [
+  { createdAt: 0, resolvedAt: hour, contactsToResolve: 1, reopenCount: 0 },
+  { createdAt: 0, resolvedAt: hour, contactsToResolve: 1, reopenCount: 0 },
+  { createdAt: 0, resolvedAt: hour, contactsToResolve: 1, reopenCount: 2 },
+  { createdAt: 0, resolvedAt: hour, contactsToResolve: 3, reopenCount: 0 },
+  { createdAt: 0, contactsToResolve: 1 },
+];
+
+const leaderboardAgents = [
+  { id: "A", successes: 9, total: 10 },
+  { id: "B", successes: 85, total: 100 },
+  { id: "C", successes: 40, total: 40 },
+  { id: "D", successes: 3, total: 3 },
+];
+
+export const cases: Record<string, Case> = {
+  // --- Tallies and errors (foundation) ---
+  mergeCounts(lib) {
+    assert.deepEqual(
+      lib.mergeCounts({ promoters: 2, passives: 0, detractors: 1 }, { promoters: 1, passives: 1, detractors: 0 }),
+      {
+        promoters: 3,
+        passives: 1,
+        detractors: 1,
+      },
+    );
+    throwsCode(() => lib.mergeCounts({ a: 1 }, { b: 1 }), "inconsistent_counts");
+  },
+  MetricInputError(lib) {
+    const error = new lib.MetricInputError("out_of_range", "nps", "scores[3]", 11, "nps: expected … at scores[3]");
+    assert.equal(error instanceof Error, true);
+    assert.deepEqual(
+      [error.name, error.code, error.fn, error.path, error.received],
+      ["MetricInputError", "out_of_range", "nps", "scores[3]", 11],
+    );
+    assert.throws(() => lib.parseInstant("2024-01-01T00:00"), lib.MetricInputError);
+  },
+  PlanValidationError(lib) {
+    const error = new lib.PlanValidationError([{ path: "/id", code: "invalid_type", message: "expected a string" }]);
+    assert.equal(error instanceof Error, true);
+    assert.equal(error.code, "invalid_plan");
+    assert.equal(error.issues.length, 1);
+    assert.equal(error.message, "invalid incentive plan: expected a string at /id");
+  },
+
+  // --- Time ---
+  parseInstant(lib) {
+    assert.equal(lib.parseInstant("1970-01-01T00:00:01Z"), 1000);
+    assert.equal(lib.parseInstant("2024-03-10T03:00:00-04:00"), Date.UTC(2024, 2, 10, 7));
+    throwsCode(() => lib.parseInstant("2024-01-01T00:00"), "invalid_instant");
+  },
+  businessCalendar(lib) {
+    const cal = newYorkCalendar(lib);
+    // Fri 16:00 → Mon 10:00 across the DST change of 2024-03-10: 120 business minutes (spec §5).
+    assert.equal(cal.elapsedMs("2024-03-08T16:00:00-05:00", "2024-03-11T10:00:00-04:00"), 120 * minute);
+    assert.equal(cal.elapsedMs("2024-03-16T10:00:00-04:00", "2024-03-18T09:30:00-04:00"), 30 * minute);
+    assert.equal(cal.elapsedMs("2024-03-13T08:00:00-04:00", "2024-03-13T17:30:00-04:00"), 480 * minute);
+    assert.equal(cal.isOpen("2024-03-13T09:00:00-04:00"), true);
+    assert.equal(cal.isOpen("2024-03-13T17:00:00-04:00"), false);
+    assert.equal(cal.addMs("2024-03-08T16:00:00-05:00", 120 * minute), Date.parse("2024-03-11T10:00:00-04:00"));
+  },
+
+  // --- Statistics ---
+  normalCdf(lib) {
+    near(lib.normalCdf(1.959963984540054), 0.975, 9);
+    near(lib.normalCdf(0), 0.5, 12);
+  },
+  normalQuantile(lib) {
+    near(lib.normalQuantile(0.975), 1.959964, 6);
+    near(lib.normalQuantile(0.5), 0, 12);
+  },
+  quantile(lib) {
+    const xs = [600, 5, 20, 10, 15];
+    near(lib.quantile(xs, 0.9), 368, 6); // R: quantile(c(5,10,15,20,600), 0.9, type = 7)
+    assert.deepEqual(xs, [600, 5, 20, 10, 15], "does not sort the caller's array");
+    assert.equal(lib.quantile(new Float64Array([1, 2, 3, 4]), 0.25), 1.75);
+    assert.equal(lib.quantile([], 0.5), null);
+  },
+  median(lib) {
+    assert.equal(lib.median([5, 10, 15, 20, 600]), 15);
+    assert.equal(lib.median([4, 1, 3, 2]), 2.5);
+    assert.equal(lib.median([]), null);
+  },
+  mean(lib) {
+    assert.equal(lib.mean([5, 10, 15, 20, 600]), 130);
+    assert.equal(lib.mean([]), null);
+  },
+  leaderboard(lib) {
+    const board = lib.leaderboard(leaderboardAgents, { method: "wilson-lower-bound" });
+    assert.deepEqual(
+      board.map((row: { id: string; rank: number }) => [row.id, row.rank]),
+      [
+        ["C", 1],
+        ["B", 2],
+        ["A", 3],
+        ["D", 4],
+      ],
+    );
+    near(board[0].value, 91.2378, 4, "C's Wilson lower bound");
+    near(board[3].value, 43.8503, 4, "D's Wilson lower bound");
+  },
+
+  // --- Survey ---
+  csat(lib) {
+    assert.equal(lib.csat([5, 5, 4, 4, 4, 3, 2, 1, 5, 4]), 70);
+    const ten = [10, 9, 9, 8, 8, 7, 6, 10, 3, 9];
+    assert.equal(lib.csat(ten, { scale: { min: 1, max: 10 } }), 50);
+    assert.equal(lib.csat(ten, { scale: { min: 1, max: 10 }, satisfiedFrom: 8 }), 70);
+    assert.equal(lib.csat([]), null);
+    throwsCode(() => lib.csat([6]), "out_of_range");
+  },
+  csatCounts(lib) {
+    assert.deepEqual(lib.csatCounts([5, 5, 4, 4, 4, 3, 2, 1, 5, 4]), { satisfied: 7, total: 10 });
+  },
+  csatFromCounts(lib) {
+    assert.equal(lib.csatFromCounts({ satisfied: 7, total: 10 }), 70);
+    assert.equal(lib.csatFromCounts({ satisfied: 0, total: 0 }), null);
+  },
+  nps(lib) {
+    assert.equal(lib.nps([10, 9, 9, 8, 7, 7, 6, 5, 3, 0]), -10);
+    assert.equal(lib.nps(new Uint8Array([10, 10, 8, 3])), 25);
+    assert.equal(lib.nps([]), null);
+    throwsCode(() => lib.nps([10, 9, 11]), "out_of_range");
+  },
+  npsCounts(lib) {
+    assert.deepEqual(lib.npsCounts([10, 9, 9, 8, 7, 7, 6, 5, 3, 0]), { promoters: 3, passives: 3, detractors: 4 });
+  },
+  npsFromCounts(lib) {
+    assert.equal(lib.npsFromCounts(nps5030), 30);
+    assert.equal(lib.npsFromCounts({ promoters: 0, passives: 0, detractors: 0 }), null);
+  },
+  npsInterval(lib) {
+    // R NPS::nps_se for 50/30/20: SE 7.810250; Wald and adjusted-Wald bounds (spec §1).
+    const wald = lib.npsInterval(nps5030, { method: "wald" });
+    assert.equal(wald.score, 30);
+    near(wald.standardError, 7.81025, 6, "SE");
+    near(wald.lower, 14.692192, 6, "Wald lower");
+    near(wald.upper, 45.307808, 6, "Wald upper");
+    const adjusted = lib.npsInterval(nps5030);
+    near(adjusted.lower, 14.05113, 6, "adjusted-Wald lower");
+    near(adjusted.upper, 44.201297, 6, "adjusted-Wald upper");
+    const even = lib.npsInterval({ promoters: 5, passives: 0, detractors: 5 }, { method: "wald" });
+    near(even.lower, -61.979503, 6, "5/0/5 lower");
+    near(even.upper, 61.979503, 6, "5/0/5 upper");
+  },
+  compareNps(lib) {
+    const c = lib.compareNps(
+      { promoters: 100, passives: 60, detractors: 40 },
+      { promoters: 110, passives: 80, detractors: 60 },
+    );
+    near(c.difference, 10, 9, "difference");
+    near(c.standardError, 7.489993, 6, "SE");
+    near(c.z, 1.335115, 6, "z");
+    near(c.pValue, 0.181839, 6, "p");
+    assert.equal(c.significant, false);
+  },
+  ces(lib) {
+    const ease = [7, 6, 6, 5, 5, 4, 3, 2, 7, 1];
+    assert.equal(lib.ces(ease), 60);
+    near(lib.ces(ease, { method: "mean" }), 4.6, 9);
+    assert.equal(lib.ces(ease, { method: "net" }), 30);
+    const effort = [1, 1, 2, 2, 3, 5, 1, 2, 4, 1];
+    assert.equal(lib.ces(effort, { scale: 5, direction: "higher-is-harder" }), 70);
+    near(lib.ces(effort, { scale: 5, direction: "higher-is-harder", method: "mean" }), 2.2, 9);
+    assert.equal(lib.ces([]), null);
+  },
+  cesCounts(lib) {
+    assert.deepEqual(lib.cesCounts([7, 6, 6, 5, 5, 4, 3, 2, 7, 1]), { easy: 6, neutral: 1, hard: 3, ratingSum: 46 });
+  },
+  cesFromCounts(lib) {
+    assert.equal(lib.cesFromCounts({ easy: 6, neutral: 1, hard: 3, ratingSum: 46 }), 60);
+  },
+  sentimentCounts(lib) {
+    assert.deepEqual(lib.sentimentCounts(["positive", "neutral", "negative", "positive"]), {
+      positive: 2,
+      negative: 1,
+      neutral: 1,
+    });
+  },
+  netSentiment(lib) {
+    const counts = { positive: 80, negative: 20, neutral: 100 };
+    assert.equal(lib.netSentiment(counts), 30);
+    assert.equal(lib.netSentiment(counts, { neutral: "exclude" }), 60);
+    assert.equal(lib.netSentiment({ positive: 0, negative: 0, neutral: 0 }), null);
+  },
+  sentimentShares(lib) {
+    assert.deepEqual(lib.sentimentShares({ positive: 80, negative: 20, neutral: 100 }), {
+      positive: 40,
+      negative: 10,
+      neutral: 50,
+    });
+  },
+  wilsonInterval(lib) {
+    const i = lib.wilsonInterval(8, 10);
+    near(i.lower, 49.0162, 4, "8/10 lower");
+    near(i.upper, 94.3318, 4, "8/10 upper");
+    assert.equal(lib.wilsonInterval(0, 0), null);
+  },
+  compareProportions(lib) {
+    // Pooled two-proportion z-test: 45/50 vs 35/50 → z = 2.5 exactly.
+    const c = lib.compareProportions({ successes: 45, total: 50 }, { successes: 35, total: 50 });
+    near(c.difference, 20, 9, "difference");
+    near(c.z, 2.5, 9, "z");
+    near(c.pValue, 0.012419, 6, "p");
+    assert.equal(c.significant, true);
+  },
+  sampleSizeForMargin(lib) {
+    // n = z²·p(1−p)/e² = 1.959964² · 0.25 / 0.05² = 384.1 → 385.
+    assert.equal(lib.sampleSizeForMargin({ marginOfError: 5 }), 385);
+  },
+
+  // --- Customers ---
+  churnRate(lib) {
+    assert.equal(lib.churnRate({ customersAtStart: 2000, customersLost: 400 }), 20);
+    throwsCode(() => lib.churnRate({ customersAtStart: 10, customersLost: 11 }), "inconsistent_counts");
+  },
+  retentionRate(lib) {
+    assert.equal(lib.retentionRate({ customersAtStart: 1000, customersAtEnd: 1200, newCustomers: 300 }), 90);
+  },
+  convertChurnRate(lib) {
+    near(lib.convertChurnRate(3, { fromDays: 30, toDays: 360 }), 30.615764, 6);
+  },
+  netRevenueRetention(lib) {
+    near(
+      lib.netRevenueRetention({ startingRevenue: 200_000, expansion: 20_000, contraction: 4_000, churned: 6_000 }),
+      105,
+      9,
+    );
+  },
+  grossRevenueRetention(lib) {
+    near(lib.grossRevenueRetention({ startingRevenue: 200_000, contraction: 4_000, churned: 6_000 }), 95, 9);
+  },
+  customerLifetimeValue(lib) {
+    near(lib.customerLifetimeValue({ revenuePerPeriod: 50, grossMarginPercent: 90, churnRatePercent: 10 }), 450, 9);
+    assert.equal(
+      lib.customerLifetimeValue({ revenuePerPeriod: 50, grossMarginPercent: 90, churnRatePercent: 0 }),
+      null,
+    );
+  },
+  retentionCost(lib) {
+    assert.equal(lib.retentionCost({ retentionSpend: 10_000, customersRetained: 500 }), 20);
+  },
+  costPerResolution(lib) {
+    assert.equal(lib.costPerResolution({ supportCost: 10_000, resolvedTickets: 400 }), 25);
+  },
+
+  // --- Contact centre ---
+  averageHandleTime(lib) {
+    const contacts = [
+      { waitMs: 0, outcome: "answered", talkMs: 200_000, holdMs: 20_000, afterCallWorkMs: 4_000 },
+      { waitMs: 0, outcome: "answered", talkMs: 224_000 },
+      { waitMs: 9_000, outcome: "abandoned" },
+    ];
+    assert.equal(lib.averageHandleTime(contacts), 224_000);
+    assert.equal(lib.averageHandleTime([]), null);
+  },
+  abandonmentRate(lib) {
+    const contacts = contactsVector();
+    near(lib.abandonmentRate(contacts), 5.660377, 6);
+    near(lib.abandonmentRate(contacts, { shortAbandonMs: 5_000 }), 4.761905, 6);
+  },
+  serviceLevel(lib) {
+    const contacts = contactsVector();
+    near(lib.serviceLevel(contacts, { thresholdMs: 20_000 }), 81.132075, 6);
+    near(lib.serviceLevel(contacts, { thresholdMs: 20_000, abandoned: "ignore" }), 86, 9);
+  },
+  erlangC(lib) {
+    // 100 calls / 30 min, AHT 180 s, 14 agents, T 20 s (Call Centre Helper; R ErlangC).
+    const r = lib.erlangC({ ...erlangInput, agents: 14 });
+    near(r.trafficErlangs, 10, 9, "traffic");
+    near(r.waitProbability, 17.4132, 4, "Pw");
+    near(r.serviceLevel, 88.835, 4, "SL");
+    near(r.averageSpeedOfAnswerMs, 7835.937, 3, "ASA");
+    near(r.occupancy, 71.4286, 4, "occupancy");
+    assert.equal(r.stable, true);
+    assert.equal(lib.erlangC({ ...erlangInput, agents: 10 }).stable, false);
+  },
+  requiredAgents(lib) {
+    const r = lib.requiredAgents({ ...erlangInput, serviceLevelPercent: 80, shrinkagePercent: 30 });
+    assert.equal(r.agents, 14);
+    assert.equal(r.scheduledAgents, 20);
+  },
+
+  // --- Tickets ---
+  firstResponseTime(lib) {
+    const tickets = [5, 10, 15, 20, 600].map((m) => ({ createdAt: 0, firstResponseAt: m * minute }));
+    assert.equal(lib.firstResponseTime(tickets), 130 * minute);
+    assert.equal(lib.firstResponseTime(tickets, { statistic: "median" }), 15 * minute);
+    assert.equal(lib.firstResponseTime([{ createdAt: 0 }]), null);
+    throwsCode(() => lib.firstResponseTime([{ createdAt: 10, firstResponseAt: 5 }]), "inconsistent_instants");
+  },
+  resolutionTime(lib) {
+    const tickets = [{ createdAt: 0, resolvedAt: hour }, { createdAt: 0, resolvedAt: 3 * hour }, { createdAt: 0 }];
+    assert.equal(lib.resolutionTime(tickets), 2 * hour, "the open ticket is censored, not 0");
+  },
+  ticketDurations(lib) {
+    const tickets = [
+      { createdAt: "2024-03-20T09:00:00Z", firstResponseAt: "2024-03-20T09:05:00Z" },
+      { createdAt: "2024-03-20T10:00:00Z" },
+    ];
+    const frt = lib.ticketDurations(tickets, { measure: "firstResponse" });
+    assert.deepEqual(frt.durationsMs, [5 * minute, null]);
+    assert.equal(frt.leftOut.censored, 1);
+  },
+  slaCounts(lib) {
+    assert.deepEqual(lib.slaCounts(slaVector(), { resolutionMs: 24 * hour }, { asOf: 100 * hour }), {
+      achieved: 7,
+      breached: 3,
+      pending: 3,
+    });
+  },
+  slaCompliance(lib) {
+    assert.equal(lib.slaCompliance(slaVector(), { resolutionMs: 24 * hour }, { asOf: 100 * hour }), 70);
+  },
+  slaComplianceFromCounts(lib) {
+    assert.equal(lib.slaComplianceFromCounts({ achieved: 7, breached: 3, pending: 3 }), 70);
+  },
+  backlog(lib) {
+    const asOf = "2024-03-20T12:00:00Z";
+    assert.equal(lib.backlog(backlogVector(), { asOf }), 4);
+    assert.equal(lib.backlog(backlogVector(), { asOf, olderThanMs: 24 * hour }), 2);
+  },
+  backlogAging(lib) {
+    const buckets = lib.backlogAging(backlogVector(), { asOf: "2024-03-20T12:00:00Z", bucketsMs: [24 * hour] });
+    assert.deepEqual(
+      buckets.map((b: { count: number }) => b.count),
+      [2, 2],
+    );
+  },
+  resolutionRate(lib) {
+    assert.equal(lib.resolutionRate({ created: 200, resolved: 170 }), 85);
+    assert.equal(lib.resolutionRate({ created: 0, resolved: 0 }), null);
+  },
+  firstContactResolutionRate(lib) {
+    assert.equal(lib.firstContactResolutionRate(rateTickets), 75);
+  },
+  firstContactResolutionCounts(lib) {
+    assert.equal(lib.firstContactResolutionCounts(rateTickets).firstContact, 3);
+    assert.equal(lib.firstContactResolutionCounts(rateTickets).resolved, 4);
+  },
+  firstContactResolutionRateFromCounts(lib) {
+    assert.equal(lib.firstContactResolutionRateFromCounts({ firstContact: 72, resolved: 90, unrecorded: 4 }), 80);
+  },
+  reopenRate(lib) {
+    assert.equal(lib.reopenRate(rateTickets), 25);
+  },
+  reopenCounts(lib) {
+    assert.equal(lib.reopenCounts(rateTickets).reopened, 1);
+    assert.equal(lib.reopenCounts(rateTickets).resolved, 4);
+  },
+  reopenRateFromCounts(lib) {
+    assert.equal(lib.reopenRateFromCounts({ reopened: 6, resolved: 80, unrecorded: 0 }), 7.5);
+  },
+  channelMix(lib) {
+    const mix = lib.channelMix([{ channel: "chat" }, { channel: "email" }, { channel: "email" }, { channel: "phone" }]);
+    assert.deepEqual(mix, [
+      { channel: "email", count: 2, percent: 50 },
+      { channel: "chat", count: 1, percent: 25 },
+      { channel: "phone", count: 1, percent: 25 },
+    ]);
+  },
+  preferredChannel(lib) {
+    assert.equal(lib.preferredChannel([{ channel: "chat" }, { channel: "email" }, { channel: "chat" }]), "chat");
+    assert.equal(lib.preferredChannel([]), null);
+  },
+
+  // --- Incentives (INCENTIVES.md public vectors: ava 157 897, ben 42 756) ---
+  validatePlan(lib) {
+    assert.equal(lib.validatePlan(planFixture()).ok, true);
+    const bad = lib.validatePlan({ ...planFixture(), components: [{ id: "x", type: "nope" }] });
+    assert.equal(bad.ok, false);
+    assert.ok(bad.issues.length > 0);
+  },
+  evaluatePlan(lib) {
+    const result = lib.evaluatePlan(planFixture(), planInput());
+    const cash = new Map(result.agents.map((a: { id: string; cashMinor: number }) => [a.id, a.cashMinor]));
+    assert.equal(cash.get("ava"), 157_897);
+    assert.equal(cash.get("ben"), 42_756);
+    assert.deepEqual(
+      result.agents.map((a: { id: string }) => a.id),
+      ["ava", "ben", "cleo", "dev"],
+      "agents come back in input order",
+    );
+    assert.throws(
+      () => lib.evaluatePlan({ schema: "cs-incentive-plan/1" }, planInput()),
+      (e: unknown) => {
+        return (e as { code?: string }).code === "invalid_plan";
+      },
+    );
+  },
+  compilePlan(lib) {
+    const run = lib.compilePlan(planFixture());
+    const direct = lib.evaluatePlan(planFixture(), planInput());
+    assert.deepEqual(run(planInput()), direct);
+  },
+  allocateLargestRemainder(lib) {
+    // The team_sla_pool vector: 100 000 by 620/190/413/413 → ava 37 897, ben 11 614; parts sum to the pool.
+    const parts = lib.allocateLargestRemainder(100_000, [620, 190, 413, 413]);
+    assert.equal(parts[0], 37_897);
+    assert.equal(parts[1], 11_614);
+    assert.equal(
+      parts.reduce((s: number, x: number) => s + x, 0),
+      100_000,
+    );
+  },
+};
