@@ -86,7 +86,10 @@ const tasks = {
     if (!pass) return report(0, 1);
     const failed = Number(fail?.[1] ?? 0);
     console.log(`bun test: ${pass[1]} passed, ${failed} failed (${r.seconds.toFixed(1)} s)`);
-    report(Number(pass[1]), failed + (r.status === 0 || failed > 0 ? 0 : 1));
+    // One check: these are the vitest tests again, on another runtime; counting them
+    // one by one would double the headline figure without adding distinct tests.
+    const ok = failed === 0 && r.status === 0 && Number(pass[1]) > 0;
+    report(ok ? 1 : 0, ok ? 0 : 1);
   },
   examples() {
     needDist();

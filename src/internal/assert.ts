@@ -123,7 +123,7 @@ export function numberOption(
   return value;
 }
 
-const EMPTY: Record<string, unknown> = Object.freeze({}) as Record<string, unknown>;
+const EMPTY: Record<string, unknown> = /* @__PURE__ */ Object.freeze({}) as Record<string, unknown>;
 
 /** Turns `-0` into `0` (results never carry `-0`). */
 export function normalize(value: number): number {
