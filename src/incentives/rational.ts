@@ -18,8 +18,21 @@ export const ZERO: Rational = { n: 0n, d: 1n };
 export const ONE: Rational = { n: 1n, d: 1n };
 export const HUNDRED: Rational = { n: 100n, d: 1n };
 
+const SMALL = 9007199254740992n; // 2^53
+
 function gcd(a: bigint, b: bigint): bigint {
   if (a < 0n) a = -a;
+  if (a < SMALL && b < SMALL) {
+    // Both fit a double exactly: Euclid on doubles is the same and far cheaper than on BigInt.
+    let x = Number(a);
+    let y = Number(b);
+    while (y !== 0) {
+      const t = x % y;
+      x = y;
+      y = t;
+    }
+    return BigInt(x);
+  }
   while (b !== 0n) {
     const t = a % b;
     a = b;
@@ -111,8 +124,18 @@ export function parseDecimal(text: string): Rational | null {
  */
 export function fromNumber(x: number): Rational {
   if (Number.isSafeInteger(x)) return { n: BigInt(x), d: 1n };
-  return readSpelling(String(x));
+  // Metric values repeat (a CSAT of 96.5 across a team): remember the last few thousand spellings read.
+  spellings ??= new Map();
+  let r = spellings.get(x);
+  if (r === undefined) {
+    r = readSpelling(String(x));
+    if (spellings.size >= 4096) spellings.clear();
+    spellings.set(x, r);
+  }
+  return r;
 }
+
+let spellings: Map<number, Rational> | undefined;
 
 function readSpelling(text: string): Rational {
   const m = NUMBER_SPELLING.exec(text)!;

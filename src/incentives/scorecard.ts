@@ -75,6 +75,8 @@ interface CompiledKpi {
   readonly id: string;
   readonly metric: string;
   readonly weight: Rational;
+  /** weight / 100. */
+  readonly share: Rational;
   readonly weightText: string;
   readonly better: Better;
   readonly curve: Curve;
@@ -108,6 +110,7 @@ export function compileScorecard(c: ScorecardComponent, metricBetter: (metric: s
         id: k.id,
         metric: k.metric,
         weight,
+        share: div(weight, HUNDRED),
         weightText: decimalString(weight),
         better,
         curve: compileCurve(k.curve, better),
@@ -154,7 +157,7 @@ export function scorecardPay(
       } else gatePassed = k.gate.node.test(m, t);
     }
     const read = gatePassed ? curveAt(k.curve, x, trace !== null) : { value: ZERO, segment: "gate failed" };
-    const contribution = div(mul(k.weight, read.value), HUNDRED);
+    const contribution = mul(k.share, read.value);
     weighted = add(weighted, contribution);
     if (trace) {
       const kt: KpiTrace = {
