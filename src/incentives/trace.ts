@@ -516,7 +516,7 @@ function formatMoney(minor: number | string, currency: { code: string; exponent:
   const digits = (negative ? text.slice(1) : text).padStart(currency.exponent + 1, "0");
   const whole = digits.slice(0, digits.length - currency.exponent).replace(/\B(?=(\d{3})+$)/g, ",");
   const frac = currency.exponent > 0 ? `.${digits.slice(digits.length - currency.exponent)}` : "";
-  return `${negative ? "-" : ""}${currency.code} ${whole}${frac}`;
+  return `${currency.code} ${negative ? "-" : ""}${whole}${frac}`;
 }
 
 function unreachableLine(line: never): never {
