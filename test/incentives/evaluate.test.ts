@@ -9,7 +9,7 @@ import {
   type TieredLineTrace,
 } from "../../src/index.js";
 import { planFixture, planInput } from "../deno/plan.js";
-import { deepFreeze, minimalPlan } from "./helpers.js";
+import { deepFreeze, type Loose, minimalPlan } from "./helpers.js";
 
 const byId = (result: PlanResult, id: string) => result.agents.find((a) => a.id === id)!;
 const line = (result: PlanResult, agent: string, id: string) => byId(result, agent).lines.find((l) => l.id === id)!;
@@ -328,7 +328,10 @@ describe("evaluatePlan: components and awards beyond the public vectors", () => 
     const input = planInput();
     const raised = {
       ...input,
-      agents: input.agents.map((a) => ({ ...a, metrics: { ...a.metrics, csat_score: a.metrics.csat_score! + 3 } })),
+      agents: input.agents.map((a) => ({
+        ...a,
+        metrics: { ...a.metrics, csat_score: (a.metrics as Loose).csat_score + 3 },
+      })),
     };
     const run = compilePlan(planFixture());
     const before = run(input).totals.cashMinor;
@@ -349,7 +352,7 @@ describe("evaluatePlan: errors", () => {
 
   it("missing_value names the agent and metric", () => {
     const input = planInput();
-    delete (input.agents[3]!.metrics as Record<string, number>)["csat_score"];
+    delete (input.agents[3]!.metrics as Loose).csat_score;
     expect(() => evaluatePlan(planFixture(), input)).toThrow(
       expect.objectContaining({ code: "missing_value", fn, path: "input.agents[3].metrics.csat_score" }),
     );

@@ -23,3 +23,7 @@ export function minimalPlan(overrides: Record<string, unknown> = {}): Record<str
     ...overrides,
   };
 }
+
+/** A plan or input edited freely in a test (corrupting it is the point). */
+// biome-ignore lint/suspicious/noExplicitAny: tests reach into plans by any path to corrupt them
+export type Loose = any;

@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { PlanValidationError, validatePlan } from "../../src/index.js";
 import { planFixture } from "../deno/plan.js";
-import { deepFreeze, minimalPlan } from "./helpers.js";
+import { deepFreeze, type Loose, minimalPlan } from "./helpers.js";
 
-type Json = Record<string, unknown>;
+type Json = Loose;
 
 /** The plan fixture with one change made by `edit`. */
-function edited(edit: (plan: Json & { components: Json[]; teamAwards: Json[] }) => void): unknown {
-  const plan = planFixture() as Json & { components: Json[]; teamAwards: Json[] };
+function edited(edit: (plan: Loose) => void): unknown {
+  const plan: Loose = planFixture();
   edit(plan);
   return plan;
 }
@@ -26,7 +26,7 @@ describe("validatePlan", () => {
   });
 
   // Each rejection INCENTIVES.md §9 lists, with its JSON pointer.
-  it.each<[string, (p: Json & { components: Json[]; teamAwards: Json[] }) => void, string, string]>([
+  it.each<[string, (p: Loose) => void, string, string]>([
     [
       "an unknown metric in a condition",
       (p) => ((p.teamAwards[1] as Json).eligible = { metric: "active_dayz", op: "gte", value: 10 }),
