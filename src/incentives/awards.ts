@@ -4,7 +4,7 @@
  * policy at the cutoff) and `pool` (funding, eligibility, largest remainder).
  */
 import { allocate } from "./allocate.js";
-import { type CompiledNode, compileNode, type MetricValues, valueText } from "./conditions.js";
+import { type CompiledNode, compileNode, type Slots, valueText } from "./conditions.js";
 import { add, div, fractionString, fromNumber, integer, mul, type Rational, ZERO } from "./rational.js";
 import type { PoolAward, RankAward, Reward } from "./schema.js";
 import type { ConditionTrace, PoolAwardTrace, RankAwardTrace } from "./trace.js";
@@ -15,7 +15,7 @@ export interface CompiledRank {
   readonly id: string;
   readonly label: string | undefined;
   /** The ranking metric first, then each tie-breaker; `desc` ranks higher values first. */
-  readonly keys: readonly { readonly metric: string; readonly desc: boolean }[];
+  readonly keys: readonly { readonly metric: string; readonly slot: number; readonly desc: boolean }[];
   readonly top: number;
   readonly include: boolean;
   readonly eligible: CompiledNode | null;
@@ -30,34 +30,34 @@ export interface CompiledPool {
   readonly amountMinor: number;
   readonly funded: CompiledNode | null;
   readonly eligible: CompiledNode | null;
-  readonly splitBy: string;
+  readonly splitBy: number;
 }
 
-export function compileRank(a: RankAward): CompiledRank {
+export function compileRank(a: RankAward, slots: Slots): CompiledRank {
   return {
     kind: "rank",
     id: a.id,
     label: a.label,
     keys: [
-      { metric: a.metric, desc: a.order !== "asc" },
-      ...(a.tieBreakers ?? []).map((t) => ({ metric: t.metric, desc: t.order !== "asc" })),
+      { metric: a.metric, slot: slots.agent(a.metric), desc: a.order !== "asc" },
+      ...(a.tieBreakers ?? []).map((t) => ({ metric: t.metric, slot: slots.agent(t.metric), desc: t.order !== "asc" })),
     ],
     top: a.top,
     include: a.tiePolicy !== "excludeAllTiedAtCutoff",
-    eligible: a.eligible ? compileNode(a.eligible) : null,
+    eligible: a.eligible ? compileNode(a.eligible, slots) : null,
     reward: a.reward,
   };
 }
 
-export function compilePool(a: PoolAward): CompiledPool {
+export function compilePool(a: PoolAward, slots: Slots): CompiledPool {
   return {
     kind: "pool",
     id: a.id,
     label: a.label,
     amountMinor: a.amountMinor,
-    funded: a.fundedWhen ? compileNode(a.fundedWhen) : null,
-    eligible: a.eligible ? compileNode(a.eligible) : null,
-    splitBy: a.splitBy.metric,
+    funded: a.fundedWhen ? compileNode(a.fundedWhen, slots) : null,
+    eligible: a.eligible ? compileNode(a.eligible, slots) : null,
+    splitBy: slots.agent(a.splitBy.metric),
   };
 }
 
@@ -77,30 +77,31 @@ export interface RankOutcome {
  */
 export function decideRank(
   r: CompiledRank,
-  metrics: readonly MetricValues[],
-  team: MetricValues,
+  values: Float64Array,
+  stride: number,
+  team: Float64Array,
   ids: readonly string[],
   trace: boolean,
 ): RankOutcome {
-  const n = metrics.length;
+  const n = ids.length;
   const eligibility: (ConditionTrace | undefined)[] | null = trace ? new Array(n) : null;
   const ranked: number[] = [];
   for (let i = 0; i < n; i++) {
     let ok = true;
     if (r.eligible) {
       if (eligibility) {
-        const e = r.eligible.explain(metrics[i]!, team);
+        const e = r.eligible.explain(values, i * stride, team);
         eligibility[i] = e;
         ok = e.passed;
-      } else ok = r.eligible.test(metrics[i]!, team);
+      } else ok = r.eligible.test(values, i * stride, team);
     }
     if (ok) ranked.push(i);
   }
   const keys = r.keys;
   const cmp = (a: number, b: number): number => {
     for (const k of keys) {
-      const va = metrics[a]![k.metric]!;
-      const vb = metrics[b]![k.metric]!;
+      const va = values[a * stride + k.slot]!;
+      const vb = values[b * stride + k.slot]!;
       if (va !== vb) return va < vb === k.desc ? 1 : -1;
     }
     return 0;
@@ -142,12 +143,12 @@ export function decideRank(
         reason = `${at}, within the top ${r.top}${tiedWith.length > 0 ? ` (tied with ${tiedWith.join(", ")})` : ""}`;
       } else reason = `${at}, outside the top ${r.top}`;
     }
-    const values = eligible ? keys.map((k) => `${k.metric} ${valueText(metrics[i]![k.metric]!)}`) : [];
+    const read = eligible ? keys.map((k) => `${k.metric} ${valueText(values[i * stride + k.slot]!)}`) : [];
     const t: RankAwardTrace = {
       kind: "rank",
       id: r.id,
       eligible,
-      values,
+      values: read,
       rank: eligible ? rank[i]! : null,
       ranked: ranked.length,
       tiedWith,
@@ -173,15 +174,16 @@ export interface PoolOutcome {
  */
 export function decidePool(
   p: CompiledPool,
-  metrics: readonly MetricValues[],
-  team: MetricValues,
+  values: Float64Array,
+  stride: number,
+  team: Float64Array,
   ids: readonly string[],
   trace: boolean,
 ): PoolOutcome {
-  const n = metrics.length;
-  const empty: MetricValues = {};
-  const funding = p.funded ? (trace ? p.funded.explain(empty, team) : null) : null;
-  const funded = p.funded ? (funding ? funding.passed : p.funded.test(empty, team)) : true;
+  const n = ids.length;
+  const none = new Float64Array(0); // fundedWhen reads team metrics only
+  const funding = p.funded ? (trace ? p.funded.explain(none, 0, team) : null) : null;
+  const funded = p.funded ? (funding ? funding.passed : p.funded.test(none, 0, team)) : true;
   const amounts = new Float64Array(n);
   const eligibility: (ConditionTrace | undefined)[] | null = trace ? new Array(n) : null;
   const members: number[] = [];
@@ -192,13 +194,13 @@ export function decidePool(
       let ok = true;
       if (p.eligible) {
         if (eligibility) {
-          const e = p.eligible.explain(metrics[i]!, team);
+          const e = p.eligible.explain(values, i * stride, team);
           eligibility[i] = e;
           ok = e.passed;
-        } else ok = p.eligible.test(metrics[i]!, team);
+        } else ok = p.eligible.test(values, i * stride, team);
       }
       if (!ok) continue;
-      const w = fromNumber(metrics[i]![p.splitBy]!);
+      const w = fromNumber(values[i * stride + p.splitBy]!);
       members.push(i);
       weights.push(w);
       total = add(total, w);

@@ -8,7 +8,7 @@
 import { type MetricInputError, PlanValidationError } from "../errors.js";
 import { inputError } from "../internal/messages.js";
 import { type CompiledPool, type CompiledRank, compilePool, compileRank, decidePool, decideRank } from "./awards.js";
-import { type CompiledNode, compileNode, type MetricValues } from "./conditions.js";
+import { type CompiledNode, compileNode, type Slots } from "./conditions.js";
 import {
   compare,
   decimalString,
@@ -154,7 +154,14 @@ const FN = "evaluatePlan";
 
 /** One component, parsed once. */
 type Prepared =
-  | { readonly kind: "tiered"; readonly c: Component; readonly tiered: CompiledTiered; readonly cap: Rational | null }
+  | {
+      readonly kind: "tiered";
+      readonly c: Component;
+      readonly tiered: CompiledTiered;
+      readonly basis: string;
+      readonly slot: number;
+      readonly cap: Rational | null;
+    }
   | {
       readonly kind: "scorecard";
       readonly c: Component;
@@ -166,6 +173,7 @@ type Prepared =
       readonly kind: "perUnit";
       readonly c: Component;
       readonly basis: string;
+      readonly slot: number;
       readonly rate: Rational;
       readonly cap: Rational | null;
     };
@@ -175,8 +183,8 @@ interface PreparedComponent {
   readonly label: string | undefined;
   readonly when: CompiledNode | null;
   readonly body: Prepared;
-  /** The metrics the line reads (for the trace's `inputs`). */
-  readonly reads: readonly string[];
+  /** The metrics the line reads, with their slots (for the trace's `inputs`). */
+  readonly reads: readonly (readonly [string, number])[];
 }
 
 interface PreparedPlan {
@@ -190,6 +198,7 @@ interface PreparedPlan {
   readonly teamTypes: readonly MetricType[];
   readonly zeroMissing: boolean;
   readonly activeDays: string | null;
+  readonly activeDaysSlot: number;
   readonly periodDays: number;
   readonly components: readonly PreparedComponent[];
   readonly planCap: number | null;
@@ -201,40 +210,58 @@ function prepare(plan: Plan): PreparedPlan {
   const teamMetrics = plan.teamMetrics ?? {};
   const teamNames = Object.keys(teamMetrics);
   const better = (m: string): Better => plan.metrics[m]?.better ?? "higher";
+  const slots: Slots = { agent: (m) => metricNames.indexOf(m), team: (m) => teamNames.indexOf(m) };
   const nonNegative = new Set<string>();
   const components = plan.components.map((c): PreparedComponent => {
-    const reads: string[] = [];
+    const reads: [string, number][] = [];
+    const read = (m: string): void => {
+      if (!reads.some(([r]) => r === m)) reads.push([m, slots.agent(m)]);
+    };
     let body: Prepared;
     switch (c.type) {
       case "tiered":
         nonNegative.add(c.basis);
-        reads.push(c.basis);
-        body = { kind: "tiered", c, tiered: compileTiered(c), cap: amountCap(c.cap) };
+        read(c.basis);
+        body = {
+          kind: "tiered",
+          c,
+          tiered: compileTiered(c),
+          basis: c.basis,
+          slot: slots.agent(c.basis),
+          cap: amountCap(c.cap),
+        };
         break;
       case "scorecard":
-        for (const k of c.kpis) if (!reads.includes(k.metric)) reads.push(k.metric);
-        body = { kind: "scorecard", c, scorecard: compileScorecard(c, better), cap: amountCap(c.cap) };
+        for (const k of c.kpis) read(k.metric);
+        body = { kind: "scorecard", c, scorecard: compileScorecard(c, better, slots), cap: amountCap(c.cap) };
         break;
       case "flat":
         body = { kind: "flat", c, amount: integer(c.amountMinor), prorate: c.prorate === true };
         break;
       case "perUnit":
         nonNegative.add(c.basis);
-        reads.push(c.basis);
-        body = { kind: "perUnit", c, basis: c.basis, rate: readExact(c.ratePerUnitMinor)!, cap: amountCap(c.cap) };
+        read(c.basis);
+        body = {
+          kind: "perUnit",
+          c,
+          basis: c.basis,
+          slot: slots.agent(c.basis),
+          rate: readExact(c.ratePerUnitMinor)!,
+          cap: amountCap(c.cap),
+        };
         break;
       default:
         return unreachable(c);
     }
-    return { id: c.id, label: c.label, when: c.when ? compileNode(c.when) : null, body, reads };
+    return { id: c.id, label: c.label, when: c.when ? compileNode(c.when, slots) : null, body, reads };
   });
   const awards = (plan.teamAwards ?? []).map((a) => {
     switch (a.type) {
       case "rank":
-        return compileRank(a);
+        return compileRank(a, slots);
       case "pool":
         nonNegative.add(a.splitBy.metric);
-        return compilePool(a);
+        return compilePool(a, slots);
       default:
         return unreachable(a);
     }
@@ -249,6 +276,7 @@ function prepare(plan: Plan): PreparedPlan {
     teamTypes: teamNames.map((m) => teamMetrics[m]!.type),
     zeroMissing: plan.onMissingMetric === "zero",
     activeDays: plan.proration?.activeDaysMetric ?? null,
+    activeDaysSlot: plan.proration ? slots.agent(plan.proration.activeDaysMetric) : -1,
     periodDays: plan.period.days,
     components,
     planCap: plan.planCap?.amountMinor ?? null,
@@ -260,12 +288,13 @@ function amountCap(cap: { readonly amountMinor?: number } | undefined): Rational
   return cap?.amountMinor === undefined ? null : integer(cap.amountMinor);
 }
 
-/** Checked input: each agent's metric values (own, finite, typed), ids, team values. */
+/** Checked input: ids, every agent's values in one row each (`values[i × stride + slot]`), team values. */
 interface Checked {
   readonly ids: string[];
-  readonly metrics: MetricValues[];
+  readonly values: Float64Array;
+  readonly stride: number;
   readonly missing: (string[] | null)[];
-  readonly team: MetricValues;
+  readonly team: Float64Array;
   readonly teamMissing: string[];
 }
 
@@ -291,12 +320,14 @@ function run(pp: PreparedPlan, input: PlanInput, options: EvaluateOptions | unde
     : null;
 
   // Components and the plan cap, agent by agent.
+  const values = checked.values;
+  const stride = checked.stride;
   for (let i = 0; i < n; i++) {
-    const m = checked.metrics[i]!;
+    const b = i * stride;
     let p = ONE;
     let proration: AgentTrace["proration"];
     if (pp.activeDays !== null) {
-      const days = fromNumber(m[pp.activeDays]!);
+      const days = fromNumber(values[b + pp.activeDaysSlot]!);
       p = div(days, integer(pp.periodDays));
       if (trace) {
         proration = {
@@ -311,7 +342,7 @@ function run(pp: PreparedPlan, input: PlanInput, options: EvaluateOptions | unde
     const lineTraces: LineTrace[] | null = trace ? [] : null;
     let sum = 0;
     for (const pc of pp.components) {
-      const amount = componentLine(pc, m, checked.team, p, mode, lineTraces, i);
+      const amount = componentLine(pc, values, b, checked.team, p, mode, lineTraces, i);
       out.push({ id: pc.id, kind: pc.body.kind, amountMinor: amount });
       sum += amount;
     }
@@ -339,7 +370,7 @@ function run(pp: PreparedPlan, input: PlanInput, options: EvaluateOptions | unde
   let rewardCost = 0;
   for (const a of pp.awards) {
     if (a.kind === "rank") {
-      const outcome = decideRank(a, checked.metrics, checked.team, checked.ids, trace);
+      const outcome = decideRank(a, values, stride, checked.team, checked.ids, trace);
       const reward = a.reward;
       const isCash = reward.kind === "cash";
       for (let i = 0; i < n; i++) {
@@ -356,7 +387,7 @@ function run(pp: PreparedPlan, input: PlanInput, options: EvaluateOptions | unde
         if (awardTraces) awardTraces[i]!.push(outcome.traces![i]!);
       }
     } else {
-      const outcome = decidePool(a, checked.metrics, checked.team, checked.ids, trace);
+      const outcome = decidePool(a, values, stride, checked.team, checked.ids, trace);
       for (let i = 0; i < n; i++) {
         const amount = outcome.amounts[i]!;
         lines[i]!.push({ id: a.id, kind: "pool", amountMinor: amount });
@@ -401,8 +432,9 @@ function run(pp: PreparedPlan, input: PlanInput, options: EvaluateOptions | unde
 /** One component's line for one agent: condition, exact amount, caps, one rounding. */
 function componentLine(
   pc: PreparedComponent,
-  m: MetricValues,
-  team: MetricValues,
+  v: Float64Array,
+  b: number,
+  team: Float64Array,
   p: Rational,
   mode: RoundingMode,
   traces: LineTrace[] | null,
@@ -413,9 +445,9 @@ function componentLine(
   let when: LineTrace["when"];
   if (pc.when) {
     if (traces) {
-      when = pc.when.explain(m, team);
+      when = pc.when.explain(v, b, team);
       holds = when.passed;
-    } else holds = pc.when.test(m, team);
+    } else holds = pc.when.test(v, b, team);
   }
   let exact: Rational = ZERO;
   const caps: [CapTrace["cap"], Rational][] = [];
@@ -423,7 +455,7 @@ function componentLine(
   switch (body.kind) {
     case "tiered": {
       const t = body.tiered;
-      const units = fromNumber(m[(body.c as { basis: string }).basis]!);
+      const units = fromNumber(v[b + body.slot]!);
       const target = t.prorate ? mul(t.target, p) : t.target;
       const bands: BandTrace[] | null = traces ? [] : null;
       if (holds) exact = tieredPay(t, units, target, bands);
@@ -431,7 +463,7 @@ function componentLine(
       if (detail) {
         detail = {
           mode: t.mode,
-          basis: (body.c as { basis: string }).basis,
+          basis: body.basis,
           units: fractionString(units),
           target: fractionString(t.target),
           proratedTarget: fractionString(target),
@@ -444,7 +476,7 @@ function componentLine(
       const sc = body.scorecard;
       const target = sc.prorate ? mul(sc.targetIncentive, p) : sc.targetIncentive;
       const kpis: KpiTrace[] | null = traces ? [] : null;
-      const outcome = holds ? scorecardPay(sc, m, team, target, kpis) : null;
+      const outcome = holds ? scorecardPay(sc, v, b, team, target, kpis) : null;
       if (outcome) exact = outcome.pay;
       if (body.cap) caps.push(["amount", body.cap]);
       if (sc.capPct) caps.push(["pctOfTarget", div(mul(target, sc.capPct), integer(100))]);
@@ -469,7 +501,7 @@ function componentLine(
       break;
     }
     case "perUnit": {
-      const units = fromNumber(m[body.basis]!);
+      const units = fromNumber(v[b + body.slot]!);
       if (holds) exact = mul(units, body.rate);
       if (body.cap) caps.push(["amount", body.cap]);
       if (detail) {
@@ -495,7 +527,7 @@ function componentLine(
   }
   if (traces) {
     const inputs: Record<string, string> = {};
-    for (const name of pc.reads) inputs[name] = decimalString(fromNumber(m[name]!));
+    for (const [name, slot] of pc.reads) inputs[name] = decimalString(fromNumber(v[b + slot]!));
     const line = {
       kind: body.kind as LineKind,
       id: pc.id,
@@ -560,11 +592,12 @@ function checkInput(pp: PreparedPlan, input: PlanInput): Checked {
   const agents = (input as { agents?: unknown }).agents;
   if (!Array.isArray(agents)) throw inputError("invalid_type", FN, "input.agents", "an array of agents", agents);
   const n = agents.length;
+  const names = pp.metricNames;
+  const stride = names.length;
   const ids: string[] = new Array(n);
-  const metrics: MetricValues[] = new Array(n);
+  const values = new Float64Array(n * stride);
   const missing: (string[] | null)[] = new Array(n).fill(null);
   const seen = new Set<string>();
-  const names = pp.metricNames;
   const types = pp.metricTypes;
   const nonNegative = pp.nonNegative;
   const integral = types.map((t) => t === "count" || t === "amountMinor");
@@ -581,64 +614,61 @@ function checkInput(pp: PreparedPlan, input: PlanInput): Checked {
     }
     seen.add(id);
     ids[i] = id;
-    const values = (agent as { metrics?: unknown }).metrics;
-    if (values === null || typeof values !== "object" || Array.isArray(values)) {
-      throw inputError("invalid_type", FN, `input.agents[${i}].metrics`, "an object of metric values", values);
+    const metrics = (agent as { metrics?: unknown }).metrics;
+    if (metrics === null || typeof metrics !== "object" || Array.isArray(metrics)) {
+      throw inputError("invalid_type", FN, `input.agents[${i}].metrics`, "an object of metric values", metrics);
     }
-    let patched: Record<string, number> | null = null;
-    for (let k = 0; k < names.length; k++) {
+    const b = i * stride;
+    for (let k = 0; k < stride; k++) {
       const name = names[k]!;
-      const v = (values as Record<string, unknown>)[name];
-      // Fast path: an own finite number of the right kind (the common case) costs two checks.
+      const v = (metrics as Record<string, unknown>)[name];
+      // Fast path: an own finite number ≥ 0 of the right kind (the common case).
       if (
         typeof v === "number" &&
         v >= 0 &&
         v <= limit[k]! &&
         (integral[k] ? Number.isSafeInteger(v) : v - v === 0) &&
-        Object.hasOwn(values, name)
+        Object.hasOwn(metrics, name)
       ) {
+        values[b + k] = v;
         continue;
       }
       const path = `input.agents[${i}].metrics.${name}`;
-      if (!Object.hasOwn(values, name)) {
+      if (!Object.hasOwn(metrics, name)) {
         if (!pp.zeroMissing) throw inputError("missing_value", FN, path, EXPECTED[types[k]!], undefined);
-        patched ??= { ...(values as Record<string, number>) };
-        patched[name] = 0;
+        values[b + k] = 0;
         (missing[i] ??= []).push(name);
         continue;
       }
       const problem = typeProblem(v, types[k]!, nonNegative.has(name));
       if (problem !== null) throw inputError(problem, FN, path, EXPECTED[types[k]!], v);
-      if (name === pp.activeDays && (v as number) > pp.periodDays) {
+      if ((v as number) > limit[k]!) {
         throw inputError("out_of_range", FN, path, `active days 0–${pp.periodDays} (the period's days)`, v);
       }
+      values[b + k] = v === 0 ? 0 : (v as number);
     }
-    metrics[i] = patched ?? (values as MetricValues);
   }
   const teamValues = (input as { teamMetrics?: unknown }).teamMetrics;
-  const teamMissing: string[] = [];
-  let team: MetricValues = (teamValues ?? {}) as MetricValues;
   if (
     teamValues !== undefined &&
     (teamValues === null || typeof teamValues !== "object" || Array.isArray(teamValues))
   ) {
     throw inputError("invalid_type", FN, "input.teamMetrics", "an object of team metric values", teamValues);
   }
-  let patchedTeam: Record<string, number> | null = null;
+  const team = new Float64Array(pp.teamNames.length);
+  const teamMissing: string[] = [];
   for (let k = 0; k < pp.teamNames.length; k++) {
     const name = pp.teamNames[k]!;
     const path = `input.teamMetrics.${name}`;
     if (teamValues === undefined || !Object.hasOwn(teamValues, name)) {
       if (!pp.zeroMissing) throw inputError("missing_value", FN, path, EXPECTED[pp.teamTypes[k]!], undefined);
-      patchedTeam ??= { ...(teamValues as Record<string, number> | undefined) };
-      patchedTeam[name] = 0;
       teamMissing.push(name);
       continue;
     }
     const v = (teamValues as Record<string, unknown>)[name];
     const problem = typeProblem(v, pp.teamTypes[k]!, false);
     if (problem !== null) throw inputError(problem, FN, path, EXPECTED[pp.teamTypes[k]!], v);
+    team[k] = v as number;
   }
-  if (patchedTeam) team = patchedTeam;
-  return { ids, metrics, missing, team, teamMissing };
+  return { ids, values, stride, missing, team, teamMissing };
 }

@@ -2,7 +2,7 @@
  * Scorecards (internal): KPI scores read off piecewise-linear curves, KPI
  * gates, the weighted score, the component gate and the payout curve (spec §4).
  */
-import { type CompiledNode, compileNode, type MetricValues } from "./conditions.js";
+import { type CompiledNode, compileNode, type Slots } from "./conditions.js";
 import {
   add,
   compare,
@@ -74,6 +74,7 @@ export function curveAt(c: Curve, x: Rational, explain: boolean): { value: Ratio
 interface CompiledKpi {
   readonly id: string;
   readonly metric: string;
+  readonly slot: number;
   readonly weight: Rational;
   /** weight / 100. */
   readonly share: Rational;
@@ -99,7 +100,11 @@ const DEFAULT_PAYOUT: readonly (readonly [number, number])[] = [
   [100, 100],
 ];
 
-export function compileScorecard(c: ScorecardComponent, metricBetter: (metric: string) => Better): CompiledScorecard {
+export function compileScorecard(
+  c: ScorecardComponent,
+  metricBetter: (metric: string) => Better,
+  slots: Slots,
+): CompiledScorecard {
   return {
     targetIncentive: { n: BigInt(c.targetIncentiveMinor), d: 1n },
     prorate: c.prorate === true,
@@ -109,12 +114,13 @@ export function compileScorecard(c: ScorecardComponent, metricBetter: (metric: s
       return {
         id: k.id,
         metric: k.metric,
+        slot: slots.agent(k.metric),
         weight,
         share: div(weight, HUNDRED),
         weightText: decimalString(weight),
         better,
         curve: compileCurve(k.curve, better),
-        gate: k.gate ? { node: compileNode(k.gate.when), reason: k.gate.reason } : null,
+        gate: k.gate ? { node: compileNode(k.gate.when, slots), reason: k.gate.reason } : null,
       };
     }),
     minWeighted: c.gate ? readExact(c.gate.minWeightedPct)! : null,
@@ -138,23 +144,23 @@ export interface ScorecardOutcome {
 /** Scores one agent; pushes each KPI onto `trace` when given. */
 export function scorecardPay(
   sc: CompiledScorecard,
-  m: MetricValues,
-  t: MetricValues,
+  v: Float64Array,
+  b: number,
+  t: Float64Array,
   targetIncentive: Rational,
   trace: KpiTrace[] | null,
 ): ScorecardOutcome {
   let weighted = ZERO;
   for (const k of sc.kpis) {
-    const value = m[k.metric]!;
-    const x = fromNumber(value);
+    const x = fromNumber(v[b + k.slot]!);
     let gatePassed = true;
     let gate: KpiTrace["gate"];
     if (k.gate) {
       if (trace) {
-        const condition = k.gate.node.explain(m, t);
+        const condition = k.gate.node.explain(v, b, t);
         gatePassed = condition.passed;
         gate = { passed: gatePassed, reason: k.gate.reason, condition };
-      } else gatePassed = k.gate.node.test(m, t);
+      } else gatePassed = k.gate.node.test(v, b, t);
     }
     const read = gatePassed ? curveAt(k.curve, x, trace !== null) : { value: ZERO, segment: "gate failed" };
     const contribution = mul(k.share, read.value);

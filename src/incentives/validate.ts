@@ -137,25 +137,30 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === "object" && !Array.isArray(value);
 }
 
-/** Reports prototype keys and exotic prototypes anywhere, without following either. */
-function walkPrototypeKeys(cx: Cx, value: unknown, path: string, seen: Set<object>): void {
-  if (value === null || typeof value !== "object" || seen.has(value)) return;
-  seen.add(value);
+/**
+ * Reports prototype keys and exotic prototypes anywhere, without following
+ * either. `ancestors` holds the objects on the current path only: an object
+ * shared by two places of a plan is checked at each place, a cycle is cut.
+ */
+function walkPrototypeKeys(cx: Cx, value: unknown, path: string, ancestors: Set<object>): void {
+  if (value === null || typeof value !== "object" || ancestors.has(value)) return;
+  ancestors.add(value);
   if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) walkPrototypeKeys(cx, value[i], ptr(path, i), seen);
-    return;
-  }
-  const proto = Object.getPrototypeOf(value);
-  if (proto !== Object.prototype && proto !== null) {
-    add(cx, path, "not_plain_object", "expected a plain object (JSON), but its prototype is not Object.prototype");
-  }
-  for (const key of Object.keys(value)) {
-    if (PROTOTYPE_KEYS.includes(key)) {
-      add(cx, ptr(path, key), "prototype_key", `the key "${key}" is not allowed anywhere in a plan`);
-      continue;
+    for (let i = 0; i < value.length; i++) walkPrototypeKeys(cx, value[i], ptr(path, i), ancestors);
+  } else {
+    const proto = Object.getPrototypeOf(value);
+    if (proto !== Object.prototype && proto !== null) {
+      add(cx, path, "not_plain_object", "expected a plain object (JSON), but its prototype is not Object.prototype");
     }
-    walkPrototypeKeys(cx, (value as Record<string, unknown>)[key], ptr(path, key), seen);
+    for (const key of Object.keys(value)) {
+      if (PROTOTYPE_KEYS.includes(key)) {
+        add(cx, ptr(path, key), "prototype_key", `the key "${key}" is not allowed anywhere in a plan`);
+        continue;
+      }
+      walkPrototypeKeys(cx, (value as Record<string, unknown>)[key], ptr(path, key), ancestors);
+    }
   }
+  ancestors.delete(value);
 }
 
 function own(o: Record<string, unknown>, key: string): unknown {

@@ -88,6 +88,25 @@ describe("compileCondition", () => {
     );
   });
 
+  it("stays correct when a getter re-enters the same compiled condition while its values are read", () => {
+    const c = compileCondition({
+      all: [
+        { metric: "a", op: "gte", value: 5 },
+        { metric: "b", op: "gte", value: 5 },
+      ],
+    });
+    let inner: boolean | undefined;
+    const outer = {
+      a: 9,
+      get b() {
+        inner = c({ a: 0, b: 0 });
+        return 9;
+      },
+    };
+    expect(c(outer)).toBe(true);
+    expect(inner).toBe(false);
+  });
+
   it("does not mutate its input", () => {
     const condition = deepFreeze({ any: [{ metric: "x", op: "in" as const, value: [1, 2] }] });
     expect(compileCondition(condition)(deepFreeze({ x: 2 }))).toBe(true);

@@ -104,7 +104,10 @@ describe("evaluatePlan properties (generated valid plans and teams)", () => {
           metrics: { tickets: { type: "count" }, qa: { type: "percent" } },
           teamAwards: [{ id: "pool", type: "pool", amountMinor, splitBy: { metric: "tickets" } }],
         });
-        const agents = input.agents.map((a) => ({ id: a.id, metrics: { tickets: (a.metrics as Loose).tickets as number, qa: 0 } }));
+        const agents = input.agents.map((a) => ({
+          id: a.id,
+          metrics: { tickets: (a.metrics as Loose).tickets as number, qa: 0 },
+        }));
         const total = agents.reduce((s, a) => s + a.metrics.tickets, 0);
         fc.pre(total > 0);
         const result = evaluatePlan(plan, { agents });

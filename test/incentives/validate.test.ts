@@ -246,3 +246,22 @@ describe("validatePlan", () => {
     expect(error.message).toContain("/components/2/amountMinor");
   });
 });
+
+describe("validatePlan with shared and cyclic objects", () => {
+  it("reports a prototype key at every place a shared object appears (shrunk counterexample)", () => {
+    const funded: Loose = { teamMetric: "team_sla_compliance", op: "gte", value: 95 };
+    Object.defineProperty(funded, "constructor", { value: {}, enumerable: true });
+    const plan: Loose = planFixture();
+    plan.teamAwards[1].fundedWhen = funded;
+    plan.teamAwards.push({ ...plan.teamAwards[1], id: "second_pool" });
+    const paths = issues(plan).map((i) => i.path);
+    expect(paths).toContain("/teamAwards/1/fundedWhen/constructor");
+    expect(paths).toContain("/teamAwards/2/fundedWhen/constructor");
+  });
+
+  it("cuts a cycle instead of looping", () => {
+    const plan: Loose = planFixture();
+    plan.description = { self: plan };
+    expect(issues(plan)).toContainEqual({ path: "/description", code: "invalid_type" });
+  });
+});
