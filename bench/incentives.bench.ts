@@ -13,7 +13,16 @@ import { Engine } from "json-rules-engine";
 import { compileCondition, compilePlan } from "../dist/index.js";
 import { type BenchSection, rng } from "./lib.ts";
 
-type Metrics = Record<string, number>;
+type Metrics = {
+  tickets_resolved: number;
+  csat_score: number;
+  csat_responses: number;
+  sla_compliance: number;
+  frt_median_min: number;
+  qa_score: number;
+  escalations: number;
+  active_days: number;
+};
 
 const random = rng(20250630);
 function agent(i: number): { id: string; metrics: Metrics } {
@@ -55,13 +64,10 @@ const kicker = compileCondition({
 });
 
 function hardCoded(m: Metrics): boolean {
-  const qa = m["qa_score"]!;
-  const escalations = m["escalations"]!;
+  const qa = m.qa_score;
+  const escalations = m.escalations;
   return (
-    qa >= 85 &&
-    qa <= 100 &&
-    ((m["csat_score"]! >= 92 && m["csat_responses"]! >= 20) || escalations === 0) &&
-    !(escalations > 3)
+    qa >= 85 && qa <= 100 && ((m.csat_score >= 92 && m.csat_responses >= 20) || escalations === 0) && !(escalations > 3)
   );
 }
 
