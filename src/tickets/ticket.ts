@@ -1,0 +1,279 @@
+import { arrayLike, options as readOptions } from "../internal/assert.js";
+import { inputError } from "../internal/messages.js";
+import { type Instant, toEpochMs } from "../time/instant.js";
+
+/**
+ * One entry of a ticket's status history: the ticket had `status` from `at`
+ * until the next entry's `at` (the last entry holds from its `at` on).
+ *
+ * @category Tickets
+ */
+export interface StatusChange {
+  /** The status name as the help desk writes it, e.g. `"open"`, `"pending"`, `"Awaiting User Info"`. Compared without regard to case. */
+  readonly status: string;
+  /** When the ticket entered this status. */
+  readonly at: Instant;
+}
+
+/**
+ * A help-desk ticket. Only `createdAt` is required; an absent (or `null`)
+ * instant means the event has not happened.
+ *
+ * @category Tickets
+ */
+export interface Ticket {
+  /** When the customer opened the ticket. */
+  readonly createdAt: Instant;
+  /** The first reply from an agent, if any. */
+  readonly firstResponseAt?: Instant | null | undefined;
+  /** The final resolution (the last solve), if resolved. */
+  readonly resolvedAt?: Instant | null | undefined;
+  /** The first resolution, when the ticket was reopened afterwards; without it a ticket with `reopenCount: 0` was first resolved at `resolvedAt`. */
+  readonly firstResolvedAt?: Instant | null | undefined;
+  /** The priority, matched exactly against `SlaPolicy.byPriority` keys, e.g. `"urgent"`. */
+  readonly priority?: string | null | undefined;
+  /** The channel the ticket came in through, e.g. `"email"`. */
+  readonly channel?: string | null | undefined;
+  /** The agent who owns the ticket. */
+  readonly agentId?: string | null | undefined;
+  /** How many times the ticket was reopened after a resolution (an integer ≥ 0). */
+  readonly reopenCount?: number | null | undefined;
+  /** How many customer contacts it took to resolve the ticket (an integer ≥ 1); 1 is a first-contact resolution. */
+  readonly contactsToResolve?: number | null | undefined;
+  /** The statuses the ticket went through, in time order. */
+  readonly statusHistory?: readonly StatusChange[] | null | undefined;
+}
+
+/**
+ * What the ticket metrics need of a business calendar: the open time between
+ * two instants. `businessCalendar` returns one; any object with this
+ * method will do.
+ *
+ * @category Tickets
+ */
+export interface TicketCalendar {
+  /** The open (business) time from `start` to `end`, in milliseconds. */
+  elapsedMs(start: Instant, end: Instant): number;
+}
+
+/** Internal: the reading of a ticket list and its options shared by every ticket metric. */
+export type TicketList = ArrayLike<unknown>;
+
+/** Internal: reads the ticket array. */
+export function ticketList(fn: string, tickets: unknown): TicketList {
+  return arrayLike(fn, "tickets", tickets, "an array of tickets");
+}
+
+/** Internal: reads ticket `i` as an object. */
+export function ticketAt(fn: string, list: TicketList, i: number): Record<string, unknown> {
+  const t = list[i];
+  if (t === null || typeof t !== "object" || Array.isArray(t)) {
+    throw inputError("invalid_type", fn, `tickets[${i}]`, "a ticket object", t);
+  }
+  return t as Record<string, unknown>;
+}
+
+const MAX_MS = 8.64e15;
+
+/** Internal: reads `createdAt` of ticket `i` (required) as epoch ms. */
+export function createdAtOf(fn: string, t: Record<string, unknown>, i: number): number {
+  const v = t["createdAt"];
+  if (typeof v === "number" && v >= -MAX_MS && v <= MAX_MS) return v;
+  if (v === undefined || v === null) {
+    throw inputError("missing_value", fn, `tickets[${i}].createdAt`, "an instant (createdAt is required)", v);
+  }
+  return toEpochMs(fn, `tickets[${i}].createdAt`, v);
+}
+
+/**
+ * Internal: reads an optional instant field of ticket `i` as epoch ms, `NaN`
+ * when absent or `null`. An instant before `createdAt` is `inconsistent_instants`.
+ */
+export function eventAt(fn: string, t: Record<string, unknown>, i: number, field: string, created: number): number {
+  const v = t[field];
+  let ms: number;
+  if (typeof v === "number" && v >= -MAX_MS && v <= MAX_MS) ms = v;
+  else if (v === undefined || v === null) return Number.NaN;
+  else ms = toEpochMs(fn, `tickets[${i}].${field}`, v);
+  if (ms < created) {
+    throw inputError("inconsistent_instants", fn, `tickets[${i}].${field}`, "an instant at or after createdAt", v);
+  }
+  return ms;
+}
+
+/** Internal: reads an optional count field (`NaN` when absent or `null`). */
+export function optionalCount(
+  fn: string,
+  t: Record<string, unknown>,
+  i: number,
+  field: string,
+  min: number,
+  expected: string,
+): number {
+  const v = t[field];
+  if (v === undefined || v === null) return Number.NaN;
+  if (typeof v !== "number") throw inputError("invalid_type", fn, `tickets[${i}].${field}`, expected, v);
+  if (!Number.isFinite(v)) throw inputError("not_finite", fn, `tickets[${i}].${field}`, expected, v);
+  if (!Number.isSafeInteger(v)) throw inputError("not_integer", fn, `tickets[${i}].${field}`, expected, v);
+  if (v < min) throw inputError("out_of_range", fn, `tickets[${i}].${field}`, expected, v);
+  return v;
+}
+
+/** Internal: a required `asOf` option (or `undefined` when absent and `required` is false) as epoch ms. */
+export function asOfOption(fn: string, o: Record<string, unknown>, required: boolean, path = "options.asOf"): number {
+  const v = o["asOf"];
+  if (v === undefined) {
+    if (required) throw inputError("missing_value", fn, path, "an instant (asOf is required)", v);
+    return Number.NaN;
+  }
+  return toEpochMs(fn, path, v);
+}
+
+/** Internal: the `calendar` option, checked to have `elapsedMs`. */
+export function calendarOption(fn: string, value: unknown, path: string): TicketCalendar | undefined {
+  if (value === undefined) return undefined;
+  if (
+    value === null ||
+    typeof value !== "object" ||
+    typeof (value as { elapsedMs?: unknown }).elapsedMs !== "function"
+  ) {
+    throw inputError(
+      "invalid_option",
+      fn,
+      path,
+      "a calendar from businessCalendar() (an object with elapsedMs)",
+      value,
+    );
+  }
+  return value as TicketCalendar;
+}
+
+/** Internal: a set of status names matched without regard to case. */
+export class StatusSet {
+  private readonly names: Set<string>;
+  private readonly cache = new Map<string, boolean>();
+  constructor(names: readonly string[]) {
+    this.names = new Set(names.map((n) => n.toLowerCase()));
+  }
+  /** Whether the set is empty. */
+  get empty(): boolean {
+    return this.names.size === 0;
+  }
+  has(status: string): boolean {
+    let hit = this.cache.get(status);
+    if (hit === undefined) {
+      hit = this.names.has(status.toLowerCase());
+      this.cache.set(status, hit);
+    }
+    return hit;
+  }
+}
+
+/** Internal: an option holding a list of status names (`undefined` gives `fallback`). */
+export function statusesOption(fn: string, value: unknown, path: string, fallback: readonly string[]): StatusSet {
+  if (value === undefined) return new StatusSet(fallback);
+  const list = arrayLike(fn, path, value, "an array of status names");
+  const names: string[] = [];
+  for (let j = 0; j < list.length; j++) {
+    const s = list[j];
+    if (typeof s !== "string") throw inputError("invalid_option", fn, `${path}[${j}]`, "a status name (a string)", s);
+    names.push(s);
+  }
+  return new StatusSet(names);
+}
+
+/** Internal: the options object of a ticket metric. */
+export function ticketOptions(fn: string, value: unknown, path = "options"): Record<string, unknown> {
+  return readOptions(fn, value, path);
+}
+
+/** Internal: reads the `statusHistory` of ticket `i`: `undefined` when absent or `null`. */
+export function historyOf(fn: string, t: Record<string, unknown>, i: number): ArrayLike<unknown> | undefined {
+  const h = t["statusHistory"];
+  if (h === undefined || h === null) return undefined;
+  if (!Array.isArray(h)) {
+    throw inputError("invalid_type", fn, `tickets[${i}].statusHistory`, "an array of { status, at }", h);
+  }
+  return h;
+}
+
+/** Internal: entry `j` of ticket `i`'s history, validated; `previous` is the prior entry's `at` (order check). */
+function entryAt(
+  fn: string,
+  history: ArrayLike<unknown>,
+  i: number,
+  j: number,
+  previous: number,
+): { status: string; at: number } {
+  const e = history[j];
+  if (e === null || typeof e !== "object" || Array.isArray(e)) {
+    throw inputError("invalid_type", fn, `tickets[${i}].statusHistory[${j}]`, "a status change { status, at }", e);
+  }
+  const status = (e as { status?: unknown }).status;
+  if (typeof status !== "string") {
+    throw inputError(
+      status === undefined || status === null ? "missing_value" : "invalid_type",
+      fn,
+      `tickets[${i}].statusHistory[${j}].status`,
+      "a status name (a string)",
+      status,
+    );
+  }
+  const raw = (e as { at?: unknown }).at;
+  const path = `tickets[${i}].statusHistory[${j}].at`;
+  if (raw === undefined || raw === null) throw inputError("missing_value", fn, path, "an instant", raw);
+  const at = typeof raw === "number" && raw >= -MAX_MS && raw <= MAX_MS ? raw : toEpochMs(fn, path, raw);
+  if (at < previous) {
+    throw inputError("inconsistent_instants", fn, path, "entries in time order (each at or after the one before)", raw);
+  }
+  return { status, at };
+}
+
+/**
+ * Internal: the time from `start` to `end` (calendar or business time), less the
+ * time the ticket spent in a paused status within it. Validates the history.
+ */
+export function activeMs(
+  fn: string,
+  start: number,
+  end: number,
+  calendar: TicketCalendar | undefined,
+  history: ArrayLike<unknown> | undefined,
+  paused: StatusSet | undefined,
+  i: number,
+): number {
+  const total = calendar === undefined ? end - start : calendar.elapsedMs(start, end);
+  if (history === undefined || paused === undefined || paused.empty) return total;
+  let pausedMs = 0;
+  let previous = Number.NEGATIVE_INFINITY;
+  let current: { status: string; at: number } | undefined;
+  for (let j = 0; j <= history.length; j++) {
+    const next = j < history.length ? entryAt(fn, history, i, j, previous) : undefined;
+    if (current !== undefined && paused.has(current.status)) {
+      const from = current.at > start ? current.at : start;
+      const until = next === undefined || next.at > end ? end : next.at;
+      if (until > from) pausedMs += calendar === undefined ? until - from : calendar.elapsedMs(from, until);
+    }
+    if (next !== undefined) {
+      previous = next.at;
+      current = next;
+    }
+  }
+  const active = total - pausedMs;
+  return active > 0 ? active : 0;
+}
+
+/**
+ * Internal: the status in force at `asOf` (the last entry at or before it),
+ * or `undefined` before the first entry. Validates the whole history.
+ */
+export function statusAt(fn: string, history: ArrayLike<unknown>, i: number, asOf: number): string | undefined {
+  let status: string | undefined;
+  let previous = Number.NEGATIVE_INFINITY;
+  for (let j = 0; j < history.length; j++) {
+    const e = entryAt(fn, history, i, j, previous);
+    previous = e.at;
+    if (e.at <= asOf) status = e.status;
+  }
+  return status;
+}
