@@ -172,7 +172,8 @@ export class StatusSet {
 /** Internal: an option holding a list of status names (`undefined` gives `fallback`). */
 export function statusesOption(fn: string, value: unknown, path: string, fallback: readonly string[]): StatusSet {
   if (value === undefined) return new StatusSet(fallback);
-  const list = arrayLike(fn, path, value, "an array of status names");
+  if (!Array.isArray(value)) throw inputError("invalid_option", fn, path, "an array of status names", value);
+  const list: readonly unknown[] = value;
   const names: string[] = [];
   for (let j = 0; j < list.length; j++) {
     const s = list[j];
