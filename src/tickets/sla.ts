@@ -2,7 +2,7 @@ import { count, oneOf } from "../internal/assert.js";
 import { inputError } from "../internal/messages.js";
 import type { Instant } from "../time/instant.js";
 import {
-  activeMs,
+  activeSpans,
   asOfOption,
   calendarOption,
   createdAtOf,
@@ -246,6 +246,8 @@ function tally(fn: string, tickets: unknown, policy: unknown, options: unknown):
     );
   }
 
+  const ends = new Float64Array(2);
+  const spans = new Float64Array(2);
   let achieved = 0;
   let breached = 0;
   let pending = 0;
@@ -255,43 +257,50 @@ function tally(fn: string, tickets: unknown, policy: unknown, options: unknown):
     const targets = targetsOf(fn, t, i, overall, byPriority);
     const response = eventAt(fn, t, i, "firstResponseAt", created);
     const resolved = eventAt(fn, t, i, "resolvedAt", created);
+    // The events that stop each clock by asOf (NaN: the clock still runs).
     const resolvedByAsOf = hasAsOf && resolved > asOf ? Number.NaN : resolved;
-    const history = paused === undefined ? undefined : historyOf(fn, t, i);
-    let responseEnd = hasAsOf && response > asOf ? Number.NaN : response;
-    if (Number.isNaN(responseEnd)) responseEnd = resolvedByAsOf;
-    const a = judge(fn, targets.firstResponse, created, responseEnd, asOf, calendar, history, paused, i);
-    const b = judge(fn, targets.resolution, created, resolvedByAsOf, asOf, calendar, history, paused, i);
+    let responded = hasAsOf && response > asOf ? Number.NaN : response;
+    if (responded !== responded) responded = resolvedByAsOf; // a resolution ends the wait for a reply
+    const a = clockEnd(fn, targets.firstResponse, responded, created, asOf, i);
+    const b = clockEnd(fn, targets.resolution, resolvedByAsOf, created, asOf, i);
+    ends[0] = a;
+    ends[1] = b;
+    if (a === a || b === b) {
+      activeSpans(
+        fn,
+        created,
+        ends,
+        calendar,
+        paused === undefined ? undefined : historyOf(fn, t, i),
+        paused,
+        i,
+        spans,
+      );
+    }
+    const stateA = state(targets.firstResponse, a, responded, spans[0] as number);
+    const stateB = state(targets.resolution, b, resolvedByAsOf, spans[1] as number);
     if (per === "target") {
-      if (a === ACHIEVED) achieved++;
-      else if (a === BREACHED) breached++;
-      else if (a === PENDING) pending++;
-      if (b === ACHIEVED) achieved++;
-      else if (b === BREACHED) breached++;
-      else if (b === PENDING) pending++;
-    } else if (a === BREACHED || b === BREACHED) breached++;
-    else if (a === PENDING || b === PENDING) pending++;
+      if (stateA === ACHIEVED) achieved++;
+      else if (stateA === BREACHED) breached++;
+      else if (stateA === PENDING) pending++;
+      if (stateB === ACHIEVED) achieved++;
+      else if (stateB === BREACHED) breached++;
+      else if (stateB === PENDING) pending++;
+    } else if (stateA === BREACHED || stateB === BREACHED) breached++;
+    else if (stateA === PENDING || stateB === PENDING) pending++;
     else achieved++;
   }
   return { achieved, breached, pending };
 }
 
-/** The state of one target: `end` is the stopping event (`NaN` while the clock runs). */
-function judge(
-  fn: string,
-  target: number,
-  created: number,
-  end: number,
-  asOf: number,
-  calendar: TicketCalendar | undefined,
-  history: ArrayLike<unknown> | undefined,
-  paused: StatusSet | undefined,
-  i: number,
-): number {
-  if (Number.isNaN(target)) return NO_TARGET;
-  if (!Number.isNaN(end)) {
-    return activeMs(fn, created, end, calendar, history, paused, i) <= target ? ACHIEVED : BREACHED;
-  }
-  if (Number.isNaN(asOf)) {
+/**
+ * Where a target's clock is read: at its stopping event, or at `asOf` while it
+ * runs; `NaN` when there is nothing to measure (no target, or created at or after `asOf`).
+ */
+function clockEnd(fn: string, target: number, stop: number, created: number, asOf: number, i: number): number {
+  if (target !== target) return Number.NaN;
+  if (stop === stop) return stop;
+  if (asOf !== asOf) {
     throw inputError(
       "missing_value",
       fn,
@@ -300,8 +309,15 @@ function judge(
       undefined,
     );
   }
-  if (created >= asOf) return PENDING;
-  return activeMs(fn, created, asOf, calendar, history, paused, i) > target ? BREACHED : PENDING;
+  return created >= asOf ? Number.NaN : asOf;
+}
+
+/** The state of one target from its measured time. */
+function state(target: number, end: number, stop: number, measured: number): number {
+  if (target !== target) return NO_TARGET;
+  if (end !== end) return PENDING; // created at or after asOf: nothing elapsed yet
+  if (stop === stop) return measured <= target ? ACHIEVED : BREACHED;
+  return measured > target ? BREACHED : PENDING;
 }
 
 function readTarget(fn: string, value: unknown, path: string): number {

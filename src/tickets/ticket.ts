@@ -198,16 +198,9 @@ export function historyOf(fn: string, t: Record<string, unknown>, i: number): Ar
   return h;
 }
 
-/** Internal: entry `j` of ticket `i`'s history, validated; `previous` is the prior entry's `at` (order check). */
-function entryAt(
-  fn: string,
-  history: ArrayLike<unknown>,
-  i: number,
-  j: number,
-  previous: number,
-): { status: string; at: number } {
-  const e = history[j];
-  if (e === null || typeof e !== "object" || Array.isArray(e)) {
+/** Internal: the status of entry `j` of ticket `i`'s history, validated. */
+function statusOf(fn: string, e: unknown, i: number, j: number): string {
+  if (e === null || typeof e !== "object") {
     throw inputError("invalid_type", fn, `tickets[${i}].statusHistory[${j}]`, "a status change { status, at }", e);
   }
   const status = (e as { status?: unknown }).status;
@@ -220,14 +213,29 @@ function entryAt(
       status,
     );
   }
+  return status;
+}
+
+/** Internal: the instant of entry `j` (already checked to be an object), at or after `previous`. */
+function entryInstant(fn: string, e: object, i: number, j: number, previous: number): number {
   const raw = (e as { at?: unknown }).at;
-  const path = `tickets[${i}].statusHistory[${j}].at`;
-  if (raw === undefined || raw === null) throw inputError("missing_value", fn, path, "an instant", raw);
-  const at = typeof raw === "number" && raw >= -MAX_MS && raw <= MAX_MS ? raw : toEpochMs(fn, path, raw);
-  if (at < previous) {
-    throw inputError("inconsistent_instants", fn, path, "entries in time order (each at or after the one before)", raw);
+  let at: number;
+  if (typeof raw === "number" && raw >= -MAX_MS && raw <= MAX_MS) at = raw;
+  else {
+    const path = `tickets[${i}].statusHistory[${j}].at`;
+    if (raw === undefined || raw === null) throw inputError("missing_value", fn, path, "an instant", raw);
+    at = toEpochMs(fn, path, raw);
   }
-  return { status, at };
+  if (at < previous) {
+    throw inputError(
+      "inconsistent_instants",
+      fn,
+      `tickets[${i}].statusHistory[${j}].at`,
+      "entries in time order (each at or after the one before)",
+      raw,
+    );
+  }
+  return at;
 }
 
 /**
@@ -243,25 +251,66 @@ export function activeMs(
   paused: StatusSet | undefined,
   i: number,
 ): number {
-  const total = calendar === undefined ? end - start : calendar.elapsedMs(start, end);
-  if (history === undefined || paused === undefined || paused.empty) return total;
-  let pausedMs = 0;
-  let previous = Number.NEGATIVE_INFINITY;
-  let current: { status: string; at: number } | undefined;
-  for (let j = 0; j <= history.length; j++) {
-    const next = j < history.length ? entryAt(fn, history, i, j, previous) : undefined;
-    if (current !== undefined && paused.has(current.status)) {
-      const from = current.at > start ? current.at : start;
-      const until = next === undefined || next.at > end ? end : next.at;
-      if (until > from) pausedMs += calendar === undefined ? until - from : calendar.elapsedMs(from, until);
+  SCRATCH_ENDS[0] = end;
+  SCRATCH_ENDS[1] = Number.NaN;
+  activeSpans(fn, start, SCRATCH_ENDS, calendar, history, paused, i, SCRATCH_OUT);
+  return SCRATCH_OUT[0] as number;
+}
+
+const SCRATCH_ENDS = new Float64Array(2);
+const SCRATCH_OUT = new Float64Array(2);
+
+/**
+ * Internal: for two intervals from `start` to `ends[0]` and to `ends[1]` (`NaN`:
+ * no interval), writes into `out` the time of each less the paused time within
+ * it, walking (and validating) the history once.
+ */
+export function activeSpans(
+  fn: string,
+  start: number,
+  ends: Float64Array,
+  calendar: TicketCalendar | undefined,
+  history: ArrayLike<unknown> | undefined,
+  paused: StatusSet | undefined,
+  i: number,
+  out: Float64Array,
+): void {
+  const endA = ends[0] as number;
+  const endB = ends[1] as number;
+  let a = endA === endA ? (calendar === undefined ? endA - start : calendar.elapsedMs(start, endA)) : Number.NaN;
+  let b = endB === endB ? (calendar === undefined ? endB - start : calendar.elapsedMs(start, endB)) : Number.NaN;
+  if (history !== undefined && paused !== undefined && !paused.empty) {
+    let since = Number.NEGATIVE_INFINITY; // when the current status began
+    let inPause = false;
+    for (let j = 0, n = history.length; j <= n; j++) {
+      let at = Number.POSITIVE_INFINITY;
+      let isPaused = false;
+      if (j < n) {
+        const e = history[j];
+        isPaused = paused.has(statusOf(fn, e, i, j));
+        at = entryInstant(fn, e as object, i, j, since);
+      }
+      if (inPause) {
+        // The paused stretch [since, at) clipped to each interval.
+        const from = since > start ? since : start;
+        if (endA === endA) {
+          const until = at < endA ? at : endA;
+          if (until > from) a -= calendar === undefined ? until - from : calendar.elapsedMs(from, until);
+        }
+        if (endB === endB) {
+          const until = at < endB ? at : endB;
+          if (until > from) b -= calendar === undefined ? until - from : calendar.elapsedMs(from, until);
+        }
+      }
+      inPause = isPaused;
+      since = at;
     }
-    if (next !== undefined) {
-      previous = next.at;
-      current = next;
-    }
+    // Float rounding of fractional milliseconds could leave -1e-12; time is never negative.
+    if (a < 0) a = 0;
+    if (b < 0) b = 0;
   }
-  const active = total - pausedMs;
-  return active > 0 ? active : 0;
+  out[0] = a;
+  out[1] = b;
 }
 
 /**
@@ -272,9 +321,10 @@ export function statusAt(fn: string, history: ArrayLike<unknown>, i: number, asO
   let status: string | undefined;
   let previous = Number.NEGATIVE_INFINITY;
   for (let j = 0; j < history.length; j++) {
-    const e = entryAt(fn, history, i, j, previous);
-    previous = e.at;
-    if (e.at <= asOf) status = e.status;
+    const e = history[j];
+    const s = statusOf(fn, e, i, j);
+    previous = entryInstant(fn, e as object, i, j, previous);
+    if (previous <= asOf) status = s;
   }
   return status;
 }
