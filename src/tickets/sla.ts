@@ -260,12 +260,12 @@ function tally(fn: string, tickets: unknown, policy: unknown, options: unknown):
     // The events that stop each clock by asOf (NaN: the clock still runs).
     const resolvedByAsOf = hasAsOf && resolved > asOf ? Number.NaN : resolved;
     let responded = hasAsOf && response > asOf ? Number.NaN : response;
-    if (responded !== responded) responded = resolvedByAsOf; // a resolution ends the wait for a reply
+    if (Number.isNaN(responded)) responded = resolvedByAsOf; // a resolution ends the wait for a reply
     const a = clockEnd(fn, targets.firstResponse, responded, created, asOf, i);
     const b = clockEnd(fn, targets.resolution, resolvedByAsOf, created, asOf, i);
     ends[0] = a;
     ends[1] = b;
-    if (a === a || b === b) {
+    if (!Number.isNaN(a) || !Number.isNaN(b)) {
       activeSpans(
         fn,
         created,
@@ -298,9 +298,9 @@ function tally(fn: string, tickets: unknown, policy: unknown, options: unknown):
  * runs; `NaN` when there is nothing to measure (no target, or created at or after `asOf`).
  */
 function clockEnd(fn: string, target: number, stop: number, created: number, asOf: number, i: number): number {
-  if (target !== target) return Number.NaN;
-  if (stop === stop) return stop;
-  if (asOf !== asOf) {
+  if (Number.isNaN(target)) return Number.NaN;
+  if (!Number.isNaN(stop)) return stop;
+  if (Number.isNaN(asOf)) {
     throw inputError(
       "missing_value",
       fn,
@@ -314,9 +314,9 @@ function clockEnd(fn: string, target: number, stop: number, created: number, asO
 
 /** The state of one target from its measured time. */
 function state(target: number, end: number, stop: number, measured: number): number {
-  if (target !== target) return NO_TARGET;
-  if (end !== end) return PENDING; // created at or after asOf: nothing elapsed yet
-  if (stop === stop) return measured <= target ? ACHIEVED : BREACHED;
+  if (Number.isNaN(target)) return NO_TARGET;
+  if (Number.isNaN(end)) return PENDING; // created at or after asOf: nothing elapsed yet
+  if (!Number.isNaN(stop)) return measured <= target ? ACHIEVED : BREACHED;
   return measured > target ? BREACHED : PENDING;
 }
 

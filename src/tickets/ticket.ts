@@ -277,8 +277,8 @@ export function activeSpans(
 ): void {
   const endA = ends[0] as number;
   const endB = ends[1] as number;
-  let a = endA === endA ? (calendar === undefined ? endA - start : calendar.elapsedMs(start, endA)) : Number.NaN;
-  let b = endB === endB ? (calendar === undefined ? endB - start : calendar.elapsedMs(start, endB)) : Number.NaN;
+  let a = !Number.isNaN(endA) ? (calendar === undefined ? endA - start : calendar.elapsedMs(start, endA)) : Number.NaN;
+  let b = !Number.isNaN(endB) ? (calendar === undefined ? endB - start : calendar.elapsedMs(start, endB)) : Number.NaN;
   if (history !== undefined && paused !== undefined && !paused.empty) {
     let since = Number.NEGATIVE_INFINITY; // when the current status began
     let inPause = false;
@@ -293,11 +293,11 @@ export function activeSpans(
       if (inPause) {
         // The paused stretch [since, at) clipped to each interval.
         const from = since > start ? since : start;
-        if (endA === endA) {
+        if (!Number.isNaN(endA)) {
           const until = at < endA ? at : endA;
           if (until > from) a -= calendar === undefined ? until - from : calendar.elapsedMs(from, until);
         }
-        if (endB === endB) {
+        if (!Number.isNaN(endB)) {
           const until = at < endB ? at : endB;
           if (until > from) b -= calendar === undefined ? until - from : calendar.elapsedMs(from, until);
         }
