@@ -7,7 +7,12 @@ import { inputError } from "../internal/messages.js";
  *
  * @category Tickets
  */
-export type ChannelItem = string | { readonly channel?: string | null | undefined };
+export type ChannelItem =
+  | string
+  | {
+      /** The channel name, e.g. `"email"`. */
+      readonly channel?: string | null | undefined;
+    };
 
 /**
  * One channel's share in a {@link channelMix}.

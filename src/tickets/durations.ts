@@ -26,7 +26,13 @@ import {
  *
  * @category Tickets
  */
-export type DurationStatistic = "mean" | "median" | { readonly quantile: number };
+export type DurationStatistic =
+  | "mean"
+  | "median"
+  | {
+      /** The quantile position, 0 ≤ p ≤ 1 (0.9 for the 90th percentile). */
+      readonly quantile: number;
+    };
 
 /**
  * Options of {@link firstResponseTime}.

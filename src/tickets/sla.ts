@@ -95,8 +95,10 @@ export interface SlaCounts {
  * A target is **achieved** when the measured duration is at most the target
  * (exactly at the deadline counts as met), **breached** when it is longer or
  * when the ticket is still open at `asOf` and already past the target, and
- * **pending** when still open and within target (Zendesk's SLA target states:
- * achieved, breached, active). The first-response clock stops at
+ * **pending** when still open and within target. These are Zendesk's SLA target
+ * statuses ("Viewing and understanding SLA targets"): a closed target is achieved,
+ * any breached one (closed, active or paused) is breached, an active or paused one
+ * not yet breached is pending. The first-response clock stops at
  * `firstResponseAt`, or at `resolvedAt` for a ticket resolved without a
  * recorded response (the customer's wait ended); the resolution clock stops at
  * `resolvedAt`. Time is calendar time, or open business time with

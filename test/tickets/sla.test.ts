@@ -17,7 +17,8 @@ const policy = { resolutionMs: 24 * hour };
 
 describe("slaCounts and slaCompliance", () => {
   it("the metric reference's vector: 7 achieved, 3 breached, 3 pending → 70", () => {
-    // Zendesk's SLA target states: achieved, breached, active (pending here).
+    // Zendesk help, "Viewing and understanding SLA targets": closed = achieved; closed/active/paused (breached) =
+    // breached; active or paused and not breached = pending.
     expect(slaCounts(vector, policy, { asOf })).toEqual({ achieved: 7, breached: 3, pending: 3 });
     expect(slaCompliance(vector, policy, { asOf })).toBe(70);
   });
