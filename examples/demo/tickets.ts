@@ -1,5 +1,6 @@
 /** The tickets section of the demo (`npm run demo`): returns the lines to print. */
 import { readFileSync } from "node:fs";
+import * as lib from "../../src/index.js";
 import {
   backlog,
   backlogAging,
@@ -13,6 +14,7 @@ import {
   slaCompliance,
   slaCounts,
   type Ticket,
+  type TicketCalendar,
   ticketDurations,
 } from "../../src/index.js";
 
@@ -71,6 +73,14 @@ export function ticketsSection(): string[] {
     );
   }
   out.push("  * median resolution time with the clock paused while pending (Zendesk's requester wait time)");
+  const calendar = officeHours();
+  if (calendar !== undefined) {
+    const email = tickets.filter((t) => t.channel === "email");
+    out.push(
+      `  email in business hours (Mon–Fri 09:00–18:00 UTC): FRT median ${duration(firstResponseTime(email, { statistic: "median", calendar }))}, ` +
+        `ART median ${duration(resolutionTime(email, { statistic: "median", calendar, pauseStatuses: ["pending"] }))} (paused while pending)`,
+    );
+  }
 
   out.push("", "SLA by priority at 1 July (calendar hours, paused while pending; exactly at the target counts as met)");
   out.push(
@@ -131,4 +141,13 @@ export function ticketsSection(): string[] {
     );
   }
   return out;
+}
+
+/** Mon–Fri 09:00–18:00 UTC from `businessCalendar`, when the library build has it. */
+function officeHours(): TicketCalendar | undefined {
+  const make = (lib as unknown as Record<string, unknown>)["businessCalendar"] as
+    | ((options: unknown) => TicketCalendar)
+    | undefined;
+  const day = [["09:00", "18:00"]];
+  return make?.({ timeZone: "UTC", week: { mon: day, tue: day, wed: day, thu: day, fri: day, sat: [], sun: [] } });
 }
