@@ -199,7 +199,7 @@ export function leaderboard(agents: readonly LeaderboardAgent[], options?: Leade
   return out;
 }
 
-const Z95 = zForConfidence(0.95);
+const Z95 = /* @__PURE__ */ zForConfidence(0.95);
 
 function isProportion(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === "object" && !Array.isArray(value);

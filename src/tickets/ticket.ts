@@ -257,8 +257,8 @@ export function activeMs(
   return SCRATCH_OUT[0] as number;
 }
 
-const SCRATCH_ENDS = new Float64Array(2);
-const SCRATCH_OUT = new Float64Array(2);
+const SCRATCH_ENDS = /* @__PURE__ */ new Float64Array(2);
+const SCRATCH_OUT = /* @__PURE__ */ new Float64Array(2);
 
 /**
  * Internal: for two intervals from `start` to `ends[0]` and to `ends[1]` (`NaN`:
