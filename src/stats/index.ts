@@ -1,1 +1,8 @@
 export { normalCdf, normalQuantile } from "./normal.js";
+export { mean, median, quantile } from "./quantile.js";
+export {
+  type LeaderboardAgent,
+  type LeaderboardEntry,
+  type LeaderboardOptions,
+  leaderboard,
+} from "./ranking.js";

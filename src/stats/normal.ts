@@ -52,12 +52,12 @@ export function normalCdf(x: number): number {
 export function normalQuantile(p: number): number {
   if (typeof p !== "number") throw inputError("invalid_type", "normalQuantile", "p", "a probability 0 < p < 1", p);
   if (!(p > 0 && p < 1)) throw inputError("out_of_range", "normalQuantile", "p", "a probability 0 < p < 1", p);
-  return quantile(p);
+  return inverseCdf(p);
 }
 
 /** Internal: z for a two-sided confidence level (0.95 → 1.959964). Trusts its input. */
 export function zForConfidence(confidence: number): number {
-  return quantile(0.5 + confidence / 2);
+  return inverseCdf(0.5 + confidence / 2);
 }
 
 /** Internal: two-sided p-value of a z statistic. */
@@ -126,7 +126,7 @@ const D = [0.007784695709041462, 0.3224671290700398, 2.445134137142996, 3.754408
 const P_LOW = 0.02425;
 
 /** Internal Φ⁻¹(p) for 0 < p < 1. */
-export function quantile(p: number): number {
+export function inverseCdf(p: number): number {
   if (p === 0.5) return 0;
   let x: number;
   if (p < P_LOW) {

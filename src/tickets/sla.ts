@@ -1,0 +1,380 @@
+import { count, oneOf } from "../internal/assert.js";
+import { inputError } from "../internal/messages.js";
+import type { Instant } from "../time/instant.js";
+import {
+  activeSpans,
+  asOfOption,
+  calendarOption,
+  createdAtOf,
+  eventAt,
+  historyOf,
+  type StatusSet,
+  statusesOption,
+  type Ticket,
+  type TicketCalendar,
+  ticketAt,
+  ticketList,
+  ticketOptions,
+} from "./ticket.js";
+
+/**
+ * SLA targets: the longest allowed first-response and resolution times.
+ *
+ * @category Tickets
+ */
+export interface SlaTargets {
+  /** Longest allowed time from `createdAt` to the first response, in ms. */
+  readonly firstResponseMs?: number;
+  /** Longest allowed time from `createdAt` to the final resolution (`resolvedAt`), in ms. */
+  readonly resolutionMs?: number;
+}
+
+/**
+ * An SLA policy: overall targets, targets per priority, and how time is counted.
+ *
+ * @category Tickets
+ */
+export interface SlaPolicy extends SlaTargets {
+  /**
+   * Targets per ticket `priority` (exact key match). A field absent here falls
+   * back to the overall target of the same name.
+   * @defaultValue `{}`
+   */
+  readonly byPriority?: Readonly<Record<string, SlaTargets>>;
+  /**
+   * Measure in the open time of this business calendar (Zendesk's "business hours" targets).
+   * @defaultValue `undefined` (calendar hours)
+   */
+  readonly calendar?: TicketCalendar;
+  /**
+   * Statuses during which the SLA clock is paused (case-insensitive), read from `statusHistory`.
+   * @defaultValue `[]`
+   */
+  readonly pauseStatuses?: readonly string[];
+}
+
+/**
+ * Options of {@link slaCounts} and {@link slaCompliance}.
+ *
+ * @category Tickets
+ */
+export interface SlaOptions {
+  /**
+   * The instant of evaluation: required when a ticket is still open (its clock
+   * runs until `asOf`); events after it have not happened yet.
+   * @defaultValue `undefined` (every ticket must have its end events)
+   */
+  readonly asOf?: Instant;
+  /**
+   * `"ticket"`: a ticket is achieved only if all its targets are (the seed
+   * article's "interactions where the team met the SLAs"); `"target"`: each
+   * target counts on its own, as in Zendesk's SLA reports.
+   * @defaultValue `"ticket"`
+   */
+  readonly per?: "ticket" | "target";
+}
+
+/**
+ * The tally of SLA outcomes: merge tallies of shards with `mergeCounts`.
+ *
+ * @category Tickets
+ */
+export interface SlaCounts {
+  /** Met: measured duration ≤ target. */
+  readonly achieved: number;
+  /** Missed: measured duration > target, or still open at `asOf` and already past the target. */
+  readonly breached: number;
+  /** Still open at `asOf` and within target: not yet decided, left out of compliance. */
+  readonly pending: number;
+}
+
+/**
+ * Counts tickets (or targets) that achieved, breached, or are still pending
+ * their SLA targets.
+ *
+ * A target is **achieved** when the measured duration is at most the target
+ * (exactly at the deadline counts as met), **breached** when it is longer or
+ * when the ticket is still open at `asOf` and already past the target, and
+ * **pending** when still open and within target. These are Zendesk's SLA target
+ * statuses ("Viewing and understanding SLA targets"): a closed target is achieved,
+ * any breached one (closed, active or paused) is breached, an active or paused one
+ * not yet breached is pending. The first-response clock stops at
+ * `firstResponseAt`, or at `resolvedAt` for a ticket resolved without a
+ * recorded response (the customer's wait ended); the resolution clock stops at
+ * `resolvedAt`. Time is calendar time, or open business time with
+ * `policy.calendar`, less the time in `policy.pauseStatuses` (from
+ * `statusHistory`). Each ticket's targets are `policy.byPriority[priority]`,
+ * field by field falling back to the overall targets. With `per: "ticket"` a
+ * ticket is breached if any target is, pending if none is breached but one is
+ * pending, else achieved. A ticket created after `asOf` is pending.
+ *
+ * @param tickets - The tickets.
+ * @param policy - The targets (`firstResponseMs`, `resolutionMs`, `byPriority`), `calendar` and `pauseStatuses`.
+ * @param options - `asOf` and `per`.
+ * @returns Counts of tickets (or targets with `per: "target"`): `{ achieved, breached, pending }`.
+ * @throws {MetricInputError} `missing_value` for an open ticket without `asOf` (path `options.asOf`) or a ticket with no target (path `tickets[i].priority`); `inconsistent_instants` for an event before `createdAt` (path `tickets[i].resolvedAt`); `invalid_instant` / `invalid_type` for an unreadable field; `invalid_option` for a policy without targets or a target that is not a duration ≥ 0.
+ *
+ * @example
+ * ```ts
+ * import { slaCounts } from "support-metrics";
+ * const hour = 3_600_000;
+ * const policy = { resolutionMs: 8 * hour };
+ * const tickets = [
+ *   { createdAt: 0, resolvedAt: 8 * hour }, // exactly at the target: achieved
+ *   { createdAt: 0, resolvedAt: 9 * hour }, // late: breached
+ *   { createdAt: 0 }, // open 10 h at asOf: breached
+ *   { createdAt: 6 * hour }, // open 4 h at asOf: pending
+ * ];
+ * slaCounts(tickets, policy, { asOf: 10 * hour }); // => { achieved: 1, breached: 2, pending: 1 }
+ * slaCounts(tickets, policy); // throws missing_value
+ * ```
+ * @see {@link slaCompliance}, {@link slaComplianceFromCounts}
+ * @category Tickets
+ */
+export function slaCounts(tickets: readonly Ticket[], policy: SlaPolicy, options?: SlaOptions): SlaCounts {
+  const fn = "slaCounts";
+  return tally(fn, tickets, policy, options);
+}
+
+/**
+ * SLA compliance: the share of decided SLA outcomes that met their targets.
+ *
+ * achieved / (achieved + breached) × 100, from {@link slaCounts}. Pending
+ * tickets (open and within target at `asOf`) are not decided yet and are left
+ * out of both numerator and denominator; an open ticket already past its target
+ * is breached. Exactly at the deadline counts as met. No decided ticket gives `null`.
+ *
+ * @param tickets - The tickets.
+ * @param policy - The targets, `calendar` and `pauseStatuses` (see {@link SlaPolicy}).
+ * @param options - `asOf` and `per`.
+ * @returns A percentage, 0–100; `null` when no outcome is decided.
+ * @throws {MetricInputError} As {@link slaCounts}.
+ *
+ * @example
+ * ```ts
+ * import { slaCompliance } from "support-metrics";
+ * const hour = 3_600_000;
+ * const asOf = 100 * hour;
+ * // 7 achieved, 2 resolved late, 1 open and past target, 3 open within target.
+ * const tickets = [
+ *   ...Array.from({ length: 7 }, () => ({ createdAt: 0, resolvedAt: 4 * hour })),
+ *   ...Array.from({ length: 2 }, () => ({ createdAt: 0, resolvedAt: 30 * hour })),
+ *   { createdAt: 0 },
+ *   ...Array.from({ length: 3 }, () => ({ createdAt: 90 * hour })),
+ * ];
+ * slaCompliance(tickets, { resolutionMs: 24 * hour }, { asOf }); // => 70
+ * slaCompliance([{ createdAt: 0 }], { resolutionMs: hour }, { asOf: 0 }); // => null
+ * slaCompliance(tickets, { resolutionMs: -1 }, { asOf }); // throws invalid_option
+ * ```
+ * @see {@link slaCounts}, {@link slaComplianceFromCounts}
+ * @category Tickets
+ */
+export function slaCompliance(tickets: readonly Ticket[], policy: SlaPolicy, options?: SlaOptions): number | null {
+  return fromCounts(tally("slaCompliance", tickets, policy, options));
+}
+
+/**
+ * SLA compliance from a tally of outcomes.
+ *
+ * achieved / (achieved + breached) × 100; `pending` is checked but not used.
+ * Tallies from shards add with `mergeCounts` before finalizing. No decided
+ * outcome gives `null`.
+ *
+ * @param counts - `{ achieved, breached, pending }`, counts (integers ≥ 0).
+ * @returns A percentage, 0–100; `null` when achieved + breached is 0.
+ * @throws {MetricInputError} `invalid_type`, `not_integer` or `out_of_range` for a field that is not a count.
+ *
+ * @example
+ * ```ts
+ * import { slaComplianceFromCounts } from "support-metrics";
+ * slaComplianceFromCounts({ achieved: 7, breached: 3, pending: 3 }); // => 70
+ * slaComplianceFromCounts({ achieved: 0, breached: 0, pending: 5 }); // => null
+ * slaComplianceFromCounts({ achieved: 1.5, breached: 0, pending: 0 }); // throws not_integer
+ * ```
+ * @see {@link slaCounts}, {@link slaCompliance}
+ * @category Tickets
+ */
+export function slaComplianceFromCounts(counts: SlaCounts): number | null {
+  const fn = "slaComplianceFromCounts";
+  if (counts === null || typeof counts !== "object") {
+    throw inputError("invalid_type", fn, "counts", "an object { achieved, breached, pending }", counts);
+  }
+  return fromCounts({
+    achieved: count(fn, "counts.achieved", counts.achieved),
+    breached: count(fn, "counts.breached", counts.breached),
+    pending: count(fn, "counts.pending", counts.pending),
+  });
+}
+
+function fromCounts(c: SlaCounts): number | null {
+  const decided = c.achieved + c.breached;
+  return decided === 0 ? null : (c.achieved * 100) / decided;
+}
+
+/** Targets of one priority as numbers (`NaN`: no target). */
+interface Targets {
+  readonly firstResponse: number;
+  readonly resolution: number;
+}
+
+const ACHIEVED = 0;
+const BREACHED = 1;
+const PENDING = 2;
+const NO_TARGET = 3;
+
+function tally(fn: string, tickets: unknown, policy: unknown, options: unknown): SlaCounts {
+  const list = ticketList(fn, tickets);
+  const p = ticketOptions(fn, policy, "policy");
+  const o = ticketOptions(fn, options);
+  const per = oneOf(fn, "options.per", o["per"], ["ticket", "target"], "ticket");
+  const asOf = asOfOption(fn, o, false);
+  const hasAsOf = !Number.isNaN(asOf);
+  const calendar = calendarOption(fn, p["calendar"], "policy.calendar");
+  const pausedSet = statusesOption(fn, p["pauseStatuses"], "policy.pauseStatuses", []);
+  const paused: StatusSet | undefined = pausedSet.empty ? undefined : pausedSet;
+  const overall = readTargets(fn, p, "policy");
+  const byPriority = readByPriority(fn, p["byPriority"], overall);
+  if (
+    Number.isNaN(overall.firstResponse) &&
+    Number.isNaN(overall.resolution) &&
+    (byPriority === undefined || byPriority.size === 0)
+  ) {
+    throw inputError(
+      "invalid_option",
+      fn,
+      "policy",
+      "a policy with at least one target (firstResponseMs, resolutionMs or byPriority)",
+      policy,
+    );
+  }
+
+  const ends = new Float64Array(2);
+  const spans = new Float64Array(2);
+  let achieved = 0;
+  let breached = 0;
+  let pending = 0;
+  for (let i = 0; i < list.length; i++) {
+    const t = ticketAt(fn, list, i);
+    const created = createdAtOf(fn, t, i);
+    const targets = targetsOf(fn, t, i, overall, byPriority);
+    const response = eventAt(fn, t, i, "firstResponseAt", created);
+    const resolved = eventAt(fn, t, i, "resolvedAt", created);
+    // The events that stop each clock by asOf (NaN: the clock still runs).
+    const resolvedByAsOf = hasAsOf && resolved > asOf ? Number.NaN : resolved;
+    let responded = hasAsOf && response > asOf ? Number.NaN : response;
+    if (Number.isNaN(responded)) responded = resolvedByAsOf; // a resolution ends the wait for a reply
+    const a = clockEnd(fn, targets.firstResponse, responded, created, asOf, i);
+    const b = clockEnd(fn, targets.resolution, resolvedByAsOf, created, asOf, i);
+    ends[0] = a;
+    ends[1] = b;
+    if (!Number.isNaN(a) || !Number.isNaN(b)) {
+      activeSpans(
+        fn,
+        created,
+        ends,
+        calendar,
+        paused === undefined ? undefined : historyOf(fn, t, i),
+        paused,
+        i,
+        spans,
+      );
+    }
+    const stateA = state(targets.firstResponse, a, responded, spans[0] as number);
+    const stateB = state(targets.resolution, b, resolvedByAsOf, spans[1] as number);
+    if (per === "target") {
+      if (stateA === ACHIEVED) achieved++;
+      else if (stateA === BREACHED) breached++;
+      else if (stateA === PENDING) pending++;
+      if (stateB === ACHIEVED) achieved++;
+      else if (stateB === BREACHED) breached++;
+      else if (stateB === PENDING) pending++;
+    } else if (stateA === BREACHED || stateB === BREACHED) breached++;
+    else if (stateA === PENDING || stateB === PENDING) pending++;
+    else achieved++;
+  }
+  return { achieved, breached, pending };
+}
+
+/**
+ * Where a target's clock is read: at its stopping event, or at `asOf` while it
+ * runs; `NaN` when there is nothing to measure (no target, or created at or after `asOf`).
+ */
+function clockEnd(fn: string, target: number, stop: number, created: number, asOf: number, i: number): number {
+  if (Number.isNaN(target)) return Number.NaN;
+  if (!Number.isNaN(stop)) return stop;
+  if (Number.isNaN(asOf)) {
+    throw inputError(
+      "missing_value",
+      fn,
+      "options.asOf",
+      `an instant to evaluate open tickets at (tickets[${i}] is still open)`,
+      undefined,
+    );
+  }
+  return created >= asOf ? Number.NaN : asOf;
+}
+
+/** The state of one target from its measured time. */
+function state(target: number, end: number, stop: number, measured: number): number {
+  if (Number.isNaN(target)) return NO_TARGET;
+  if (Number.isNaN(end)) return PENDING; // created at or after asOf: nothing elapsed yet
+  if (!Number.isNaN(stop)) return measured <= target ? ACHIEVED : BREACHED;
+  return measured > target ? BREACHED : PENDING;
+}
+
+function readTarget(fn: string, value: unknown, path: string): number {
+  if (value === undefined) return Number.NaN;
+  if (typeof value !== "number" || !Number.isFinite(value) || value < 0) {
+    throw inputError("invalid_option", fn, path, "a target duration in ms (a finite number ≥ 0)", value);
+  }
+  return value;
+}
+
+function readTargets(fn: string, p: Record<string, unknown>, path: string): Targets {
+  return {
+    firstResponse: readTarget(fn, p["firstResponseMs"], `${path}.firstResponseMs`),
+    resolution: readTarget(fn, p["resolutionMs"], `${path}.resolutionMs`),
+  };
+}
+
+function readByPriority(fn: string, value: unknown, overall: Targets): Map<string, Targets> | undefined {
+  if (value === undefined) return undefined;
+  const by = ticketOptions(fn, value, "policy.byPriority");
+  const out = new Map<string, Targets>();
+  for (const key of Object.keys(by)) {
+    const path = `policy.byPriority.${key}`;
+    const own = readTargets(fn, ticketOptions(fn, by[key], path), path);
+    out.set(key, {
+      firstResponse: Number.isNaN(own.firstResponse) ? overall.firstResponse : own.firstResponse,
+      resolution: Number.isNaN(own.resolution) ? overall.resolution : own.resolution,
+    });
+  }
+  return out;
+}
+
+function targetsOf(
+  fn: string,
+  t: Record<string, unknown>,
+  i: number,
+  overall: Targets,
+  byPriority: Map<string, Targets> | undefined,
+): Targets {
+  let targets = overall;
+  if (byPriority !== undefined) {
+    const priority = t["priority"];
+    if (typeof priority === "string") targets = byPriority.get(priority) ?? overall;
+    else if (priority !== undefined && priority !== null) {
+      throw inputError("invalid_type", fn, `tickets[${i}].priority`, "a priority (a string)", priority);
+    }
+  }
+  if (Number.isNaN(targets.firstResponse) && Number.isNaN(targets.resolution)) {
+    throw inputError(
+      "missing_value",
+      fn,
+      `tickets[${i}].priority`,
+      "a priority with a target in policy.byPriority (or an overall target)",
+      t["priority"],
+    );
+  }
+  return targets;
+}

@@ -1,0 +1,330 @@
+import { arrayLike, options as readOptions } from "../internal/assert.js";
+import { inputError } from "../internal/messages.js";
+import { type Instant, toEpochMs } from "../time/instant.js";
+
+/**
+ * One entry of a ticket's status history: the ticket had `status` from `at`
+ * until the next entry's `at` (the last entry holds from its `at` on).
+ *
+ * @category Tickets
+ */
+export interface StatusChange {
+  /** The status name as the help desk writes it, e.g. `"open"`, `"pending"`, `"Awaiting User Info"`. Compared without regard to case. */
+  readonly status: string;
+  /** When the ticket entered this status. */
+  readonly at: Instant;
+}
+
+/**
+ * A help-desk ticket. Only `createdAt` is required; an absent (or `null`)
+ * instant means the event has not happened.
+ *
+ * @category Tickets
+ */
+export interface Ticket {
+  /** When the customer opened the ticket. */
+  readonly createdAt: Instant;
+  /** The first reply from an agent, if any. */
+  readonly firstResponseAt?: Instant | null | undefined;
+  /** The final resolution (the last solve), if resolved. */
+  readonly resolvedAt?: Instant | null | undefined;
+  /** The first resolution, when the ticket was reopened afterwards; without it a ticket with `reopenCount: 0` was first resolved at `resolvedAt`. */
+  readonly firstResolvedAt?: Instant | null | undefined;
+  /** The priority, matched exactly against `SlaPolicy.byPriority` keys, e.g. `"urgent"`. */
+  readonly priority?: string | null | undefined;
+  /** The channel the ticket came in through, e.g. `"email"`. */
+  readonly channel?: string | null | undefined;
+  /** The agent who owns the ticket. */
+  readonly agentId?: string | null | undefined;
+  /** How many times the ticket was reopened after a resolution (an integer ≥ 0). */
+  readonly reopenCount?: number | null | undefined;
+  /** How many customer contacts it took to resolve the ticket (an integer ≥ 1); 1 is a first-contact resolution. */
+  readonly contactsToResolve?: number | null | undefined;
+  /** The statuses the ticket went through, in time order. */
+  readonly statusHistory?: readonly StatusChange[] | null | undefined;
+}
+
+/**
+ * What the ticket metrics need of a business calendar: the open time between
+ * two instants. `businessCalendar` returns one; any object with this
+ * method will do.
+ *
+ * @category Tickets
+ */
+export interface TicketCalendar {
+  /** The open (business) time from `start` to `end`, in milliseconds. */
+  elapsedMs(start: Instant, end: Instant): number;
+}
+
+/** Internal: the reading of a ticket list and its options shared by every ticket metric. */
+export type TicketList = ArrayLike<unknown>;
+
+/** Internal: reads the ticket array. */
+export function ticketList(fn: string, tickets: unknown): TicketList {
+  return arrayLike(fn, "tickets", tickets, "an array of tickets");
+}
+
+/** Internal: reads ticket `i` as an object. */
+export function ticketAt(fn: string, list: TicketList, i: number): Record<string, unknown> {
+  const t = list[i];
+  if (t === null || typeof t !== "object" || Array.isArray(t)) {
+    throw inputError("invalid_type", fn, `tickets[${i}]`, "a ticket object", t);
+  }
+  return t as Record<string, unknown>;
+}
+
+const MAX_MS = 8.64e15;
+
+/** Internal: reads `createdAt` of ticket `i` (required) as epoch ms. */
+export function createdAtOf(fn: string, t: Record<string, unknown>, i: number): number {
+  const v = t["createdAt"];
+  if (typeof v === "number" && v >= -MAX_MS && v <= MAX_MS) return v;
+  if (v === undefined || v === null) {
+    throw inputError("missing_value", fn, `tickets[${i}].createdAt`, "an instant (createdAt is required)", v);
+  }
+  return toEpochMs(fn, `tickets[${i}].createdAt`, v);
+}
+
+/**
+ * Internal: reads an optional instant field of ticket `i` as epoch ms, `NaN`
+ * when absent or `null`. An instant before `createdAt` is `inconsistent_instants`.
+ */
+export function eventAt(fn: string, t: Record<string, unknown>, i: number, field: string, created: number): number {
+  const v = t[field];
+  let ms: number;
+  if (typeof v === "number" && v >= -MAX_MS && v <= MAX_MS) ms = v;
+  else if (v === undefined || v === null) return Number.NaN;
+  else ms = toEpochMs(fn, `tickets[${i}].${field}`, v);
+  if (ms < created) {
+    throw inputError("inconsistent_instants", fn, `tickets[${i}].${field}`, "an instant at or after createdAt", v);
+  }
+  return ms;
+}
+
+/** Internal: reads an optional count field (`NaN` when absent or `null`). */
+export function optionalCount(
+  fn: string,
+  t: Record<string, unknown>,
+  i: number,
+  field: string,
+  min: number,
+  expected: string,
+): number {
+  const v = t[field];
+  if (v === undefined || v === null) return Number.NaN;
+  if (typeof v !== "number") throw inputError("invalid_type", fn, `tickets[${i}].${field}`, expected, v);
+  if (!Number.isFinite(v)) throw inputError("not_finite", fn, `tickets[${i}].${field}`, expected, v);
+  if (!Number.isSafeInteger(v)) throw inputError("not_integer", fn, `tickets[${i}].${field}`, expected, v);
+  if (v < min) throw inputError("out_of_range", fn, `tickets[${i}].${field}`, expected, v);
+  return v;
+}
+
+/** Internal: a required `asOf` option (or `undefined` when absent and `required` is false) as epoch ms. */
+export function asOfOption(fn: string, o: Record<string, unknown>, required: boolean, path = "options.asOf"): number {
+  const v = o["asOf"];
+  if (v === undefined) {
+    if (required) throw inputError("missing_value", fn, path, "an instant (asOf is required)", v);
+    return Number.NaN;
+  }
+  return toEpochMs(fn, path, v);
+}
+
+/** Internal: the `calendar` option, checked to have `elapsedMs`. */
+export function calendarOption(fn: string, value: unknown, path: string): TicketCalendar | undefined {
+  if (value === undefined) return undefined;
+  if (
+    value === null ||
+    typeof value !== "object" ||
+    typeof (value as { elapsedMs?: unknown }).elapsedMs !== "function"
+  ) {
+    throw inputError(
+      "invalid_option",
+      fn,
+      path,
+      "a calendar from businessCalendar() (an object with elapsedMs)",
+      value,
+    );
+  }
+  return value as TicketCalendar;
+}
+
+/** Internal: a set of status names matched without regard to case. */
+export class StatusSet {
+  private readonly names: Set<string>;
+  private readonly cache = new Map<string, boolean>();
+  constructor(names: readonly string[]) {
+    this.names = new Set(names.map((n) => n.toLowerCase()));
+  }
+  /** Whether the set is empty. */
+  get empty(): boolean {
+    return this.names.size === 0;
+  }
+  has(status: string): boolean {
+    let hit = this.cache.get(status);
+    if (hit === undefined) {
+      hit = this.names.has(status.toLowerCase());
+      this.cache.set(status, hit);
+    }
+    return hit;
+  }
+}
+
+/** Internal: an option holding a list of status names (`undefined` gives `fallback`). */
+export function statusesOption(fn: string, value: unknown, path: string, fallback: readonly string[]): StatusSet {
+  if (value === undefined) return new StatusSet(fallback);
+  if (!Array.isArray(value)) throw inputError("invalid_option", fn, path, "an array of status names", value);
+  const list: readonly unknown[] = value;
+  const names: string[] = [];
+  for (let j = 0; j < list.length; j++) {
+    const s = list[j];
+    if (typeof s !== "string") throw inputError("invalid_option", fn, `${path}[${j}]`, "a status name (a string)", s);
+    names.push(s);
+  }
+  return new StatusSet(names);
+}
+
+/** Internal: the options object of a ticket metric. */
+export function ticketOptions(fn: string, value: unknown, path = "options"): Record<string, unknown> {
+  return readOptions(fn, value, path);
+}
+
+/** Internal: reads the `statusHistory` of ticket `i`: `undefined` when absent or `null`. */
+export function historyOf(fn: string, t: Record<string, unknown>, i: number): ArrayLike<unknown> | undefined {
+  const h = t["statusHistory"];
+  if (h === undefined || h === null) return undefined;
+  if (!Array.isArray(h)) {
+    throw inputError("invalid_type", fn, `tickets[${i}].statusHistory`, "an array of { status, at }", h);
+  }
+  return h;
+}
+
+/** Internal: the status of entry `j` of ticket `i`'s history, validated. */
+function statusOf(fn: string, e: unknown, i: number, j: number): string {
+  if (e === null || typeof e !== "object") {
+    throw inputError("invalid_type", fn, `tickets[${i}].statusHistory[${j}]`, "a status change { status, at }", e);
+  }
+  const status = (e as { status?: unknown }).status;
+  if (typeof status !== "string") {
+    throw inputError(
+      status === undefined || status === null ? "missing_value" : "invalid_type",
+      fn,
+      `tickets[${i}].statusHistory[${j}].status`,
+      "a status name (a string)",
+      status,
+    );
+  }
+  return status;
+}
+
+/** Internal: the instant of entry `j` (already checked to be an object), at or after `previous`. */
+function entryInstant(fn: string, e: object, i: number, j: number, previous: number): number {
+  const raw = (e as { at?: unknown }).at;
+  let at: number;
+  if (typeof raw === "number" && raw >= -MAX_MS && raw <= MAX_MS) at = raw;
+  else {
+    const path = `tickets[${i}].statusHistory[${j}].at`;
+    if (raw === undefined || raw === null) throw inputError("missing_value", fn, path, "an instant", raw);
+    at = toEpochMs(fn, path, raw);
+  }
+  if (at < previous) {
+    throw inputError(
+      "inconsistent_instants",
+      fn,
+      `tickets[${i}].statusHistory[${j}].at`,
+      "entries in time order (each at or after the one before)",
+      raw,
+    );
+  }
+  return at;
+}
+
+/**
+ * Internal: the time from `start` to `end` (calendar or business time), less the
+ * time the ticket spent in a paused status within it. Validates the history.
+ */
+export function activeMs(
+  fn: string,
+  start: number,
+  end: number,
+  calendar: TicketCalendar | undefined,
+  history: ArrayLike<unknown> | undefined,
+  paused: StatusSet | undefined,
+  i: number,
+): number {
+  SCRATCH_ENDS[0] = end;
+  SCRATCH_ENDS[1] = Number.NaN;
+  activeSpans(fn, start, SCRATCH_ENDS, calendar, history, paused, i, SCRATCH_OUT);
+  return SCRATCH_OUT[0] as number;
+}
+
+const SCRATCH_ENDS = /* @__PURE__ */ new Float64Array(2);
+const SCRATCH_OUT = /* @__PURE__ */ new Float64Array(2);
+
+/**
+ * Internal: for two intervals from `start` to `ends[0]` and to `ends[1]` (`NaN`:
+ * no interval), writes into `out` the time of each less the paused time within
+ * it, walking (and validating) the history once.
+ */
+export function activeSpans(
+  fn: string,
+  start: number,
+  ends: Float64Array,
+  calendar: TicketCalendar | undefined,
+  history: ArrayLike<unknown> | undefined,
+  paused: StatusSet | undefined,
+  i: number,
+  out: Float64Array,
+): void {
+  const endA = ends[0] as number;
+  const endB = ends[1] as number;
+  let a = !Number.isNaN(endA) ? (calendar === undefined ? endA - start : calendar.elapsedMs(start, endA)) : Number.NaN;
+  let b = !Number.isNaN(endB) ? (calendar === undefined ? endB - start : calendar.elapsedMs(start, endB)) : Number.NaN;
+  if (history !== undefined && paused !== undefined && !paused.empty) {
+    let since = Number.NEGATIVE_INFINITY; // when the current status began
+    let inPause = false;
+    for (let j = 0, n = history.length; j <= n; j++) {
+      let at = Number.POSITIVE_INFINITY;
+      let isPaused = false;
+      if (j < n) {
+        const e = history[j];
+        isPaused = paused.has(statusOf(fn, e, i, j));
+        at = entryInstant(fn, e as object, i, j, since);
+      }
+      if (inPause) {
+        // The paused stretch [since, at) clipped to each interval.
+        const from = since > start ? since : start;
+        if (!Number.isNaN(endA)) {
+          const until = at < endA ? at : endA;
+          if (until > from) a -= calendar === undefined ? until - from : calendar.elapsedMs(from, until);
+        }
+        if (!Number.isNaN(endB)) {
+          const until = at < endB ? at : endB;
+          if (until > from) b -= calendar === undefined ? until - from : calendar.elapsedMs(from, until);
+        }
+      }
+      inPause = isPaused;
+      since = at;
+    }
+    // Float rounding of fractional milliseconds could leave -1e-12; time is never negative.
+    if (a < 0) a = 0;
+    if (b < 0) b = 0;
+  }
+  out[0] = a;
+  out[1] = b;
+}
+
+/**
+ * Internal: the status in force at `asOf` (the last entry at or before it),
+ * or `undefined` before the first entry. Validates the whole history.
+ */
+export function statusAt(fn: string, history: ArrayLike<unknown>, i: number, asOf: number): string | undefined {
+  let status: string | undefined;
+  let previous = Number.NEGATIVE_INFINITY;
+  for (let j = 0; j < history.length; j++) {
+    const e = history[j];
+    const s = statusOf(fn, e, i, j);
+    previous = entryInstant(fn, e as object, i, j, previous);
+    if (previous <= asOf) status = s;
+  }
+  return status;
+}
