@@ -7,10 +7,10 @@
  * within 3× of the hard-coded `if`; the whole plan for 10 000 agents cheaper
  * than json-rules-engine's one rule for the same agents.
  */
-import { readFileSync } from "node:fs";
 import jsonLogic from "json-logic-js";
 import { Engine } from "json-rules-engine";
 import { compileCondition, compilePlan } from "../dist/index.js";
+import { planFixture } from "../test/deno/plan.ts";
 import { type BenchSection, rng } from "./lib.ts";
 
 type Metrics = {
@@ -135,7 +135,7 @@ async function countEngine(list: readonly { metrics: Metrics }[]): Promise<numbe
   return c;
 }
 
-const plan = JSON.parse(readFileSync(new URL("../examples/plan.json", import.meta.url), "utf8"));
+const plan = planFixture();
 const run = compilePlan(plan);
 const input10k = { agents: agents10k, teamMetrics: team };
 const input100k = { agents: agents100k, teamMetrics: team };

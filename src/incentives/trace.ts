@@ -394,7 +394,7 @@ export function formatTrace(agent: AgentResult): string {
       conditionLines(line.when, "    ", out);
     }
     if (line.when && !line.when.passed) {
-      out.push(`  condition fails: pays 0 → ${line.amountMinor}`);
+      out.push(`  pays 0 → ${line.amountMinor}`);
       continue;
     }
     switch (line.kind) {
