@@ -49,7 +49,12 @@ const money = (minor: number): string => (minor / 100).toFixed(2).replace(/\B(?=
 const cell = (text: string | number, width: number): string => String(text).padStart(width);
 
 /** One agent's metrics for the plan, computed by the library. */
-function agentMetrics(id: string, tickets: SampleTicket[], responses: SampleResponse[], qa: Record<string, number>) {
+interface QaReview {
+  readonly qa_score: number;
+  readonly escalations: number;
+}
+
+function agentMetrics(id: string, tickets: SampleTicket[], responses: SampleResponse[], qa: QaReview) {
   const own = tickets.filter((t) => t.agentId === id);
   const ratings = responses.filter((r) => r.agentId === id && r.csat !== null).map((r) => r.csat as number);
   const days = new Set<string>();
@@ -67,8 +72,8 @@ function agentMetrics(id: string, tickets: SampleTicket[], responses: SampleResp
     csat_responses: ratings.length,
     sla_compliance: oneDecimal(slaCompliance(own, POLICY, { asOf: END })),
     frt_median_min: oneDecimal(frtMs === null ? null : frtMs / 60_000),
-    qa_score: qa["qa_score"]!,
-    escalations: qa["escalations"]!,
+    qa_score: qa.qa_score,
+    escalations: qa.escalations,
   };
 }
 
@@ -76,27 +81,29 @@ export function incentivesSection(): string[] {
   const plan = read("../plan.json");
   const tickets = read("tickets.json") as SampleTicket[];
   const responses = read("survey-responses.json") as SampleResponse[];
-  const qa = (read("qa-reviews-june-2025.json") as { agents: Record<string, Record<string, number>> }).agents;
+  const qa = (read("qa-reviews-june-2025.json") as { agents: Record<string, QaReview> }).agents;
   const ids = Object.keys(qa);
+  const rows = ids.map((id) => agentMetrics(id, tickets, responses, qa[id]!));
+  const teamSla = Math.round((slaCompliance(tickets, POLICY, { asOf: END }) ?? 0) * 10) / 10;
   const input: PlanInput = {
-    agents: ids.map((id) => ({ id, metrics: agentMetrics(id, tickets, responses, qa[id]!) })),
-    teamMetrics: { team_sla_compliance: Math.round((slaCompliance(tickets, POLICY, { asOf: END }) ?? 0) * 10) / 10 },
+    agents: ids.map((id, i) => ({ id, metrics: rows[i]! })),
+    teamMetrics: { team_sla_compliance: teamSla },
   };
   const result = evaluatePlan(plan, input, { trace: true });
 
   const out: string[] = [
     `Plan ${result.planId} v${result.version} (examples/plan.json), ${result.currency.code}, rounding ${result.rounding.mode}.`,
-    `Team SLA compliance ${input.teamMetrics!["team_sla_compliance"]!.toFixed(1)} % (the pool needs 85 %).`,
+    `Team SLA compliance ${teamSla.toFixed(1)} % (the pool needs 85 %).`,
     "",
     `${"agent".padEnd(6)}${cell("days", 5)}${cell("tickets", 8)}${cell("CSAT", 6)}${cell("n", 5)}${cell("SLA", 6)}${cell("FRT", 6)}${cell("QA", 6)}` +
       `${cell("commission", 12)}${cell("scorecard", 11)}${cell("kicker", 8)}${cell("cap adj", 9)}${cell("pool", 10)}${cell("cash", 11)}  rewards`,
   ];
   for (const [i, agent] of result.agents.entries()) {
-    const m = input.agents[i]!.metrics;
+    const m = rows[i]!;
     const amount = (id: string) => agent.lines.find((l) => l.id === id)?.amountMinor ?? 0;
     out.push(
-      `${agent.id.padEnd(6)}${cell(m["active_days"]!, 5)}${cell(m["tickets_resolved"]!, 8)}${cell(m["csat_score"]!.toFixed(1), 6)}` +
-        `${cell(m["csat_responses"]!, 5)}${cell(m["sla_compliance"]!.toFixed(1), 6)}${cell(m["frt_median_min"]!.toFixed(1), 6)}${cell(m["qa_score"]!, 6)}` +
+      `${agent.id.padEnd(6)}${cell(m.active_days, 5)}${cell(m.tickets_resolved, 8)}${cell(m.csat_score.toFixed(1), 6)}` +
+        `${cell(m.csat_responses, 5)}${cell(m.sla_compliance.toFixed(1), 6)}${cell(m.frt_median_min.toFixed(1), 6)}${cell(m.qa_score, 6)}` +
         `${cell(money(amount("resolution_commission")), 12)}${cell(money(amount("quality_scorecard")), 11)}${cell(money(amount("quality_kicker")), 8)}` +
         `${cell(money(amount("planCap")), 9)}${cell(money(amount("team_sla_pool")), 10)}${cell(money(agent.cashMinor), 11)}  ` +
         agent.rewards.map((r) => `${r.quantity} ${r.unit} ${r.kind}`).join(", "),
