@@ -28,6 +28,8 @@ export interface BenchSection {
   rows: BenchRow[];
   /** Milliseconds per row (default 1500). */
   timeMs?: number;
+  /** Minimum samples per row (tinybench's default is 64); lower it for rows that take seconds. */
+  iterations?: number;
 }
 
 export interface BenchResult {
@@ -39,7 +41,11 @@ export interface BenchResult {
 }
 
 export async function runSection(section: BenchSection): Promise<BenchResult[]> {
-  const bench = new Bench({ time: section.timeMs ?? 1500, warmupTime: 200 });
+  const bench = new Bench({
+    time: section.timeMs ?? 1500,
+    warmupTime: 200,
+    ...(section.iterations === undefined ? {} : { iterations: section.iterations, warmupIterations: 1 }),
+  });
   for (const row of section.rows) bench.add(row.name, row.fn);
   await bench.run();
   const median = new Map<string, number>();

@@ -492,6 +492,30 @@ export const cases: Record<string, Case> = {
     const direct = lib.evaluatePlan(planFixture(), planInput());
     assert.deepEqual(run(planInput()), direct);
   },
+  compileCondition(lib) {
+    // The spec's quality kicker: ben holds through the escalations branch, cleo fails on QA 84.
+    const kicker = lib.compileCondition({
+      all: [
+        { metric: "qa_score", op: "between", value: [85, 100] },
+        {
+          any: [
+            { metric: "csat_responses", op: "gte", value: 20 },
+            { metric: "escalations", op: "eq", value: 0 },
+          ],
+        },
+      ],
+    });
+    assert.equal(kicker({ qa_score: 88, csat_responses: 14, escalations: 0 }), true);
+    assert.equal(kicker({ qa_score: 84, csat_responses: 45, escalations: 2 }), false);
+    throwsCode(() => kicker({ qa_score: 88 }), "missing_value");
+  },
+  formatTrace(lib) {
+    const result = lib.evaluatePlan(planFixture(), planInput(), { trace: true });
+    const ben = lib.formatTrace(result.agents[1]);
+    assert.ok(ben.includes("csat_responses 14 < 20"), ben);
+    assert.ok(ben.includes("30800/3"), ben);
+    throwsCode(() => lib.formatTrace(lib.evaluatePlan(planFixture(), planInput()).agents[0]), "missing_value");
+  },
   allocateLargestRemainder(lib) {
     // The team_sla_pool vector: 100 000 by 620/190/413/413 → ava 37 897, ben 11 614; parts sum to the pool.
     const parts = lib.allocateLargestRemainder(100_000, [620, 190, 413, 413]);

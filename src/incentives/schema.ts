@@ -1,0 +1,607 @@
+/**
+ * The incentive-plan schema (`cs-incentive-plan/1`) as TypeScript types, and
+ * the shapes of an evaluation's input and result. A plan is plain JSON: it
+ * holds no functions, lives in a database or a config repo, and is checked by
+ * `validatePlan` before anything reads it.
+ *
+ * @module
+ */
+import type { AgentTrace } from "./trace.js";
+
+/**
+ * An exact plan number: a safe integer (`400`) or a plain decimal string
+ * (`"112.5"`). Rates, weights, curve points, band edges, targets and percentages
+ * are written this way so that no binary float ever reaches a pay amount.
+ *
+ * @category Incentives
+ */
+export type ExactNumber = number | string;
+
+/**
+ * How a line's exact amount becomes whole minor units, applied once per line:
+ * `halfAwayFromZero` (2.5 → 3, the default), `halfEven` (2.5 → 2, 3.5 → 4),
+ * `down` (toward zero) or `up` (away from zero).
+ *
+ * @category Incentives
+ */
+export type RoundingMode = "halfAwayFromZero" | "halfEven" | "down" | "up";
+
+/**
+ * The kind of value a metric holds; the evaluator checks each input against it:
+ * `count` an integer ≥ 0; `days`, `minutes`, `hours`, `seconds` a number ≥ 0;
+ * `amountMinor` an integer; `percent`, `ratio`, `score`, `number` any finite number
+ * (percentages are not range-checked: NPS runs −100…100 and growth can pass 100).
+ *
+ * @category Incentives
+ */
+export type MetricType =
+  | "count"
+  | "days"
+  | "minutes"
+  | "hours"
+  | "seconds"
+  | "percent"
+  | "ratio"
+  | "score"
+  | "number"
+  | "amountMinor";
+
+/**
+ * Which way a metric improves: `"higher"` (CSAT) or `"lower"` (first response time).
+ *
+ * @category Incentives
+ */
+export type Better = "higher" | "lower";
+
+/**
+ * A metric the plan reads, declared under `metrics` (per agent) or `teamMetrics`.
+ *
+ * @category Incentives
+ */
+export interface MetricDefinition {
+  /** The kind of value, checked on every input. */
+  readonly type: MetricType;
+  /** Which way the metric improves; scorecard KPIs on it inherit this. @defaultValue `"higher"` */
+  readonly better?: Better;
+  /** A display name for statements. */
+  readonly label?: string;
+  /** Free text for plan readers. */
+  readonly description?: string;
+}
+
+/**
+ * A comparison operator of a condition: `eq ne lt lte gt gte` compare with one
+ * value, `between` with `[lo, hi]` inclusive, `in` with a list.
+ *
+ * @category Incentives
+ */
+export type ComparisonOp = "eq" | "ne" | "lt" | "lte" | "gt" | "gte" | "between" | "in";
+
+/**
+ * The value side of a comparison: one number, `[lo, hi]` for `between`, a list for `in`.
+ * Numbers here may be any finite JS number (read through its shortest decimal
+ * spelling, as metric values are) or a decimal string.
+ *
+ * @category Incentives
+ */
+export type ConditionValue = number | string | readonly (number | string)[];
+
+/**
+ * Compares one of the agent's metrics: `{ metric: "csat_responses", op: "gte", value: 20 }`.
+ *
+ * @category Incentives
+ */
+export interface MetricCondition {
+  /** A metric declared under `metrics`. */
+  readonly metric: string;
+  /** The comparison. */
+  readonly op: ComparisonOp;
+  /** What the metric is compared with. */
+  readonly value: ConditionValue;
+}
+
+/**
+ * Compares a team metric: `{ teamMetric: "team_sla_compliance", op: "gte", value: 95 }`.
+ *
+ * @category Incentives
+ */
+export interface TeamMetricCondition {
+  /** A metric declared under `teamMetrics`. */
+  readonly teamMetric: string;
+  /** The comparison. */
+  readonly op: ComparisonOp;
+  /** What the team metric is compared with. */
+  readonly value: ConditionValue;
+}
+
+/**
+ * Holds when every child holds (an empty list is rejected by validation).
+ *
+ * @category Incentives
+ */
+export interface AllCondition {
+  /** The children. */
+  readonly all: readonly Condition[];
+}
+
+/**
+ * Holds when at least one child holds (an empty list is rejected by validation).
+ *
+ * @category Incentives
+ */
+export interface AnyCondition {
+  /** The children. */
+  readonly any: readonly Condition[];
+}
+
+/**
+ * Holds when its child does not.
+ *
+ * @category Incentives
+ */
+export interface NotCondition {
+  /** The negated condition. */
+  readonly not: Condition;
+}
+
+/**
+ * A condition node, wherever a plan allows one (`when`, `eligible`, `fundedWhen`, KPI gates).
+ *
+ * @category Incentives
+ */
+export type Condition = MetricCondition | TeamMetricCondition | AllCondition | AnyCondition | NotCondition;
+
+/**
+ * One band of a tiered component: `[fromPct, toPct)` of the target, paying
+ * `ratePerUnitMinor` per unit. Bands are contiguous from 0; only the last is open-ended.
+ *
+ * @category Incentives
+ */
+export interface Band {
+  /** Lower edge in percent of target (inclusive). */
+  readonly fromPct: ExactNumber;
+  /** Upper edge in percent of target (exclusive); absent on the last band only. */
+  readonly toPct?: ExactNumber;
+  /** Minor units per unit of the basis inside this band, e.g. `"112.5"`. */
+  readonly ratePerUnitMinor: ExactNumber;
+  /** A display name for statements. */
+  readonly label?: string;
+  /** Free text for plan readers. */
+  readonly description?: string;
+}
+
+/**
+ * A component's cap: a fixed amount, a percentage of the (prorated) target
+ * incentive (scorecards only), or both (the lower binds).
+ *
+ * @category Incentives
+ */
+export interface Cap {
+  /** The most this line pays, in minor units. */
+  readonly amountMinor?: number;
+  /** The most this line pays, in percent of the prorated target incentive (scorecards only). */
+  readonly pctOfTarget?: ExactNumber;
+}
+
+/**
+ * Fields every component carries.
+ *
+ * @category Incentives
+ */
+export interface ComponentBase {
+  /** Unique among components and team awards; the id of the component's line. */
+  readonly id: string;
+  /** The line pays only when this holds (checked before anything else). */
+  readonly when?: Condition;
+  /** A display name for statements. */
+  readonly label?: string;
+  /** Free text for plan readers. */
+  readonly description?: string;
+}
+
+/**
+ * Commission on a count in bands of percent of a target. `graduated` pays
+ * each band's rate on the units inside it; `retroactive` pays the rate of the
+ * band reached on every unit.
+ *
+ * @category Incentives
+ */
+export interface TieredComponent extends ComponentBase {
+  /** The discriminant. */
+  readonly type: "tiered";
+  /** How bands combine. */
+  readonly mode: "graduated" | "retroactive";
+  /** The agent metric counted (e.g. `tickets_resolved`); must be ≥ 0. */
+  readonly basis: string;
+  /** The target the band percentages refer to. */
+  readonly target: {
+    /** The target in units of the basis (> 0). */
+    readonly value: ExactNumber;
+    /** Scale the target by active days / period days. @defaultValue `false` */
+    readonly prorate?: boolean;
+  };
+  /** The bands, contiguous from 0 %, the last open-ended. */
+  readonly bands: readonly Band[];
+  /** An optional cap (`amountMinor` only). */
+  readonly cap?: Cap;
+}
+
+/**
+ * One KPI of a scorecard: a metric scored through a piecewise-linear curve.
+ *
+ * @category Incentives
+ */
+export interface Kpi {
+  /** Unique within the scorecard. */
+  readonly id: string;
+  /** The agent metric scored. */
+  readonly metric: string;
+  /** Weight in percent; a scorecard's weights sum to exactly 100. */
+  readonly weight: ExactNumber;
+  /** `[metricValue, scorePct]` points, metric values strictly improving, scores never falling. */
+  readonly curve: readonly (readonly [ExactNumber, ExactNumber])[];
+  /** Which way the metric improves. @defaultValue the metric's `better`, else `"higher"` */
+  readonly better?: Better;
+  /** When the gate's condition fails the KPI scores 0 and the reason is recorded. */
+  readonly gate?: {
+    /** The condition that must hold. */
+    readonly when: Condition;
+    /** A short reason code shown when the gate fails, e.g. `"min_sample"`. */
+    readonly reason: string;
+  };
+  /** A display name for statements. */
+  readonly label?: string;
+  /** Free text for plan readers. */
+  readonly description?: string;
+}
+
+/**
+ * A weighted scorecard of KPIs paying a share of a target incentive through a payout curve.
+ *
+ * @category Incentives
+ */
+export interface ScorecardComponent extends ComponentBase {
+  /** The discriminant. */
+  readonly type: "scorecard";
+  /** The pay at a payout factor of 100 %, in minor units. */
+  readonly targetIncentiveMinor: number;
+  /** Scale the target incentive (and percentage caps) by active days / period days. @defaultValue `false` */
+  readonly prorate?: boolean;
+  /** The KPIs; weights sum to 100. */
+  readonly kpis: readonly Kpi[];
+  /** Below `minWeightedPct` of weighted score the component pays 0. */
+  readonly gate?: {
+    /** The least weighted score that pays (inclusive). */
+    readonly minWeightedPct: ExactNumber;
+  };
+  /** `[weightedScore, payoutPct]` points. @defaultValue `[[0, 0], [100, 100]]` then flat */
+  readonly payoutCurve?: readonly (readonly [ExactNumber, ExactNumber])[];
+  /** An optional cap (`amountMinor` and/or `pctOfTarget`). */
+  readonly cap?: Cap;
+}
+
+/**
+ * A fixed amount paid when a condition holds.
+ *
+ * @category Incentives
+ */
+export interface FlatComponent extends ComponentBase {
+  /** The discriminant. */
+  readonly type: "flat";
+  /** The amount in minor units. */
+  readonly amountMinor: number;
+  /** Scale the amount by active days / period days. @defaultValue `false` */
+  readonly prorate?: boolean;
+}
+
+/**
+ * A rate per unit of a metric, with an optional condition and cap.
+ *
+ * @category Incentives
+ */
+export interface PerUnitComponent extends ComponentBase {
+  /** The discriminant. */
+  readonly type: "perUnit";
+  /** The agent metric counted; must be ≥ 0. */
+  readonly basis: string;
+  /** Minor units per unit, e.g. `"12.5"`. */
+  readonly ratePerUnitMinor: ExactNumber;
+  /** An optional cap (`amountMinor` only). */
+  readonly cap?: Cap;
+}
+
+/**
+ * A plan component: one cash line per agent.
+ *
+ * @category Incentives
+ */
+export type Component = TieredComponent | ScorecardComponent | FlatComponent | PerUnitComponent;
+
+/**
+ * A cash reward of a rank award, paid as a line (outside the plan cap).
+ *
+ * @category Incentives
+ */
+export interface CashReward {
+  /** The discriminant. */
+  readonly kind: "cash";
+  /** The amount per winner, in minor units. */
+  readonly amountMinor: number;
+}
+
+/**
+ * A non-cash reward: paid time off, a gift card, a trip, recognition…
+ *
+ * @category Incentives
+ */
+export interface NonCashReward {
+  /** What is given, e.g. `"paidTimeOff"`, `"giftCard"`, `"trip"`, `"recognition"`. */
+  readonly kind: string;
+  /** How much of it per winner (> 0). */
+  readonly quantity: number;
+  /** The unit of `quantity`, e.g. `"day"`. */
+  readonly unit: string;
+  /** What one winner's reward costs the company, in minor units (counted in `totals.rewardCostMinor`). @defaultValue `0` */
+  readonly costModelMinor?: number;
+}
+
+/**
+ * A rank award's reward.
+ *
+ * @category Incentives
+ */
+export type Reward = CashReward | NonCashReward;
+
+/**
+ * Top-N of the eligible agents by a metric, with tie-breakers and a tie policy at the cutoff.
+ *
+ * @category Incentives
+ */
+export interface RankAward {
+  /** The discriminant. */
+  readonly type: "rank";
+  /** Unique among components and team awards. */
+  readonly id: string;
+  /** The agent metric ranked. */
+  readonly metric: string;
+  /** `"desc"`: highest first. @defaultValue `"desc"` */
+  readonly order?: "asc" | "desc";
+  /** How many places win (an integer ≥ 1). */
+  readonly top: number;
+  /** Who may be ranked. */
+  readonly eligible?: Condition;
+  /** Further metrics that order agents tied on `metric`, in turn. */
+  readonly tieBreakers?: readonly {
+    /** The agent metric. */
+    readonly metric: string;
+    /** `"desc"`: highest first. @defaultValue `"desc"` */
+    readonly order?: "asc" | "desc";
+  }[];
+  /** Whether agents still tied across the cutoff all win or all lose. @defaultValue `"includeAllTiedAtCutoff"` */
+  readonly tiePolicy?: "includeAllTiedAtCutoff" | "excludeAllTiedAtCutoff";
+  /** What each winner receives. */
+  readonly reward: Reward;
+  /** A display name for statements. */
+  readonly label?: string;
+  /** Free text for plan readers. */
+  readonly description?: string;
+}
+
+/**
+ * A cash pool, funded when a team condition holds, split among eligible agents
+ * in proportion to a metric by largest remainder.
+ *
+ * @category Incentives
+ */
+export interface PoolAward {
+  /** The discriminant. */
+  readonly type: "pool";
+  /** Unique among components and team awards. */
+  readonly id: string;
+  /** The pool in minor units. */
+  readonly amountMinor: number;
+  /** A condition on team metrics only; the pool pays nothing when it fails. */
+  readonly fundedWhen?: Condition;
+  /** Who shares the pool. */
+  readonly eligible?: Condition;
+  /** The weights of the split. */
+  readonly splitBy: {
+    /** The agent metric (≥ 0) each share is proportional to. */
+    readonly metric: string;
+  };
+  /** A display name for statements. */
+  readonly label?: string;
+  /** Free text for plan readers. */
+  readonly description?: string;
+}
+
+/**
+ * A team award, decided across all agents after every plan cap.
+ *
+ * @category Incentives
+ */
+export type TeamAward = RankAward | PoolAward;
+
+/**
+ * An incentive plan, `cs-incentive-plan/1`. See the guide "Incentive plans" for each field.
+ *
+ * @category Incentives
+ */
+export interface Plan {
+  /** Always `"cs-incentive-plan/1"`. */
+  readonly schema: "cs-incentive-plan/1";
+  /** The plan's id. */
+  readonly id: string;
+  /** The plan's version, an integer ≥ 1. */
+  readonly version: number;
+  /** The dates (`YYYY-MM-DD`) the plan applies to. */
+  readonly effective: {
+    /** First day, inclusive. */
+    readonly from: string;
+    /** Last day, inclusive. */
+    readonly to: string;
+  };
+  /** The pay period. */
+  readonly period: {
+    /** Days in the period (the proration denominator), an integer ≥ 1. */
+    readonly days: number;
+  };
+  /** The currency of every `…Minor` amount. */
+  readonly currency: {
+    /** ISO 4217 code, three capital letters. */
+    readonly code: string;
+    /** Minor-unit digits (USD 2, JPY 0, KWD 3), 0–4. */
+    readonly exponent: number;
+  };
+  /** How lines are rounded. @defaultValue `{ mode: "halfAwayFromZero" }` */
+  readonly rounding?: {
+    /** The mode. */
+    readonly mode: RoundingMode;
+  };
+  /** The per-agent metrics the plan reads. */
+  readonly metrics: Readonly<Record<string, MetricDefinition>>;
+  /** The team metrics the plan reads. */
+  readonly teamMetrics?: Readonly<Record<string, MetricDefinition>>;
+  /** `"error"` throws on a missing metric; `"zero"` reads it as 0 and says so in the trace. @defaultValue `"error"` */
+  readonly onMissingMetric?: "error" | "zero";
+  /** Proration by active days. */
+  readonly proration?: {
+    /** The agent metric holding active days (0 ≤ value ≤ `period.days`). */
+    readonly activeDaysMetric: string;
+  };
+  /** The components, one line each, in this order. */
+  readonly components: readonly Component[];
+  /** The most an agent's component lines may sum to; the excess is a negative adjustment line. */
+  readonly planCap?: {
+    /** The cap in minor units. */
+    readonly amountMinor: number;
+  };
+  /** Team awards, decided after the plan cap and not capped by it. */
+  readonly teamAwards?: readonly TeamAward[];
+  /** A display name. */
+  readonly label?: string;
+  /** Free text for plan readers. */
+  readonly description?: string;
+}
+
+/**
+ * One agent's input: an id and the metric values for the period.
+ *
+ * @category Incentives
+ */
+export interface AgentInput {
+  /** A unique, non-empty id. */
+  readonly id: string;
+  /** Metric values by name (finite numbers); names the plan does not declare are ignored. */
+  readonly metrics: Readonly<Record<string, number>>;
+}
+
+/**
+ * The input of an evaluation.
+ *
+ * @category Incentives
+ */
+export interface PlanInput {
+  /** The agents, in the order results come back. */
+  readonly agents: readonly AgentInput[];
+  /** Team metric values by name. */
+  readonly teamMetrics?: Readonly<Record<string, number>>;
+}
+
+/**
+ * Options of `evaluatePlan` and of a compiled plan.
+ *
+ * @category Incentives
+ */
+export interface EvaluateOptions {
+  /** Attach a trace to every agent result (amounts are identical either way). @defaultValue `false` */
+  readonly trace?: boolean;
+}
+
+/**
+ * What a line is: a component's type, the plan cap adjustment, or a cash team award.
+ *
+ * @category Incentives
+ */
+export type LineKind = "tiered" | "scorecard" | "flat" | "perUnit" | "planCap" | "rank" | "pool";
+
+/**
+ * One cash line of an agent's result.
+ *
+ * @category Incentives
+ */
+export interface PlanLine {
+  /** The component's or award's id; `"planCap"` for the plan cap adjustment. */
+  readonly id: string;
+  /** What kind of rule made the line. */
+  readonly kind: LineKind;
+  /** The amount in minor units: ≥ 0, except the plan cap adjustment (≤ 0). */
+  readonly amountMinor: number;
+}
+
+/**
+ * A non-cash reward an agent won.
+ *
+ * @category Incentives
+ */
+export interface AgentReward {
+  /** The award's id. */
+  readonly awardId: string;
+  /** The reward's kind, e.g. `"paidTimeOff"`. */
+  readonly kind: string;
+  /** How much. */
+  readonly quantity: number;
+  /** The unit of `quantity`. */
+  readonly unit: string;
+}
+
+/**
+ * One agent's result.
+ *
+ * @category Incentives
+ */
+export interface AgentResult {
+  /** The agent's id. */
+  readonly id: string;
+  /** The sum of the agent's lines, in minor units. */
+  readonly cashMinor: number;
+  /** A line per component, the plan cap adjustment (when the plan has a cap), a line per cash team award. */
+  readonly lines: readonly PlanLine[];
+  /** The non-cash rewards won. */
+  readonly rewards: readonly AgentReward[];
+  /** How every amount was reached (with `trace: true`). */
+  readonly trace?: AgentTrace;
+}
+
+/**
+ * The result of an evaluation.
+ *
+ * @category Incentives
+ */
+export interface PlanResult {
+  /** The plan's id. */
+  readonly planId: string;
+  /** The plan's version. */
+  readonly version: number;
+  /** The plan's currency. */
+  readonly currency: {
+    /** ISO 4217 code. */
+    readonly code: string;
+    /** Minor-unit digits. */
+    readonly exponent: number;
+  };
+  /** The rounding applied to every line. */
+  readonly rounding: {
+    /** The mode. */
+    readonly mode: RoundingMode;
+  };
+  /** One result per input agent, in input order. */
+  readonly agents: readonly AgentResult[];
+  /** What the plan costs. */
+  readonly totals: {
+    /** All agents' cash, in minor units. */
+    readonly cashMinor: number;
+    /** The cost of the non-cash rewards won (`costModelMinor` per winner), in minor units. */
+    readonly rewardCostMinor: number;
+  };
+}

@@ -1,0 +1,116 @@
+/**
+ * Tiered commission (internal): bands of percent of a target, `graduated`
+ * (each band's rate on the units inside it) or `retroactive` (the rate of the
+ * band reached on every unit). Band edges are `target × fromPct / 100` (spec §3);
+ * bands are half-open `[from, to)`, so exactly 100 % of target is in the band from 100 %.
+ */
+import {
+  add,
+  compare,
+  decimalString,
+  div,
+  fractionString,
+  HUNDRED,
+  mul,
+  type Rational,
+  readExact,
+  sub,
+  ZERO,
+} from "./rational.js";
+import type { TieredComponent } from "./schema.js";
+import type { BandTrace } from "./trace.js";
+
+/** A band, parsed once. */
+export interface CompiledBand {
+  /** fromPct / 100. */
+  readonly from: Rational;
+  /** toPct / 100, `null` when open-ended. */
+  readonly to: Rational | null;
+  /** Minor units per unit. */
+  readonly rate: Rational;
+  /** The plan's spellings, for the trace. */
+  readonly fromPct: string;
+  readonly toPct: string | null;
+  readonly rateText: string;
+  readonly label: string | undefined;
+}
+
+/** A validated tiered component, parsed once. */
+export interface CompiledTiered {
+  readonly mode: "graduated" | "retroactive";
+  readonly target: Rational;
+  readonly prorate: boolean;
+  readonly bands: readonly CompiledBand[];
+}
+
+export function compileTiered(c: TieredComponent): CompiledTiered {
+  return {
+    mode: c.mode,
+    target: readExact(c.target.value)!,
+    prorate: c.target.prorate === true,
+    bands: c.bands.map((b) => {
+      const from = readExact(b.fromPct)!;
+      const to = b.toPct === undefined ? null : readExact(b.toPct)!;
+      const rate = readExact(b.ratePerUnitMinor)!;
+      return {
+        from: div(from, HUNDRED),
+        to: to === null ? null : div(to, HUNDRED),
+        rate,
+        fromPct: decimalString(from),
+        toPct: to === null ? null : decimalString(to),
+        rateText: decimalString(rate),
+        label: b.label,
+      };
+    }),
+  };
+}
+
+/** The exact pay for `units` against `target`; pushes each band paid onto `trace` when given. */
+export function tieredPay(t: CompiledTiered, units: Rational, target: Rational, trace: BandTrace[] | null): Rational {
+  const bands = t.bands;
+  if (t.mode === "retroactive") {
+    for (let i = bands.length - 1; i >= 0; i--) {
+      const b = bands[i]!;
+      const lo = mul(target, b.from);
+      if (compare(units, lo) < 0 && i > 0) continue;
+      const amount = mul(units, b.rate);
+      if (trace) trace.push(bandTrace(i, b, target, lo, units, amount));
+      return amount;
+    }
+    return ZERO;
+  }
+  let total = ZERO;
+  for (let i = 0; i < bands.length; i++) {
+    const b = bands[i]!;
+    const lo = mul(target, b.from);
+    if (compare(units, lo) <= 0 && !(i === 0 && trace)) break;
+    const hi = b.to === null ? null : mul(target, b.to);
+    const top = hi !== null && compare(units, hi) > 0 ? hi : units;
+    const inside = compare(top, lo) > 0 ? sub(top, lo) : ZERO;
+    const amount = mul(inside, b.rate);
+    total = add(total, amount);
+    if (trace) trace.push(bandTrace(i, b, target, lo, inside, amount));
+  }
+  return total;
+}
+
+function bandTrace(
+  index: number,
+  b: CompiledBand,
+  target: Rational,
+  lo: Rational,
+  units: Rational,
+  amount: Rational,
+): BandTrace {
+  const out: BandTrace = {
+    index,
+    fromPct: b.fromPct,
+    toPct: b.toPct,
+    fromUnits: fractionString(lo),
+    toUnits: b.to === null ? null : fractionString(mul(target, b.to)),
+    units: fractionString(units),
+    ratePerUnitMinor: b.rateText,
+    amount: fractionString(amount),
+  };
+  return b.label === undefined ? out : { ...out, label: b.label };
+}
