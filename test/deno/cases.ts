@@ -329,6 +329,30 @@ export const cases: Record<string, Case> = {
   grossRevenueRetention(lib) {
     near(lib.grossRevenueRetention({ startingRevenue: 200_000, contraction: 4_000, churned: 6_000 }), 95, 9);
   },
+  revenueMovements(lib) {
+    const m = lib.revenueMovements([
+      { startRevenue: 100, endRevenue: 150 },
+      { startRevenue: 100, endRevenue: 60 },
+      { startRevenue: 100, endRevenue: 0 },
+      { startRevenue: 0, endRevenue: 80 },
+    ]);
+    assert.deepEqual(m, {
+      startingRevenue: 300,
+      expansion: 50,
+      contraction: 40,
+      churned: 100,
+      newCustomers: 1,
+      newRevenue: 80,
+    });
+  },
+  revenueRetentionFromCustomers(lib) {
+    // GRR caps each customer at its own start: (100 + 50) / 200 = 75, NRR (150 + 50) / 200 = 100.
+    const r = lib.revenueRetentionFromCustomers([
+      { startRevenue: 100, endRevenue: 150 },
+      { startRevenue: 100, endRevenue: 50 },
+    ]);
+    assert.deepEqual(r, { netRevenueRetention: 100, grossRevenueRetention: 75 });
+  },
   customerLifetimeValue(lib) {
     near(lib.customerLifetimeValue({ revenuePerPeriod: 50, grossMarginPercent: 90, churnRatePercent: 10 }), 450, 9);
     assert.equal(
