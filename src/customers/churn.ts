@@ -24,8 +24,8 @@ export interface ChurnInput {
   /** Customers at the end of the period (a count); required with `denominator: "average"`, checked when given. */
   readonly customersAtEnd?: number | undefined;
   /**
-   * `"start"` divides by the starting count (the seed article, ChartMogul, Baremetrics);
-   * `"average"` by (start + end) / 2 (Recurly, some SaaS dashboards), which damps growth periods.
+   * `"start"` divides by the starting count (the seed article and most SaaS dashboards);
+   * `"average"` by (start + end) / 2 (some dashboards), which damps periods of growth.
    * @defaultValue "start"
    */
   readonly denominator?: ChurnDenominator | undefined;
@@ -106,7 +106,7 @@ export function churnRate(counts: ChurnInput): number | null {
  * a customer who survives a year survives each of its twelve months, so 3 %
  * monthly churn is 1 − 0.97¹² = 30.615764 % a year, **not** 3 × 12 = 36 %
  * (and an annual rate is never divided by 12). Assumes a constant hazard within
- * the longer period, the standard assumption (ProfitWell, ChartMogul). Exact
+ * the longer period, the standard assumption. Exact
  * for 0 and 100 and when the periods are equal; computed as −expm1(k·log1p(−r)) so that small rates keep
  * their precision.
  *

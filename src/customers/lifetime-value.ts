@@ -22,8 +22,8 @@ export interface LifetimeValueInput {
  * Customer lifetime value (CLV, LTV): the gross margin an average customer brings over its expected lifetime.
  *
  * Simple form (no `discountRatePercent`): CLV = revenue × margin ÷ churn, i.e.
- * the margin per period times the expected lifetime 1/churn periods (Baremetrics,
- * ChartMogul, HubSpot). Discounted form (Gupta & Lehmann 2003, "Customers as
+ * the margin per period times the expected lifetime 1/churn periods (David
+ * Skok, "SaaS Metrics 2.0": ARPA × gross margin ÷ churn). Discounted form (Gupta & Lehmann 2003, "Customers as
  * assets"): with m = revenue × margin, retention r = 1 − churn and discount rate d
  * per period, CLV = m·r / (1 + d − r), the present value of the margins received
  * at the end of each period the customer stays. The two forms count the first

@@ -19,8 +19,8 @@ export interface RetentionInput {
  * Customer retention rate: the share of the customers at the start of a period who are still customers at its end.
  *
  * retention = (end − new) / start × 100: the customers at the end minus the
- * ones acquired during the period are the starting customers kept (Reichheld;
- * HubSpot, Zendesk and Gainsight use the same formula). The seed article's
+ * ones acquired during the period are the starting customers kept (the formula
+ * HubSpot and Zendesk publish). The seed article's
  * "new customers subtracted from the starting count" is wrong (METRICS.md §9).
  * `newCustomers` must count only new customers still present at the end;
  * then retention = 100 − churn for the same period. Within 0–100 for

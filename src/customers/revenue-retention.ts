@@ -87,7 +87,7 @@ export interface RevenueRetention {
  *
  * NRR = (start + expansion − contraction − churned) / start × 100, over the
  * customers present at the start only: revenue from customers acquired during
- * the period is left out (KeyBanc SaaS survey, ChartMogul, Stripe). Can exceed
+ * the period is left out (the standard SaaS definition, e.g. ChartMogul's net MRR retention). Can exceed
  * 100. Losing more revenue than the cohort had (contraction + churned > start)
  * is `inconsistent_counts` (sums are accepted within a relative 1e-12 of
  * rounding); no starting revenue gives `null`.
@@ -121,7 +121,7 @@ export function netRevenueRetention(revenue: NetRevenueRetentionInput): number |
  *
  * GRR = (start − contraction − churned) / start × 100, over the customers
  * present at the start; expansion never counts, so GRR ≤ 100 and GRR ≤ NRR
- * (KeyBanc SaaS survey, ChartMogul). From per-customer records each
+ * (the standard SaaS definition). From per-customer records each
  * customer counts at most at its own starting revenue ({@link revenueRetentionFromCustomers}).
  * Losing more than the cohort had is `inconsistent_counts`; no starting revenue gives `null`.
  *
