@@ -230,9 +230,10 @@ function erlangB(a: number, n: number): number {
   return b;
 }
 
-/** Erlang C wait probability (a fraction) from Erlang B, for a stable queue (n > a). */
+/** Erlang C wait probability (a fraction) from Erlang B, for a stable queue (n > a); ≤ 1 also after rounding when n − a is tiny. */
 function waitFromB(a: number, n: number, b: number): number {
-  return (n * b) / (n - a * (1 - b));
+  const c = (n * b) / (n - a * (1 - b));
+  return c > 1 ? 1 : c;
 }
 
 /** Service level in percent for a stable queue. */
