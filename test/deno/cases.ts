@@ -329,6 +329,30 @@ export const cases: Record<string, Case> = {
   grossRevenueRetention(lib) {
     near(lib.grossRevenueRetention({ startingRevenue: 200_000, contraction: 4_000, churned: 6_000 }), 95, 9);
   },
+  revenueMovements(lib) {
+    const m = lib.revenueMovements([
+      { startRevenue: 100, endRevenue: 150 },
+      { startRevenue: 100, endRevenue: 60 },
+      { startRevenue: 100, endRevenue: 0 },
+      { startRevenue: 0, endRevenue: 80 },
+    ]);
+    assert.deepEqual(m, {
+      startingRevenue: 300,
+      expansion: 50,
+      contraction: 40,
+      churned: 100,
+      newCustomers: 1,
+      newRevenue: 80,
+    });
+  },
+  revenueRetentionFromCustomers(lib) {
+    // GRR caps each customer at its own start: (100 + 50) / 200 = 75, NRR (150 + 50) / 200 = 100.
+    const r = lib.revenueRetentionFromCustomers([
+      { startRevenue: 100, endRevenue: 150 },
+      { startRevenue: 100, endRevenue: 50 },
+    ]);
+    assert.deepEqual(r, { netRevenueRetention: 100, grossRevenueRetention: 75 });
+  },
   customerLifetimeValue(lib) {
     near(lib.customerLifetimeValue({ revenuePerPeriod: 50, grossMarginPercent: 90, churnRatePercent: 10 }), 450, 9);
     assert.equal(
@@ -352,6 +376,46 @@ export const cases: Record<string, Case> = {
     ];
     assert.equal(lib.averageHandleTime(contacts), 224_000);
     assert.equal(lib.averageHandleTime([]), null);
+  },
+  handleTimeTotals(lib) {
+    const t = lib.handleTimeTotals([
+      { waitMs: 0, outcome: "answered", talkMs: 200_000, holdMs: 20_000, afterCallWorkMs: 4_000 },
+      { waitMs: 9_000, outcome: "abandoned" },
+    ]);
+    assert.deepEqual(t, { talkMs: 200_000, holdMs: 20_000, afterCallWorkMs: 4_000, handledContacts: 1, notHandled: 1 });
+  },
+  averageHandleTimeFromTotals(lib) {
+    // METRICS.md §3: talk 668 205 s, hold 99 153 s, wrap 198 306 s over 4 311 calls → 224 s.
+    const s = 1000;
+    const totals = { talkMs: 668_205 * s, holdMs: 99_153 * s, afterCallWorkMs: 198_306 * s, handledContacts: 4311 };
+    assert.equal(lib.averageHandleTimeFromTotals(totals), 224_000);
+    throwsCode(() => lib.averageHandleTimeFromTotals({ talkMs: 5, handledContacts: 0 }), "inconsistent_counts");
+  },
+  abandonmentCounts(lib) {
+    assert.deepEqual(lib.abandonmentCounts(contactsVector(), { shortAbandonMs: 5_000 }), {
+      answered: 1000,
+      abandoned: 50,
+      shortAbandoned: 10,
+    });
+  },
+  abandonmentRateFromCounts(lib) {
+    near(lib.abandonmentRateFromCounts({ answered: 1000, abandoned: 60, shortAbandoned: 0 }), 5.660377, 6);
+    near(lib.abandonmentRateFromCounts({ answered: 1000, abandoned: 50, shortAbandoned: 10 }), 4.761905, 6);
+  },
+  serviceLevelCounts(lib) {
+    assert.deepEqual(lib.serviceLevelCounts(contactsVector(), { thresholdMs: 20_000 }), {
+      answered: 1000,
+      answeredWithin: 860,
+      abandoned: 60,
+      abandonedWithin: 20,
+    });
+  },
+  serviceLevelFromCounts(lib) {
+    const counts = { answered: 1000, answeredWithin: 860, abandoned: 60, abandonedWithin: 20 };
+    near(lib.serviceLevelFromCounts(counts), 81.132075, 6);
+    near(lib.serviceLevelFromCounts(counts, { abandoned: "ignore" }), 86, 9);
+    near(lib.serviceLevelFromCounts(counts, { abandoned: "within-count-as-met" }), 83.018868, 6);
+    near(lib.serviceLevelFromCounts(counts, { abandoned: "ignore-within" }), 82.692308, 6);
   },
   abandonmentRate(lib) {
     const contacts = contactsVector();

@@ -1,0 +1,147 @@
+import { finiteNumber, normalize, oneOf, percent, record } from "../internal/assert.js";
+import { inputError } from "../internal/messages.js";
+import { atMost, countField, inputObject, present } from "./fields.js";
+
+/**
+ * The denominator of {@link churnRate}: customers at the start of the period
+ * (`"start"`) or the mean of the start and end counts (`"average"`).
+ *
+ * @category Customers
+ */
+export type ChurnDenominator = "start" | "average";
+
+/**
+ * The input of {@link churnRate}: counts for one period. Without `denominator`
+ * it is a plain tally, so segments (regions, plans) add with `mergeCounts`.
+ *
+ * @category Customers
+ */
+export interface ChurnInput {
+  /** Customers at the start of the period (a count). */
+  readonly customersAtStart: number;
+  /** Customers of the starting base lost during the period (a count ≤ `customersAtStart`). */
+  readonly customersLost: number;
+  /** Customers at the end of the period (a count); required with `denominator: "average"`, checked when given. */
+  readonly customersAtEnd?: number | undefined;
+  /**
+   * `"start"` divides by the starting count (the seed article and most SaaS dashboards);
+   * `"average"` by (start + end) / 2 (some dashboards), which damps periods of growth.
+   * @defaultValue "start"
+   */
+  readonly denominator?: ChurnDenominator | undefined;
+}
+
+/**
+ * The period lengths of {@link convertChurnRate}, in days.
+ *
+ * @category Customers
+ */
+export interface ChurnPeriods {
+  /** The length of the period the given rate is measured over, in days (> 0), e.g. 30 for a monthly rate. */
+  readonly fromDays: number;
+  /** The length of the period to express the rate over, in days (> 0), e.g. 360 or 365 for an annual rate. */
+  readonly toDays: number;
+}
+
+/**
+ * Customer churn rate: the share of the customers at the start of a period who were lost during it.
+ *
+ * churn = lost / start × 100 (`denominator: "start"`, the default), or
+ * lost / ((start + end) / 2) × 100 (`"average"`). Customers gained during the
+ * period do not enter the numerator: `customersLost` counts only the starting
+ * base, so the rate lies within 0–100 with the start denominator (the average
+ * denominator can exceed 100 in a shrinking base, as in every tool that uses it).
+ * Losing more customers than there were (lost > start) or ending with fewer
+ * than the survivors (end < start − lost) is `inconsistent_counts`. A zero
+ * denominator gives `null`. 400 lost of 2 000 is 20 %, not the 2 % of the seed
+ * article (METRICS.md §9).
+ *
+ * @param counts - `{ customersAtStart, customersLost, customersAtEnd?, denominator? }`.
+ * @returns A percentage of customers lost, 0–100 (start denominator); `null` when the denominator is 0.
+ * @throws {MetricInputError} `missing_value` for an absent count (`customersAtEnd` with `"average"`);
+ *   `invalid_type` / `not_finite` / `not_integer` / `out_of_range` for a field that is not a count;
+ *   `inconsistent_counts` when `customersLost > customersAtStart` or `customersAtEnd < customersAtStart − customersLost`;
+ *   `invalid_option` for an unknown `denominator`.
+ *
+ * @example
+ * ```ts
+ * import { churnRate } from "support-metrics";
+ * churnRate({ customersAtStart: 2000, customersLost: 400 }); // => 20
+ * churnRate({ customersAtStart: 2000, customersLost: 400, customersAtEnd: 2200, denominator: "average" }); // => 19.047619
+ * churnRate({ customersAtStart: 0, customersLost: 0 }); // => null
+ * churnRate({ customersAtStart: 10, customersLost: 11 }); // throws inconsistent_counts
+ * ```
+ * @see {@link retentionRate}, {@link convertChurnRate}, {@link customerLifetimeValue}
+ * @category Customers
+ */
+export function churnRate(counts: ChurnInput): number | null {
+  const fn = "churnRate";
+  const path = "counts";
+  const c = inputObject(fn, path, counts, "{ customersAtStart, customersLost, customersAtEnd?, denominator? }");
+  const start = countField(fn, c, "customersAtStart", path);
+  const lost = countField(fn, c, "customersLost", path);
+  const denominator = oneOf(fn, `${path}.denominator`, c["denominator"], ["start", "average"] as const, "start");
+  atMost(fn, path, "customersLost", lost, start, "customersAtStart");
+  let end = Number.NaN;
+  if (c["customersAtEnd"] !== undefined || denominator === "average") {
+    end = countField(fn, c, "customersAtEnd", path);
+    if (end < start - lost) {
+      throw inputError(
+        "inconsistent_counts",
+        fn,
+        `${path}.customersAtEnd`,
+        `at least the customers kept (customersAtStart − customersLost = ${start - lost})`,
+        end,
+      );
+    }
+  }
+  const base = denominator === "start" ? start : (start + end) / 2;
+  return base === 0 ? null : normalize((lost * 100) / base);
+}
+
+/**
+ * Converts a churn rate measured over one period length to another, by compounding.
+ *
+ * converted = 1 − (1 − r)^(toDays / fromDays), with r the rate as a fraction:
+ * a customer who survives a year survives each of its twelve months, so 3 %
+ * monthly churn is 1 − 0.97¹² = 30.615764 % a year, **not** 3 × 12 = 36 %
+ * (and an annual rate is never divided by 12). Assumes a constant hazard within
+ * the longer period, the standard assumption. Exact
+ * for 0 and 100 and when the periods are equal; computed as −expm1(k·log1p(−r)) so that small rates keep
+ * their precision.
+ *
+ * @param ratePercent - The churn rate over `fromDays`, a percentage 0–100.
+ * @param periods - `{ fromDays, toDays }`, both > 0 (e.g. 30 and 360).
+ * @returns A percentage, 0–100: the churn over `toDays`.
+ * @throws {MetricInputError} `invalid_type` / `not_finite` / `out_of_range` for a rate outside 0–100 or a period that is not a number > 0;
+ *   `missing_value` for an absent period.
+ *
+ * @example
+ * ```ts
+ * import { convertChurnRate } from "support-metrics";
+ * convertChurnRate(3, { fromDays: 30, toDays: 360 }); // => 30.615764
+ * convertChurnRate(30.615764, { fromDays: 360, toDays: 30 }); // => 3.000000
+ * convertChurnRate(0, { fromDays: 30, toDays: 365 }); // => 0
+ * convertChurnRate(120, { fromDays: 30, toDays: 360 }); // throws out_of_range
+ * ```
+ * @see {@link churnRate}, {@link customerLifetimeValue}
+ * @category Customers
+ */
+export function convertChurnRate(ratePercent: number, periods: ChurnPeriods): number {
+  const fn = "convertChurnRate";
+  const rate = percent(fn, "ratePercent", ratePercent);
+  const p = record(fn, "periods", periods, "an object { fromDays, toDays }");
+  const fromDays = days(fn, p, "fromDays");
+  const toDays = days(fn, p, "toDays");
+  if (rate === 100 || fromDays === toDays) return rate;
+  return normalize(-Math.expm1((toDays / fromDays) * Math.log1p(-rate / 100)) * 100);
+}
+
+/** A period length in days (a finite number > 0) at `periods.field`. */
+function days(fn: string, p: Record<string, unknown>, field: string): number {
+  const path = `periods.${field}`;
+  const expected = "a number of days > 0";
+  const value = finiteNumber(fn, path, present(fn, p, field, "periods", expected), expected);
+  if (value <= 0) throw inputError("out_of_range", fn, path, expected, value);
+  return value;
+}
