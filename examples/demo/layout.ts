@@ -1,4 +1,4 @@
-/** Small text-layout helpers for the customers and contact-centre demo sections. */
+/** Small text-layout helpers shared by the demo sections. */
 import { readFileSync } from "node:fs";
 
 /** Reads a JSON file relative to this folder (examples/demo/). */

@@ -5,7 +5,7 @@
  * Data: `examples/data/survey-responses.json` and `social-mentions.json`
  * (regenerate with `npx tsx examples/data/generate-survey.ts`).
  */
-import { readFileSync } from "node:fs";
+
 import {
   ces,
   compareNps,
@@ -22,6 +22,7 @@ import {
   sentimentShares,
   wilsonInterval,
 } from "../../src/index.ts";
+import { fmt, fmtInt, readJson, table } from "./layout.ts";
 
 interface SurveyResponse {
   id: string;
@@ -198,10 +199,6 @@ function answered(rows: readonly SurveyResponse[], field: "csat" | "nps" | "ces"
   return out;
 }
 
-function readJson<T>(relative: string): T {
-  return JSON.parse(readFileSync(new URL(relative, import.meta.url), "utf8")) as T;
-}
-
 function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
   const groups = new Map<K, T[]>();
   for (const item of items) {
@@ -232,10 +229,6 @@ function dayRange(stamps: readonly string[]): [string, string] {
 
 // Presentation: metrics are unrounded, so all rounding happens here.
 
-function fmt(value: number | null, digits: number, unit = ""): string {
-  return value === null ? "–" : `${value.toFixed(digits)}${unit}`;
-}
-
 function fmtSigned(value: number | null, digits = 1): string {
   if (value === null) return "–";
   const text = value.toFixed(digits);
@@ -248,21 +241,6 @@ function fmtInterval(i: { lower: number; upper: number } | null, digits: number,
   return `[${f(i.lower)}, ${f(i.upper)}]`;
 }
 
-function fmtInt(value: number): string {
-  return value.toLocaleString("en-US");
-}
-
 function fmtP(p: number): string {
   return p < 0.001 ? "< 0.001" : p.toFixed(3);
-}
-
-/** An aligned text table; `align` has one `l` or `r` per column. */
-function table(header: string[], rows: string[][], align: string): string[] {
-  const widths = header.map((h, i) => rows.reduce((w, r) => Math.max(w, (r[i] ?? "").length), h.length));
-  const line = (cells: string[]) =>
-    cells
-      .map((c, i) => (align[i] === "r" ? c.padStart(widths[i]!) : c.padEnd(widths[i]!)))
-      .join("  ")
-      .trimEnd();
-  return [line(header), line(widths.map((w) => "-".repeat(w))), ...rows.map(line)].map((l) => `  ${l}`);
 }
