@@ -73,7 +73,7 @@ export interface BusinessCalendar {
    * The deadline `ms` of open time after `start`, as epoch milliseconds: the
    * instant at which open time counted from `start` reaches `ms` and the
    * calendar is open (closed time before it is skipped, so `addMs(t, 0)` at a
-   * closed `t` is the next opening). Throws for `ms` below 0 or not finite.
+   * closed `t` is the next opening). Throws `out_of_range` for `ms` below 0 or a deadline beyond the range of `Date` (±8.64e15), `not_finite` / `invalid_type` for a bad `ms`.
    */
   addMs(start: Instant, ms: number): number;
   /** Whether the calendar is open at `at` (at an interval's start: open; at its end: closed). */
@@ -193,12 +193,13 @@ export function businessCalendar(options: BusinessCalendarOptions): BusinessCale
       locate(t);
       const from = openBefore(t + offset);
       const available = openBefore(next + offset) - from;
-      if (available > left) return normalize(latestWith(from + left, t + offset, next + offset) - offset);
-      left -= available;
-      t = next;
-      if (t > MAX_MS) {
+      const deadline = available > left ? latestWith(from + left, t + offset, next + offset) - offset : next;
+      if (deadline > MAX_MS) {
         throw inputError("out_of_range", fn, "ms", "a duration whose deadline falls within the range of Date", ms);
       }
+      if (available > left) return normalize(deadline);
+      left -= available;
+      t = next;
     }
   }
 

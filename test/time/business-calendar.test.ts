@@ -177,6 +177,22 @@ describe("businessCalendar: daylight-saving changes", () => {
   });
 });
 
+describe("businessCalendar: the edges of Date's range", () => {
+  it("works at ±8.64e15 ms (Intl's range ends there; offsets are the edge's)", () => {
+    const calendar = businessCalendar({ timeZone: "America/New_York", week: always });
+    expect(calendar.elapsedMs(-8.64e15, -8.64e15 + 24 * hour)).toBe(24 * hour);
+    expect(calendar.elapsedMs(8.64e15 - 24 * hour, 8.64e15)).toBe(24 * hour);
+    expect(calendar.isOpen(8.64e15)).toBe(true);
+  });
+  it("out_of_range: a deadline beyond the range of Date", () => {
+    const calendar = businessCalendar({ timeZone: "UTC", week: always });
+    expect(() => calendar.addMs(8.64e15 - 24 * hour, 48 * hour)).toThrow(
+      expect.objectContaining({ code: "out_of_range", path: "ms" }),
+    );
+    expect(calendar.addMs(8.64e15 - 24 * hour, 24 * hour - 1)).toBe(8.64e15 - 1);
+  });
+});
+
 describe("businessCalendar: holidays", () => {
   const christmas = () =>
     businessCalendar({
