@@ -95,9 +95,13 @@ const MAX_MS = 8.64e15;
  * boundary inside the gap, such as 02:30, takes effect at the instant the
  * clock jumps), and on a fall-back day the repeated hour is open twice when an
  * interval covers it (a `00:00–24:00` day holds 25 real hours). Holidays close
- * the whole local day. This is how Zendesk schedules, Freshdesk business hours
- * and dbt_zendesk's business-minute models count; unlike Zendesk, several
- * intervals per day are allowed without limit and holidays are plain dates.
+ * the whole local day. The model is Zendesk's schedules (weekly intervals in
+ * the schedule's local time that may not span calendar days, holidays as whole
+ * days; the API counts minutes from Sunday 00:00) and Freshdesk's business
+ * hours; here zones are IANA names and holidays are listed date by date (see
+ * the business calendars guide for converting a Zendesk schedule). With no
+ * open time between them, `elapsedMs` is 0 (never `null`: a calendar always
+ * answers).
  *
  * Performance: the zone's offset changes are found once with `Intl` and cached
  * per 366-day chunk (sampled daily, bisected to the second); after that every
