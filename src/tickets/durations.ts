@@ -47,7 +47,7 @@ export interface DurationOptions {
    */
   readonly statistic?: DurationStatistic;
   /**
-   * Count only the open time of this business calendar (from `businessCalendar`).
+   * Count only the open time of this business calendar (from {@link businessCalendar}).
    * @defaultValue `undefined` (calendar time: every millisecond counts)
    */
   readonly calendar?: TicketCalendar;

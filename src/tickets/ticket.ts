@@ -46,7 +46,7 @@ export interface Ticket {
 
 /**
  * What the ticket metrics need of a business calendar: the open time between
- * two instants. `businessCalendar` returns one; any object with this
+ * two instants. {@link businessCalendar} returns one; any object with this
  * method will do.
  *
  * @category Tickets

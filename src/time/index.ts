@@ -1,1 +1,8 @@
+export {
+  type BusinessCalendar,
+  type BusinessCalendarOptions,
+  type BusinessInterval,
+  type BusinessWeek,
+  businessCalendar,
+} from "./business-calendar.js";
 export { type Instant, parseInstant } from "./instant.js";

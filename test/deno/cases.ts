@@ -157,6 +157,14 @@ export const cases: Record<string, Case> = {
     assert.equal(cal.isOpen("2024-03-13T09:00:00-04:00"), true);
     assert.equal(cal.isOpen("2024-03-13T17:00:00-04:00"), false);
     assert.equal(cal.addMs("2024-03-08T16:00:00-05:00", 120 * minute), Date.parse("2024-03-11T10:00:00-04:00"));
+    // Christmas is closed; Tue 16:00 → Thu 10:00 is two business hours.
+    assert.equal(cal.elapsedMs("2024-12-24T16:00:00-05:00", "2024-12-26T10:00:00-05:00"), 120 * minute);
+    // Lord Howe Island falls back by 30 minutes on 2024-04-07: a 00:00–24:00 Sunday lasts 24.5 h.
+    const allDay = [["00:00", "24:00"]];
+    const lordHowe = lib.businessCalendar({ timeZone: "Australia/Lord_Howe", week: { sun: allDay } });
+    assert.equal(lordHowe.elapsedMs("2024-04-05T00:00:00Z", "2024-04-09T00:00:00Z"), 24.5 * hour);
+    throwsCode(() => lib.businessCalendar({ timeZone: "Mars/Olympus_Mons", week: { mon: allDay } }), "invalid_option");
+    throwsCode(() => cal.elapsedMs("2024-03-13T10:00:00Z", "2024-03-13T09:00:00Z"), "inconsistent_instants");
   },
 
   // --- Statistics ---
