@@ -62,7 +62,7 @@ export interface BusinessCalendarOptions {
  * @category Time
  */
 export interface BusinessCalendar {
-  /** The time zone as `Intl` resolves it (canonical spelling, e.g. `"America/New_York"`). */
+  /** The time zone exactly as given in the options (`"Asia/Kolkata"` stays `"Asia/Kolkata"`, although some runtimes' `Intl` canonicalizes it to `"Asia/Calcutta"`). */
   readonly timeZone: string;
   /**
    * The open time from `start` to `end`, in milliseconds (0 when `start` equals `end`).
@@ -213,5 +213,5 @@ export function businessCalendar(options: BusinessCalendarOptions): BusinessCale
     return openAt(t + offset);
   }
 
-  return Object.freeze({ timeZone: zone.timeZone, elapsedMs, addMs, isOpen });
+  return Object.freeze({ timeZone: spec.timeZone, elapsedMs, addMs, isOpen });
 }

@@ -359,5 +359,9 @@ describe("businessCalendar: purity", () => {
     const calendar = newYork();
     expect(Object.isFrozen(calendar)).toBe(true);
     expect(calendar.timeZone).toBe("America/New_York");
+    // The name as given, not Intl's canonical alias (Node resolves Asia/Kolkata to Asia/Calcutta).
+    expect(businessCalendar({ timeZone: "Asia/Kolkata", week: { mon: [["09:00", "17:00"]] } }).timeZone).toBe(
+      "Asia/Kolkata",
+    );
   });
 });
