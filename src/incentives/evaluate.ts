@@ -15,6 +15,7 @@ import {
   div,
   fractionString,
   fromNumber,
+  HUNDRED,
   integer,
   mul,
   ONE,
@@ -26,7 +27,6 @@ import { roundRational, unreachable } from "./rounding.js";
 import type {
   AgentResult,
   AgentReward,
-  Better,
   Component,
   EvaluateOptions,
   LineKind,
@@ -37,8 +37,8 @@ import type {
   PlanResult,
   RoundingMode,
 } from "./schema.js";
-import { type CompiledScorecard, compileScorecard, scorecardPay } from "./scorecard.js";
-import { type CompiledTiered, compileTiered, tieredPay } from "./tiers.js";
+import { compileScorecard, scorecardPay } from "./scorecard.js";
+import { compileTiered, tieredPay } from "./tiers.js";
 import type { AgentTrace, AwardTrace, BandTrace, CapTrace, KpiTrace, LineTrace, PlanCapTrace } from "./trace.js";
 import { validatePlan } from "./validate.js";
 
@@ -152,37 +152,28 @@ export function evaluatePlan(plan: unknown, input: PlanInput, options?: Evaluate
 
 const FN = "evaluatePlan";
 
-/** One component, parsed once. */
-type Prepared =
-  | {
-      readonly kind: "tiered";
-      readonly c: Component;
-      readonly tiered: CompiledTiered;
-      readonly basis: string;
-      readonly slot: number;
-      readonly cap: Rational | null;
-    }
-  | {
-      readonly kind: "scorecard";
-      readonly c: Component;
-      readonly scorecard: CompiledScorecard;
-      readonly cap: Rational | null;
-    }
-  | { readonly kind: "flat"; readonly c: Component; readonly amount: Rational; readonly prorate: boolean }
-  | {
-      readonly kind: "perUnit";
-      readonly c: Component;
-      readonly basis: string;
-      readonly slot: number;
-      readonly rate: Rational;
-      readonly cap: Rational | null;
-    };
+/**
+ * One component's line for one agent, compiled once: the exact amount before
+ * caps (0 when the line's condition fails). Pushes the caps that apply onto
+ * `caps` and, when `detail` is given, writes the trace fields of its kind.
+ */
+type Pay = (
+  values: Float64Array,
+  base: number,
+  team: Float64Array,
+  p: Rational,
+  holds: boolean,
+  caps: [CapTrace["cap"], Rational][],
+  detail: Record<string, unknown> | null,
+) => Rational;
 
+/** One component, parsed once. */
 interface PreparedComponent {
   readonly id: string;
+  readonly kind: LineKind;
   readonly label: string | undefined;
   readonly when: CompiledNode | null;
-  readonly body: Prepared;
+  readonly pay: Pay;
   /** The metrics the line reads, with their slots (for the trace's `inputs`). */
   readonly reads: readonly (readonly [string, number])[];
 }
@@ -209,51 +200,17 @@ function prepare(plan: Plan): PreparedPlan {
   const metricNames = Object.keys(plan.metrics);
   const teamMetrics = plan.teamMetrics ?? {};
   const teamNames = Object.keys(teamMetrics);
-  const better = (m: string): Better => plan.metrics[m]?.better ?? "higher";
   const slots: Slots = { agent: (m) => metricNames.indexOf(m), team: (m) => teamNames.indexOf(m) };
   const nonNegative = new Set<string>();
   const components = plan.components.map((c): PreparedComponent => {
     const reads: [string, number][] = [];
-    const read = (m: string): void => {
-      if (!reads.some(([r]) => r === m)) reads.push([m, slots.agent(m)]);
+    const read = (m: string): number => {
+      const slot = slots.agent(m);
+      if (!reads.some(([r]) => r === m)) reads.push([m, slot]);
+      return slot;
     };
-    let body: Prepared;
-    switch (c.type) {
-      case "tiered":
-        nonNegative.add(c.basis);
-        read(c.basis);
-        body = {
-          kind: "tiered",
-          c,
-          tiered: compileTiered(c),
-          basis: c.basis,
-          slot: slots.agent(c.basis),
-          cap: amountCap(c.cap),
-        };
-        break;
-      case "scorecard":
-        for (const k of c.kpis) read(k.metric);
-        body = { kind: "scorecard", c, scorecard: compileScorecard(c, better, slots), cap: amountCap(c.cap) };
-        break;
-      case "flat":
-        body = { kind: "flat", c, amount: integer(c.amountMinor), prorate: c.prorate === true };
-        break;
-      case "perUnit":
-        nonNegative.add(c.basis);
-        read(c.basis);
-        body = {
-          kind: "perUnit",
-          c,
-          basis: c.basis,
-          slot: slots.agent(c.basis),
-          rate: readExact(c.ratePerUnitMinor)!,
-          cap: amountCap(c.cap),
-        };
-        break;
-      default:
-        return unreachable(c);
-    }
-    return { id: c.id, label: c.label, when: c.when ? compileNode(c.when, slots) : null, body, reads };
+    const pay = compilePay(c, plan, slots, read, nonNegative);
+    return { id: c.id, kind: c.type, label: c.label, when: c.when ? compileNode(c.when, slots) : null, pay, reads };
   });
   const awards = (plan.teamAwards ?? []).map((a) => {
     switch (a.type) {
@@ -282,6 +239,92 @@ function prepare(plan: Plan): PreparedPlan {
     planCap: plan.planCap?.amountMinor ?? null,
     awards,
   };
+}
+
+/** Compiles a component's {@link Pay}: `read` gives a metric's slot and lists it among the line's inputs. */
+function compilePay(
+  c: Component,
+  plan: Plan,
+  slots: Slots,
+  read: (metric: string) => number,
+  nonNegative: Set<string>,
+): Pay {
+  switch (c.type) {
+    case "tiered": {
+      const { basis } = c;
+      nonNegative.add(basis);
+      const slot = read(basis);
+      const t = compileTiered(c);
+      const cap = amountCap(c.cap);
+      return (v, b, _team, p, holds, caps, detail) => {
+        const units = fromNumber(v[b + slot]!);
+        const target = t.prorate ? mul(t.target, p) : t.target;
+        const bands: BandTrace[] | null = detail && [];
+        const exact = holds ? tieredPay(t, units, target, bands) : ZERO;
+        if (cap) caps.push(["amount", cap]);
+        if (detail) {
+          Object.assign(detail, {
+            mode: t.mode,
+            basis,
+            units: fractionString(units),
+            target: fractionString(t.target),
+            proratedTarget: fractionString(target),
+            bands,
+          });
+        }
+        return exact;
+      };
+    }
+    case "scorecard": {
+      for (const k of c.kpis) read(k.metric);
+      const sc = compileScorecard(c, (m) => plan.metrics[m]?.better ?? "higher", slots);
+      const cap = amountCap(c.cap);
+      return (v, b, team, p, holds, caps, detail) => {
+        const target = sc.prorate ? mul(sc.targetIncentive, p) : sc.targetIncentive;
+        const kpis: KpiTrace[] | null = detail && [];
+        const outcome = holds ? scorecardPay(sc, v, b, team, target, kpis) : null;
+        if (cap) caps.push(["amount", cap]);
+        if (sc.capPct) caps.push(["pctOfTarget", div(mul(target, sc.capPct), HUNDRED)]);
+        if (detail) {
+          Object.assign(detail, {
+            targetIncentive: fractionString(sc.targetIncentive),
+            proratedTargetIncentive: fractionString(target),
+            kpis,
+            weightedScore: fractionString(outcome?.weighted ?? ZERO),
+            payoutFactor: fractionString(outcome?.factor ?? ZERO),
+            ...(sc.minWeighted
+              ? { gate: { minWeightedPct: decimalString(sc.minWeighted), passed: outcome?.gatePassed ?? false } }
+              : {}),
+          });
+        }
+        return outcome ? outcome.pay : ZERO;
+      };
+    }
+    case "flat": {
+      const amount = integer(c.amountMinor);
+      const prorated = c.prorate === true;
+      return (_v, _b, _team, p, holds, _caps, detail) => {
+        if (detail) Object.assign(detail, { amount: fractionString(amount), prorated });
+        return !holds ? ZERO : prorated ? mul(amount, p) : amount;
+      };
+    }
+    case "perUnit": {
+      const { basis } = c;
+      nonNegative.add(basis);
+      const slot = read(basis);
+      const rate = readExact(c.ratePerUnitMinor)!;
+      const cap = amountCap(c.cap);
+      return (v, b, _team, _p, holds, caps, detail) => {
+        const units = fromNumber(v[b + slot]!);
+        if (cap) caps.push(["amount", cap]);
+        if (detail)
+          Object.assign(detail, { basis, units: fractionString(units), ratePerUnitMinor: decimalString(rate) });
+        return holds ? mul(units, rate) : ZERO;
+      };
+    }
+    default:
+      return unreachable(c);
+  }
 }
 
 function amountCap(cap: { readonly amountMinor?: number } | undefined): Rational | null {
@@ -343,7 +386,7 @@ function run(pp: PreparedPlan, input: PlanInput, options: EvaluateOptions | unde
     let sum = 0;
     for (const pc of pp.components) {
       const amount = componentLine(pc, values, b, checked.team, p, mode, lineTraces, i);
-      out.push({ id: pc.id, kind: pc.body.kind, amountMinor: amount });
+      out.push({ id: pc.id, kind: pc.kind, amountMinor: amount });
       sum += amount;
     }
     let planCap: PlanCapTrace | undefined;
@@ -440,7 +483,6 @@ function componentLine(
   traces: LineTrace[] | null,
   agent: number,
 ): number {
-  const body = pc.body;
   let holds = true;
   let when: LineTrace["when"];
   if (pc.when) {
@@ -449,73 +491,12 @@ function componentLine(
       holds = when.passed;
     } else holds = pc.when.test(v, b, team);
   }
-  let exact: Rational = ZERO;
   const caps: [CapTrace["cap"], Rational][] = [];
-  let detail: Record<string, unknown> | null = traces ? {} : null;
-  switch (body.kind) {
-    case "tiered": {
-      const t = body.tiered;
-      const units = fromNumber(v[b + body.slot]!);
-      const target = t.prorate ? mul(t.target, p) : t.target;
-      const bands: BandTrace[] | null = traces ? [] : null;
-      if (holds) exact = tieredPay(t, units, target, bands);
-      if (body.cap) caps.push(["amount", body.cap]);
-      if (detail) {
-        detail = {
-          mode: t.mode,
-          basis: body.basis,
-          units: fractionString(units),
-          target: fractionString(t.target),
-          proratedTarget: fractionString(target),
-          bands: bands!,
-        };
-      }
-      break;
-    }
-    case "scorecard": {
-      const sc = body.scorecard;
-      const target = sc.prorate ? mul(sc.targetIncentive, p) : sc.targetIncentive;
-      const kpis: KpiTrace[] | null = traces ? [] : null;
-      const outcome = holds ? scorecardPay(sc, v, b, team, target, kpis) : null;
-      if (outcome) exact = outcome.pay;
-      if (body.cap) caps.push(["amount", body.cap]);
-      if (sc.capPct) caps.push(["pctOfTarget", div(mul(target, sc.capPct), integer(100))]);
-      if (detail) {
-        const gate = (body.c as { gate?: { minWeightedPct: number | string } }).gate;
-        detail = {
-          targetIncentive: fractionString(sc.targetIncentive),
-          proratedTargetIncentive: fractionString(target),
-          kpis: kpis!,
-          weightedScore: fractionString(outcome?.weighted ?? ZERO),
-          payoutFactor: fractionString(outcome?.factor ?? ZERO),
-          ...(gate && sc.minWeighted
-            ? { gate: { minWeightedPct: decimalString(sc.minWeighted), passed: outcome?.gatePassed ?? false } }
-            : {}),
-        };
-      }
-      break;
-    }
-    case "flat": {
-      if (holds) exact = body.prorate ? mul(body.amount, p) : body.amount;
-      if (detail) detail = { amount: fractionString(body.amount), prorated: body.prorate };
-      break;
-    }
-    case "perUnit": {
-      const units = fromNumber(v[b + body.slot]!);
-      if (holds) exact = mul(units, body.rate);
-      if (body.cap) caps.push(["amount", body.cap]);
-      if (detail) {
-        detail = { basis: body.basis, units: fractionString(units), ratePerUnitMinor: decimalString(body.rate) };
-      }
-      break;
-    }
-    default:
-      return unreachable(body);
-  }
+  const detail = traces ? {} : null;
+  const exact = pc.pay(v, b, team, p, holds, caps, detail);
   let capped = exact;
   for (const [, limit] of caps) if (compare(limit, capped) < 0) capped = limit;
-  const rounded = roundRational(capped, mode);
-  const amount = Number(rounded);
+  const amount = Number(roundRational(capped, mode));
   if (!Number.isSafeInteger(amount)) {
     throw inputError(
       "out_of_range",
@@ -529,7 +510,7 @@ function componentLine(
     const inputs: Record<string, string> = {};
     for (const [name, slot] of pc.reads) inputs[name] = decimalString(fromNumber(v[b + slot]!));
     const line = {
-      kind: body.kind as LineKind,
+      kind: pc.kind,
       id: pc.id,
       ...(pc.label === undefined ? {} : { label: pc.label }),
       inputs,
@@ -563,27 +544,12 @@ const EXPECTED: Record<MetricType, string> = {
 function typeProblem(v: unknown, type: MetricType, nonNegative: boolean): MetricInputError["code"] | null {
   if (typeof v !== "number") return "invalid_type";
   if (!Number.isFinite(v)) return "not_finite";
-  switch (type) {
-    case "count":
-      if (!Number.isSafeInteger(v)) return "not_integer";
-      return v < 0 ? "out_of_range" : null;
-    case "amountMinor":
-      if (!Number.isSafeInteger(v)) return "not_integer";
-      return nonNegative && v < 0 ? "out_of_range" : null;
-    case "days":
-    case "minutes":
-    case "hours":
-    case "seconds":
-      return v < 0 ? "out_of_range" : null;
-    case "percent":
-    case "ratio":
-    case "score":
-    case "number":
-      return nonNegative && v < 0 ? "out_of_range" : null;
-    default:
-      return unreachable(type);
-  }
+  if ((type === "count" || type === "amountMinor") && !Number.isSafeInteger(v)) return "not_integer";
+  // Counts and durations are never negative; other types only where a basis or weight reads them.
+  return v < 0 && (nonNegative || NEVER_NEGATIVE.includes(type)) ? "out_of_range" : null;
 }
+
+const NEVER_NEGATIVE: readonly MetricType[] = ["count", "days", "minutes", "hours", "seconds"];
 
 function checkInput(pp: PreparedPlan, input: PlanInput): Checked {
   if (input === null || typeof input !== "object" || Array.isArray(input)) {

@@ -341,11 +341,11 @@ function walkPrototypeKeys(cx: Cx, value: unknown, path: string, ancestors: Set<
   } else {
     const proto = Object.getPrototypeOf(value);
     if (proto !== Object.prototype && proto !== null) {
-      add(cx, path, "not_plain_object", "expected a plain object (JSON), but its prototype is not Object.prototype");
+      add(cx, path, "not_plain_object", "expected a plain object (JSON), not one with another prototype");
     }
     for (const key of Object.keys(value)) {
       if (PROTOTYPE_KEYS.includes(key)) {
-        add(cx, ptr(path, key), "prototype_key", `the key "${key}" is not allowed anywhere in a plan`);
+        add(cx, ptr(path, key), "prototype_key", `"${key}" is not allowed as a key`);
       } else walkPrototypeKeys(cx, (value as Record<string, unknown>)[key], ptr(path, key), ancestors);
     }
   }
@@ -552,12 +552,7 @@ function metric(cx: Cx, v: unknown, at: string): unknown {
   const name = text(cx, v, at) as string | undefined;
   if (name === undefined) return undefined;
   if (cx.teamOnly) {
-    add(
-      cx,
-      at,
-      "team_condition_reads_agent_metric",
-      `this condition is decided once for the team and may read team metrics only, not "${name}"`,
-    );
+    add(cx, at, "team_condition_reads_agent_metric", `a team condition may read team metrics only, not "${name}"`);
   } else if (cx.agent !== null && !cx.agent.has(name)) unknownMetric(cx, at, name, "metrics");
   return name;
 }
@@ -650,7 +645,7 @@ function kpiId(cx: Cx, v: unknown, at: string): void {
 function cap(cx: Cx, v: unknown, at: string): void {
   const c = object(cx, v, at, CAP);
   if (c && "pctOfTarget" in c) {
-    add(cx, `${at}/pctOfTarget`, "invalid_cap", "pctOfTarget applies to scorecards only (a target incentive)");
+    add(cx, `${at}/pctOfTarget`, "invalid_cap", "pctOfTarget applies to scorecards only");
   }
   capNeedsALimit(cx, c, at);
 }
@@ -785,7 +780,7 @@ function condition(cx: Cx, node: unknown, path: string, depth: number): undefine
     condition(cx, node[key], `${path}/not`, depth + 1);
   } else if (key === undefined) {
     keys(cx, node, path, ["metric", "teamMetric", "op", "value"], []);
-    add(cx, path, "invalid_value", "expected a condition: { metric, op, value }, { teamMetric, … }, all, any or not");
+    add(cx, path, "invalid_value", "expected a condition (metric, teamMetric, all, any or not)");
   } else object(cx, node, path, key === "metric" ? COMPARE : TEAM_COMPARE);
 }
 
