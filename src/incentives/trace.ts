@@ -380,9 +380,7 @@ export function formatTrace(agent: AgentResult): string {
   const out: string[] = [`Statement for ${agent.id}`];
   if (trace.proration) {
     const p = trace.proration;
-    out.push(
-      `Proration: ${p.activeDaysMetric} ${p.activeDays} of ${p.periodDays} days → p = ${exact(p.factor)}`,
-    );
+    out.push(`Proration: ${p.activeDaysMetric} ${p.activeDays} of ${p.periodDays} days → p = ${exact(p.factor)}`);
   }
   if (trace.missing.length > 0) out.push(`Missing metrics read as 0: ${trace.missing.join(", ")}`);
   for (const line of trace.lines) {

@@ -115,7 +115,7 @@ export function checkCondition(node: unknown, path: string, scope: Scope): PlanI
 /**
  * The schema as data: each object's allowed keys, in the order their values are
  * checked, each with its kind, and the keys it requires. One walker
- * ({@link object}) reads them all.
+ * (`object`) reads them all.
  */
 interface Shape {
   readonly fields: Readonly<Record<string, Kind>>;
