@@ -86,17 +86,7 @@ export function decideRank(
   const n = ids.length;
   const eligibility: (ConditionTrace | undefined)[] | null = trace ? new Array(n) : null;
   const ranked: number[] = [];
-  for (let i = 0; i < n; i++) {
-    let ok = true;
-    if (r.eligible) {
-      if (eligibility) {
-        const e = r.eligible.explain(values, i * stride, team);
-        eligibility[i] = e;
-        ok = e.passed;
-      } else ok = r.eligible.test(values, i * stride, team);
-    }
-    if (ok) ranked.push(i);
-  }
+  for (let i = 0; i < n; i++) if (passes(r.eligible, values, i * stride, team, eligibility, i)) ranked.push(i);
   const keys = r.keys;
   const cmp = (a: number, b: number): number => {
     for (const k of keys) {
@@ -181,9 +171,10 @@ export function decidePool(
   trace: boolean,
 ): PoolOutcome {
   const n = ids.length;
-  const none = new Float64Array(0); // fundedWhen reads team metrics only
-  const funding = p.funded ? (trace ? p.funded.explain(none, 0, team) : null) : null;
-  const funded = p.funded ? (funding ? funding.passed : p.funded.test(none, 0, team)) : true;
+  const fundings: (ConditionTrace | undefined)[] | null = trace ? [] : null;
+  // fundedWhen reads team metrics only.
+  const funded = passes(p.funded, new Float64Array(0), 0, team, fundings, 0);
+  const funding = fundings?.[0];
   const amounts = new Float64Array(n);
   const eligibility: (ConditionTrace | undefined)[] | null = trace ? new Array(n) : null;
   const members: number[] = [];
@@ -191,15 +182,7 @@ export function decidePool(
   let total = ZERO;
   if (funded) {
     for (let i = 0; i < n; i++) {
-      let ok = true;
-      if (p.eligible) {
-        if (eligibility) {
-          const e = p.eligible.explain(values, i * stride, team);
-          eligibility[i] = e;
-          ok = e.passed;
-        } else ok = p.eligible.test(values, i * stride, team);
-      }
-      if (!ok) continue;
+      if (!passes(p.eligible, values, i * stride, team, eligibility, i)) continue;
       const w = fromNumber(values[i * stride + p.splitBy]!);
       members.push(i);
       weights.push(w);
@@ -243,6 +226,22 @@ export function decidePool(
     traces.push(withLabel(out, p.label));
   }
   return { amounts, traces };
+}
+
+/** Whether agent `i` passes `node` (true without one); its outcome goes into `traces[i]` when tracing. */
+function passes(
+  node: CompiledNode | null,
+  values: Float64Array,
+  base: number,
+  team: Float64Array,
+  traces: (ConditionTrace | undefined)[] | null,
+  i: number,
+): boolean {
+  if (node === null) return true;
+  if (traces === null) return node.test(values, base, team);
+  const outcome = node.explain(values, base, team);
+  traces[i] = outcome;
+  return outcome.passed;
 }
 
 function withLabel<T extends object>(t: T, label: string | undefined): T {

@@ -15,6 +15,7 @@ import {
   div,
   fractionString,
   fromNumber,
+  HUNDRED,
   integer,
   mul,
   ONE,
@@ -24,21 +25,21 @@ import {
 } from "./rational.js";
 import { roundRational, unreachable } from "./rounding.js";
 import type {
-  AgentResult,
   AgentReward,
-  Better,
+  CashReward,
   Component,
   EvaluateOptions,
   LineKind,
   MetricType,
+  NonCashReward,
   Plan,
   PlanInput,
   PlanLine,
   PlanResult,
   RoundingMode,
 } from "./schema.js";
-import { type CompiledScorecard, compileScorecard, scorecardPay } from "./scorecard.js";
-import { type CompiledTiered, compileTiered, tieredPay } from "./tiers.js";
+import { compileScorecard, scorecardPay } from "./scorecard.js";
+import { compileTiered, tieredPay } from "./tiers.js";
 import type { AgentTrace, AwardTrace, BandTrace, CapTrace, KpiTrace, LineTrace, PlanCapTrace } from "./trace.js";
 import { validatePlan } from "./validate.js";
 
@@ -152,37 +153,28 @@ export function evaluatePlan(plan: unknown, input: PlanInput, options?: Evaluate
 
 const FN = "evaluatePlan";
 
-/** One component, parsed once. */
-type Prepared =
-  | {
-      readonly kind: "tiered";
-      readonly c: Component;
-      readonly tiered: CompiledTiered;
-      readonly basis: string;
-      readonly slot: number;
-      readonly cap: Rational | null;
-    }
-  | {
-      readonly kind: "scorecard";
-      readonly c: Component;
-      readonly scorecard: CompiledScorecard;
-      readonly cap: Rational | null;
-    }
-  | { readonly kind: "flat"; readonly c: Component; readonly amount: Rational; readonly prorate: boolean }
-  | {
-      readonly kind: "perUnit";
-      readonly c: Component;
-      readonly basis: string;
-      readonly slot: number;
-      readonly rate: Rational;
-      readonly cap: Rational | null;
-    };
+/**
+ * One component's line for one agent, compiled once: the exact amount before
+ * caps (0 when the line's condition fails). Pushes the caps that apply onto
+ * `caps` and, when `detail` is given, writes the trace fields of its kind.
+ */
+type Pay = (
+  values: Float64Array,
+  base: number,
+  team: Float64Array,
+  p: Rational,
+  holds: boolean,
+  caps: [CapTrace["cap"], Rational][],
+  detail: Record<string, unknown> | null,
+) => Rational;
 
+/** One component, parsed once. */
 interface PreparedComponent {
   readonly id: string;
+  readonly kind: LineKind;
   readonly label: string | undefined;
   readonly when: CompiledNode | null;
-  readonly body: Prepared;
+  readonly pay: Pay;
   /** The metrics the line reads, with their slots (for the trace's `inputs`). */
   readonly reads: readonly (readonly [string, number])[];
 }
@@ -209,51 +201,17 @@ function prepare(plan: Plan): PreparedPlan {
   const metricNames = Object.keys(plan.metrics);
   const teamMetrics = plan.teamMetrics ?? {};
   const teamNames = Object.keys(teamMetrics);
-  const better = (m: string): Better => plan.metrics[m]?.better ?? "higher";
   const slots: Slots = { agent: (m) => metricNames.indexOf(m), team: (m) => teamNames.indexOf(m) };
   const nonNegative = new Set<string>();
   const components = plan.components.map((c): PreparedComponent => {
     const reads: [string, number][] = [];
-    const read = (m: string): void => {
-      if (!reads.some(([r]) => r === m)) reads.push([m, slots.agent(m)]);
+    const read = (m: string): number => {
+      const slot = slots.agent(m);
+      if (!reads.some(([r]) => r === m)) reads.push([m, slot]);
+      return slot;
     };
-    let body: Prepared;
-    switch (c.type) {
-      case "tiered":
-        nonNegative.add(c.basis);
-        read(c.basis);
-        body = {
-          kind: "tiered",
-          c,
-          tiered: compileTiered(c),
-          basis: c.basis,
-          slot: slots.agent(c.basis),
-          cap: amountCap(c.cap),
-        };
-        break;
-      case "scorecard":
-        for (const k of c.kpis) read(k.metric);
-        body = { kind: "scorecard", c, scorecard: compileScorecard(c, better, slots), cap: amountCap(c.cap) };
-        break;
-      case "flat":
-        body = { kind: "flat", c, amount: integer(c.amountMinor), prorate: c.prorate === true };
-        break;
-      case "perUnit":
-        nonNegative.add(c.basis);
-        read(c.basis);
-        body = {
-          kind: "perUnit",
-          c,
-          basis: c.basis,
-          slot: slots.agent(c.basis),
-          rate: readExact(c.ratePerUnitMinor)!,
-          cap: amountCap(c.cap),
-        };
-        break;
-      default:
-        return unreachable(c);
-    }
-    return { id: c.id, label: c.label, when: c.when ? compileNode(c.when, slots) : null, body, reads };
+    const pay = compilePay(c, plan, slots, read, nonNegative);
+    return { id: c.id, kind: c.type, label: c.label, when: c.when ? compileNode(c.when, slots) : null, pay, reads };
   });
   const awards = (plan.teamAwards ?? []).map((a) => {
     switch (a.type) {
@@ -284,6 +242,92 @@ function prepare(plan: Plan): PreparedPlan {
   };
 }
 
+/** Compiles a component's {@link Pay}: `read` gives a metric's slot and lists it among the line's inputs. */
+function compilePay(
+  c: Component,
+  plan: Plan,
+  slots: Slots,
+  read: (metric: string) => number,
+  nonNegative: Set<string>,
+): Pay {
+  switch (c.type) {
+    case "tiered": {
+      const { basis } = c;
+      nonNegative.add(basis);
+      const slot = read(basis);
+      const t = compileTiered(c);
+      const cap = amountCap(c.cap);
+      return (v, b, _team, p, holds, caps, detail) => {
+        const units = fromNumber(v[b + slot]!);
+        const target = t.prorate ? mul(t.target, p) : t.target;
+        const bands: BandTrace[] | null = detail && [];
+        const exact = holds ? tieredPay(t, units, target, bands) : ZERO;
+        if (cap) caps.push(["amount", cap]);
+        if (detail) {
+          Object.assign(detail, {
+            mode: t.mode,
+            basis,
+            units: fractionString(units),
+            target: fractionString(t.target),
+            proratedTarget: fractionString(target),
+            bands,
+          });
+        }
+        return exact;
+      };
+    }
+    case "scorecard": {
+      for (const k of c.kpis) read(k.metric);
+      const sc = compileScorecard(c, (m) => plan.metrics[m]?.better ?? "higher", slots);
+      const cap = amountCap(c.cap);
+      return (v, b, team, p, holds, caps, detail) => {
+        const target = sc.prorate ? mul(sc.targetIncentive, p) : sc.targetIncentive;
+        const kpis: KpiTrace[] | null = detail && [];
+        const outcome = holds ? scorecardPay(sc, v, b, team, target, kpis) : null;
+        if (cap) caps.push(["amount", cap]);
+        if (sc.capPct) caps.push(["pctOfTarget", div(mul(target, sc.capPct), HUNDRED)]);
+        if (detail) {
+          Object.assign(detail, {
+            targetIncentive: fractionString(sc.targetIncentive),
+            proratedTargetIncentive: fractionString(target),
+            kpis,
+            weightedScore: fractionString(outcome?.weighted ?? ZERO),
+            payoutFactor: fractionString(outcome?.factor ?? ZERO),
+            ...(sc.minWeighted
+              ? { gate: { minWeightedPct: decimalString(sc.minWeighted), passed: outcome?.gatePassed ?? false } }
+              : {}),
+          });
+        }
+        return outcome ? outcome.pay : ZERO;
+      };
+    }
+    case "flat": {
+      const amount = integer(c.amountMinor);
+      const prorated = c.prorate === true;
+      return (_v, _b, _team, p, holds, _caps, detail) => {
+        if (detail) Object.assign(detail, { amount: fractionString(amount), prorated });
+        return !holds ? ZERO : prorated ? mul(amount, p) : amount;
+      };
+    }
+    case "perUnit": {
+      const { basis } = c;
+      nonNegative.add(basis);
+      const slot = read(basis);
+      const rate = readExact(c.ratePerUnitMinor)!;
+      const cap = amountCap(c.cap);
+      return (v, b, _team, _p, holds, caps, detail) => {
+        const units = fromNumber(v[b + slot]!);
+        if (cap) caps.push(["amount", cap]);
+        if (detail)
+          Object.assign(detail, { basis, units: fractionString(units), ratePerUnitMinor: decimalString(rate) });
+        return holds ? mul(units, rate) : ZERO;
+      };
+    }
+    default:
+      return unreachable(c);
+  }
+}
+
 function amountCap(cap: { readonly amountMinor?: number } | undefined): Rational | null {
   return cap?.amountMinor === undefined ? null : integer(cap.amountMinor);
 }
@@ -298,6 +342,15 @@ interface Checked {
   readonly teamMissing: string[];
 }
 
+/** An agent's result while it is built: component lines first, team awards added after. */
+interface AgentBuild {
+  id: string;
+  cashMinor: number;
+  lines: PlanLine[];
+  rewards: AgentReward[];
+  trace?: AgentTrace & { awards: AwardTrace[] };
+}
+
 function run(pp: PreparedPlan, input: PlanInput, options: EvaluateOptions | undefined): PlanResult {
   let trace = false;
   if (options !== undefined) {
@@ -310,19 +363,11 @@ function run(pp: PreparedPlan, input: PlanInput, options: EvaluateOptions | unde
     }
     trace = t === true;
   }
-  const checked = checkInput(pp, input);
-  const n = checked.ids.length;
-  const mode = pp.mode;
-  const lines: PlanLine[][] = new Array(n);
-  const cash = new Float64Array(n);
-  const traces: { lines: LineTrace[]; planCap?: PlanCapTrace; proration?: AgentTrace["proration"] }[] | null = trace
-    ? new Array(n)
-    : null;
+  const { ids, values, stride, team, missing, teamMissing } = checkInput(pp, input);
+  const { mode, plan } = pp;
 
   // Components and the plan cap, agent by agent.
-  const values = checked.values;
-  const stride = checked.stride;
-  for (let i = 0; i < n; i++) {
+  const agents = ids.map((id, i): AgentBuild => {
     const b = i * stride;
     let p = ONE;
     let proration: AgentTrace["proration"];
@@ -338,95 +383,78 @@ function run(pp: PreparedPlan, input: PlanInput, options: EvaluateOptions | unde
         };
       }
     }
-    const out: PlanLine[] = [];
+    const lines: PlanLine[] = [];
     const lineTraces: LineTrace[] | null = trace ? [] : null;
     let sum = 0;
     for (const pc of pp.components) {
-      const amount = componentLine(pc, values, b, checked.team, p, mode, lineTraces, i);
-      out.push({ id: pc.id, kind: pc.body.kind, amountMinor: amount });
+      const amount = componentLine(pc, values, b, team, p, mode, lineTraces, i);
+      lines.push({ id: pc.id, kind: pc.kind, amountMinor: amount });
       sum += amount;
     }
     let planCap: PlanCapTrace | undefined;
     if (pp.planCap !== null) {
       const adjustment = sum > pp.planCap ? pp.planCap - sum : 0;
-      out.push({ id: "planCap", kind: "planCap", amountMinor: adjustment });
+      lines.push({ id: "planCap", kind: "planCap", amountMinor: adjustment });
       if (trace)
         planCap = { limitMinor: pp.planCap, componentsMinor: sum, bound: adjustment < 0, adjustmentMinor: adjustment };
       sum += adjustment;
     }
-    lines[i] = out;
-    cash[i] = sum;
-    if (traces) {
-      const t: (typeof traces)[number] = { lines: lineTraces! };
-      if (planCap) t.planCap = planCap;
-      if (proration) t.proration = proration;
-      traces[i] = t;
+    const agent: AgentBuild = { id, cashMinor: sum, lines, rewards: [] };
+    if (trace) {
+      agent.trace = {
+        currency: { code: plan.currency.code, exponent: plan.currency.exponent },
+        lines: lineTraces!,
+        awards: [],
+        missing: [...(missing[i] ?? []), ...teamMissing],
+        ...(proration ? { proration } : {}),
+        ...(planCap ? { planCap } : {}),
+      };
     }
-  }
+    return agent;
+  });
 
   // Team awards, across all agents, after the plan cap and outside it.
-  const rewards: AgentReward[][] = Array.from({ length: n }, () => []);
-  const awardTraces: AwardTrace[][] | null = trace ? Array.from({ length: n }, () => []) : null;
   let rewardCost = 0;
   for (const a of pp.awards) {
     if (a.kind === "rank") {
-      const outcome = decideRank(a, values, stride, checked.team, checked.ids, trace);
+      const { won, traces } = decideRank(a, values, stride, team, ids, trace);
       const reward = a.reward;
-      const isCash = reward.kind === "cash";
-      for (let i = 0; i < n; i++) {
-        const won = outcome.won[i] === 1;
-        if (isCash) {
-          const amount = won ? (reward as { amountMinor: number }).amountMinor : 0;
-          lines[i]!.push({ id: a.id, kind: "rank", amountMinor: amount });
-          cash[i] = cash[i]! + amount;
-        } else if (won) {
-          const r = reward as { kind: string; quantity: number; unit: string; costModelMinor?: number };
-          rewards[i]!.push({ awardId: a.id, kind: r.kind, quantity: r.quantity, unit: r.unit });
+      agents.forEach((agent, i) => {
+        if (reward.kind === "cash") awardLine(agent, a.id, "rank", won[i] ? (reward as CashReward).amountMinor : 0);
+        else if (won[i]) {
+          const r = reward as NonCashReward;
+          agent.rewards.push({ awardId: a.id, kind: r.kind, quantity: r.quantity, unit: r.unit });
           rewardCost += r.costModelMinor ?? 0;
         }
-        if (awardTraces) awardTraces[i]!.push(outcome.traces![i]!);
-      }
+        agent.trace?.awards.push(traces![i]!);
+      });
     } else {
-      const outcome = decidePool(a, values, stride, checked.team, checked.ids, trace);
-      for (let i = 0; i < n; i++) {
-        const amount = outcome.amounts[i]!;
-        lines[i]!.push({ id: a.id, kind: "pool", amountMinor: amount });
-        cash[i] = cash[i]! + amount;
-        if (awardTraces) awardTraces[i]!.push(outcome.traces![i]!);
-      }
+      const { amounts, traces } = decidePool(a, values, stride, team, ids, trace);
+      agents.forEach((agent, i) => {
+        awardLine(agent, a.id, "pool", amounts[i]!);
+        agent.trace?.awards.push(traces![i]!);
+      });
     }
   }
 
-  const agents: AgentResult[] = new Array(n);
   let totalCash = 0;
-  for (let i = 0; i < n; i++) {
-    totalCash += cash[i]!;
-    const result: AgentResult = { id: checked.ids[i]!, cashMinor: cash[i]!, lines: lines[i]!, rewards: rewards[i]! };
-    if (traces) {
-      const t = traces[i]!;
-      const missing = [...(checked.missing[i] ?? []), ...checked.teamMissing];
-      const agentTrace: AgentTrace = {
-        currency: { code: pp.plan.currency.code, exponent: pp.plan.currency.exponent },
-        lines: t.lines,
-        awards: awardTraces![i]!,
-        missing,
-        ...(t.proration ? { proration: t.proration } : {}),
-        ...(t.planCap ? { planCap: t.planCap } : {}),
-      };
-      agents[i] = { ...result, trace: agentTrace };
-    } else agents[i] = result;
-  }
+  for (const agent of agents) totalCash += agent.cashMinor;
   if (!Number.isSafeInteger(totalCash) || !Number.isSafeInteger(rewardCost)) {
     throw inputError("out_of_range", FN, "input", "totals within the safe integer range of minor units", totalCash);
   }
   return {
-    planId: pp.plan.id,
-    version: pp.plan.version,
-    currency: { code: pp.plan.currency.code, exponent: pp.plan.currency.exponent },
+    planId: plan.id,
+    version: plan.version,
+    currency: { code: plan.currency.code, exponent: plan.currency.exponent },
     rounding: { mode },
     agents,
     totals: { cashMinor: totalCash, rewardCostMinor: rewardCost },
   };
+}
+
+function awardLine(agent: AgentBuild, id: string, kind: "rank" | "pool", amount: number): void {
+  agent.lines.push({ id, kind, amountMinor: amount });
+  agent.cashMinor += amount;
 }
 
 /** One component's line for one agent: condition, exact amount, caps, one rounding. */
@@ -440,7 +468,6 @@ function componentLine(
   traces: LineTrace[] | null,
   agent: number,
 ): number {
-  const body = pc.body;
   let holds = true;
   let when: LineTrace["when"];
   if (pc.when) {
@@ -449,73 +476,12 @@ function componentLine(
       holds = when.passed;
     } else holds = pc.when.test(v, b, team);
   }
-  let exact: Rational = ZERO;
   const caps: [CapTrace["cap"], Rational][] = [];
-  let detail: Record<string, unknown> | null = traces ? {} : null;
-  switch (body.kind) {
-    case "tiered": {
-      const t = body.tiered;
-      const units = fromNumber(v[b + body.slot]!);
-      const target = t.prorate ? mul(t.target, p) : t.target;
-      const bands: BandTrace[] | null = traces ? [] : null;
-      if (holds) exact = tieredPay(t, units, target, bands);
-      if (body.cap) caps.push(["amount", body.cap]);
-      if (detail) {
-        detail = {
-          mode: t.mode,
-          basis: body.basis,
-          units: fractionString(units),
-          target: fractionString(t.target),
-          proratedTarget: fractionString(target),
-          bands: bands!,
-        };
-      }
-      break;
-    }
-    case "scorecard": {
-      const sc = body.scorecard;
-      const target = sc.prorate ? mul(sc.targetIncentive, p) : sc.targetIncentive;
-      const kpis: KpiTrace[] | null = traces ? [] : null;
-      const outcome = holds ? scorecardPay(sc, v, b, team, target, kpis) : null;
-      if (outcome) exact = outcome.pay;
-      if (body.cap) caps.push(["amount", body.cap]);
-      if (sc.capPct) caps.push(["pctOfTarget", div(mul(target, sc.capPct), integer(100))]);
-      if (detail) {
-        const gate = (body.c as { gate?: { minWeightedPct: number | string } }).gate;
-        detail = {
-          targetIncentive: fractionString(sc.targetIncentive),
-          proratedTargetIncentive: fractionString(target),
-          kpis: kpis!,
-          weightedScore: fractionString(outcome?.weighted ?? ZERO),
-          payoutFactor: fractionString(outcome?.factor ?? ZERO),
-          ...(gate && sc.minWeighted
-            ? { gate: { minWeightedPct: decimalString(sc.minWeighted), passed: outcome?.gatePassed ?? false } }
-            : {}),
-        };
-      }
-      break;
-    }
-    case "flat": {
-      if (holds) exact = body.prorate ? mul(body.amount, p) : body.amount;
-      if (detail) detail = { amount: fractionString(body.amount), prorated: body.prorate };
-      break;
-    }
-    case "perUnit": {
-      const units = fromNumber(v[b + body.slot]!);
-      if (holds) exact = mul(units, body.rate);
-      if (body.cap) caps.push(["amount", body.cap]);
-      if (detail) {
-        detail = { basis: body.basis, units: fractionString(units), ratePerUnitMinor: decimalString(body.rate) };
-      }
-      break;
-    }
-    default:
-      return unreachable(body);
-  }
+  const detail = traces ? {} : null;
+  const exact = pc.pay(v, b, team, p, holds, caps, detail);
   let capped = exact;
   for (const [, limit] of caps) if (compare(limit, capped) < 0) capped = limit;
-  const rounded = roundRational(capped, mode);
-  const amount = Number(rounded);
+  const amount = Number(roundRational(capped, mode));
   if (!Number.isSafeInteger(amount)) {
     throw inputError(
       "out_of_range",
@@ -529,7 +495,7 @@ function componentLine(
     const inputs: Record<string, string> = {};
     for (const [name, slot] of pc.reads) inputs[name] = decimalString(fromNumber(v[b + slot]!));
     const line = {
-      kind: body.kind as LineKind,
+      kind: pc.kind,
       id: pc.id,
       ...(pc.label === undefined ? {} : { label: pc.label }),
       inputs,
@@ -546,50 +512,40 @@ function componentLine(
   return amount === 0 ? 0 : amount;
 }
 
-const EXPECTED: Record<MetricType, string> = {
-  count: "a count (an integer ≥ 0)",
-  days: "a number of days ≥ 0",
-  minutes: "a number of minutes ≥ 0",
-  hours: "a number of hours ≥ 0",
-  seconds: "a number of seconds ≥ 0",
-  percent: "a finite number",
-  ratio: "a finite number",
-  score: "a finite number",
-  number: "a finite number",
-  amountMinor: "an amount in minor units (an integer)",
-};
+/** What a value of a metric type must be, for messages. */
+function expectedValue(type: MetricType): string {
+  if (type === "count") return "a count (an integer ≥ 0)";
+  if (type === "amountMinor") return "an amount in minor units (an integer)";
+  return NEVER_NEGATIVE.includes(type) ? `a number of ${type} ≥ 0` : "a finite number";
+}
 
-/** Checks one value against its metric type; returns the failing code or null. */
-function typeProblem(v: unknown, type: MetricType, nonNegative: boolean): MetricInputError["code"] | null {
-  if (typeof v !== "number") return "invalid_type";
-  if (!Number.isFinite(v)) return "not_finite";
-  switch (type) {
-    case "count":
-      if (!Number.isSafeInteger(v)) return "not_integer";
-      return v < 0 ? "out_of_range" : null;
-    case "amountMinor":
-      if (!Number.isSafeInteger(v)) return "not_integer";
-      return nonNegative && v < 0 ? "out_of_range" : null;
-    case "days":
-    case "minutes":
-    case "hours":
-    case "seconds":
-      return v < 0 ? "out_of_range" : null;
-    case "percent":
-    case "ratio":
-    case "score":
-    case "number":
-      return nonNegative && v < 0 ? "out_of_range" : null;
-    default:
-      return unreachable(type);
-  }
+const NEVER_NEGATIVE: readonly MetricType[] = ["count", "days", "minutes", "hours", "seconds"];
+
+/** Throws for a value its metric type does not allow (`nonNegative`: read as a basis or weight). */
+function checkValue(v: unknown, type: MetricType, nonNegative: boolean, path: string): void {
+  let problem: MetricInputError["code"] | null = null;
+  if (typeof v !== "number") problem = "invalid_type";
+  else if (!Number.isFinite(v)) problem = "not_finite";
+  else if ((type === "count" || type === "amountMinor") && !Number.isSafeInteger(v)) problem = "not_integer";
+  // Counts and durations are never negative; other types only where a basis or weight reads them.
+  else if (v < 0 && (nonNegative || NEVER_NEGATIVE.includes(type))) problem = "out_of_range";
+  if (problem !== null) throw inputError(problem, FN, path, expectedValue(type), v);
+}
+
+/** A missing value: throws unless the plan reads missing metrics as 0. */
+function missingValue(pp: PreparedPlan, type: MetricType, path: string): void {
+  if (!pp.zeroMissing) throw inputError("missing_value", FN, path, expectedValue(type), undefined);
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
 }
 
 function checkInput(pp: PreparedPlan, input: PlanInput): Checked {
-  if (input === null || typeof input !== "object" || Array.isArray(input)) {
+  if (!isRecord(input)) {
     throw inputError("invalid_type", FN, "input", "an input object { agents, teamMetrics? }", input);
   }
-  const agents = (input as { agents?: unknown }).agents;
+  const agents = input.agents;
   if (!Array.isArray(agents)) throw inputError("invalid_type", FN, "input.agents", "an array of agents", agents);
   const n = agents.length;
   const names = pp.metricNames;
@@ -604,7 +560,7 @@ function checkInput(pp: PreparedPlan, input: PlanInput): Checked {
   const limit = names.map((name) => (name === pp.activeDays ? pp.periodDays : Number.POSITIVE_INFINITY));
   for (let i = 0; i < n; i++) {
     const agent = agents[i] as unknown;
-    if (agent === null || typeof agent !== "object" || Array.isArray(agent)) {
+    if (!isRecord(agent)) {
       throw inputError("invalid_type", FN, `input.agents[${i}]`, "an agent { id, metrics }", agent);
     }
     const id = (agent as { id?: unknown }).id;
@@ -615,13 +571,13 @@ function checkInput(pp: PreparedPlan, input: PlanInput): Checked {
     seen.add(id);
     ids[i] = id;
     const metrics = (agent as { metrics?: unknown }).metrics;
-    if (metrics === null || typeof metrics !== "object" || Array.isArray(metrics)) {
+    if (!isRecord(metrics)) {
       throw inputError("invalid_type", FN, `input.agents[${i}].metrics`, "an object of metric values", metrics);
     }
     const b = i * stride;
     for (let k = 0; k < stride; k++) {
       const name = names[k]!;
-      const v = (metrics as Record<string, unknown>)[name];
+      const v = metrics[name];
       // Fast path: an own finite number ≥ 0 of the right kind (the common case).
       if (
         typeof v === "number" &&
@@ -635,24 +591,20 @@ function checkInput(pp: PreparedPlan, input: PlanInput): Checked {
       }
       const path = `input.agents[${i}].metrics.${name}`;
       if (!Object.hasOwn(metrics, name)) {
-        if (!pp.zeroMissing) throw inputError("missing_value", FN, path, EXPECTED[types[k]!], undefined);
+        missingValue(pp, types[k]!, path);
         values[b + k] = 0;
         (missing[i] ??= []).push(name);
         continue;
       }
-      const problem = typeProblem(v, types[k]!, nonNegative.has(name));
-      if (problem !== null) throw inputError(problem, FN, path, EXPECTED[types[k]!], v);
+      checkValue(v, types[k]!, nonNegative.has(name), path);
       if ((v as number) > limit[k]!) {
         throw inputError("out_of_range", FN, path, `active days 0–${pp.periodDays} (the period's days)`, v);
       }
       values[b + k] = v === 0 ? 0 : (v as number);
     }
   }
-  const teamValues = (input as { teamMetrics?: unknown }).teamMetrics;
-  if (
-    teamValues !== undefined &&
-    (teamValues === null || typeof teamValues !== "object" || Array.isArray(teamValues))
-  ) {
+  const teamValues = input.teamMetrics;
+  if (teamValues !== undefined && !isRecord(teamValues)) {
     throw inputError("invalid_type", FN, "input.teamMetrics", "an object of team metric values", teamValues);
   }
   const team = new Float64Array(pp.teamNames.length);
@@ -661,13 +613,12 @@ function checkInput(pp: PreparedPlan, input: PlanInput): Checked {
     const name = pp.teamNames[k]!;
     const path = `input.teamMetrics.${name}`;
     if (teamValues === undefined || !Object.hasOwn(teamValues, name)) {
-      if (!pp.zeroMissing) throw inputError("missing_value", FN, path, EXPECTED[pp.teamTypes[k]!], undefined);
+      missingValue(pp, pp.teamTypes[k]!, path);
       teamMissing.push(name);
       continue;
     }
-    const v = (teamValues as Record<string, unknown>)[name];
-    const problem = typeProblem(v, pp.teamTypes[k]!, false);
-    if (problem !== null) throw inputError(problem, FN, path, EXPECTED[pp.teamTypes[k]!], v);
+    const v = teamValues[name];
+    checkValue(v, pp.teamTypes[k]!, false, path);
     team[k] = v as number;
   }
   return { ids, values, stride, missing, team, teamMissing };

@@ -380,9 +380,7 @@ export function formatTrace(agent: AgentResult): string {
   const out: string[] = [`Statement for ${agent.id}`];
   if (trace.proration) {
     const p = trace.proration;
-    out.push(
-      `Proration: ${p.activeDaysMetric} ${p.activeDays} of ${p.periodDays} days → p = ${p.factor}${approx(p.factor)}`,
-    );
+    out.push(`Proration: ${p.activeDaysMetric} ${p.activeDays} of ${p.periodDays} days → p = ${exact(p.factor)}`);
   }
   if (trace.missing.length > 0) out.push(`Missing metrics read as 0: ${trace.missing.join(", ")}`);
   for (const line of trace.lines) {
@@ -407,7 +405,7 @@ export function formatTrace(agent: AgentResult): string {
         for (const b of line.bands) {
           const range = `${b.fromUnits}–${b.toUnits ?? "∞"}`;
           out.push(
-            `    band ${b.index + 1}${b.label ? ` (${b.label})` : ""} [${b.fromPct}%, ${b.toPct === null ? "∞" : `${b.toPct}%`}) = [${range}): ${b.units} × ${b.ratePerUnitMinor} = ${b.amount}${approx(b.amount)}`,
+            `    band ${b.index + 1}${b.label ? ` (${b.label})` : ""} [${b.fromPct}%, ${b.toPct === null ? "∞" : `${b.toPct}%`}) = [${range}): ${b.units} × ${b.ratePerUnitMinor} = ${exact(b.amount)}`,
           );
         }
         break;
@@ -421,28 +419,28 @@ export function formatTrace(agent: AgentResult): string {
         );
         for (const k of line.kpis) {
           const head = `    ${k.id}: ${k.metric} ${k.value} → `;
-          const tail = `; × ${k.weight}% = ${k.contribution}${approx(k.contribution)}`;
+          const tail = `; × ${k.weight}% = ${exact(k.contribution)}`;
           if (k.gate && !k.gate.passed) {
             out.push(`${head}0 (gate ${k.gate.reason} fails: ${failedText(k.gate.condition)})${tail}`);
           } else {
             const gate = k.gate ? ` [gate ${k.gate.reason}: ${k.gate.condition.text}]` : "";
-            out.push(`${head}${k.score}${approx(k.score)} (${k.segment})${gate}${tail}`);
+            out.push(`${head}${exact(k.score)} (${k.segment})${gate}${tail}`);
           }
         }
         out.push(
-          `  weighted score W = ${line.weightedScore}${approx(line.weightedScore)}${
+          `  weighted score W = ${exact(line.weightedScore)}${
             line.gate
               ? ` (gate ${line.gate.minWeightedPct}: ${line.gate.passed ? "passed" : "not reached, pays 0"})`
               : ""
           }`,
-          `  payout factor ${line.payoutFactor}${approx(line.payoutFactor)}% → ${line.proratedTargetIncentive} × ${line.payoutFactor} / 100 = ${line.exact}${approx(line.exact)}`,
+          `  payout factor ${exact(line.payoutFactor)}% → ${line.proratedTargetIncentive} × ${line.payoutFactor} / 100 = ${exact(line.exact)}`,
         );
         break;
       case "flat":
-        out.push(`  amount ${line.amount}${line.prorated ? " × p" : ""} = ${line.exact}${approx(line.exact)}`);
+        out.push(`  amount ${line.amount}${line.prorated ? " × p" : ""} = ${exact(line.exact)}`);
         break;
       case "perUnit":
-        out.push(`  ${line.basis} ${line.units} × ${line.ratePerUnitMinor} = ${line.exact}${approx(line.exact)}`);
+        out.push(`  ${line.basis} ${line.units} × ${line.ratePerUnitMinor} = ${exact(line.exact)}`);
         break;
       default:
         return unreachableLine(line);
@@ -450,7 +448,7 @@ export function formatTrace(agent: AgentResult): string {
     for (const c of line.caps) {
       out.push(`  cap (${c.cap}) ${money(c.limit)}: ${c.bound ? `bound, ${line.exact} → ${c.limit}` : "not reached"}`);
     }
-    out.push(`  rounded ${line.rounding}: ${line.capped}${approx(line.capped)} → ${line.amountMinor}`);
+    out.push(`  rounded ${line.rounding}: ${exact(line.capped)} → ${line.amountMinor}`);
   }
   if (trace.planCap) {
     const c = trace.planCap;
@@ -474,7 +472,7 @@ export function formatTrace(agent: AgentResult): string {
       if (a.eligibility) conditionLines(a.eligibility, "    ", out, "  eligibility ");
       if (a.funded && a.eligible) {
         out.push(
-          `  share = ${a.poolMinor} × ${a.weight} / ${a.totalWeight} = ${a.exactShare}${approx(a.exactShare)} → ${a.amountMinor}${
+          `  share = ${a.poolMinor} × ${a.weight} / ${a.totalWeight} = ${exact(a.exactShare)} → ${a.amountMinor}${
             a.remainderUnit ? " (a leftover unit by largest remainder)" : ""
           }`,
         );
@@ -498,6 +496,11 @@ function failedText(node: ConditionTrace): string {
   if (node.node === "compare") return node.text;
   const failed = node.nodes?.filter((n) => !n.passed) ?? [];
   return failed.length > 0 ? failed.map(failedText).join("; ") : node.text;
+}
+
+/** An exact value with its rounded decimal when it is a fraction: `"30800/3 ≈ 10266.67"`, `"49750"`. */
+function exact(value: string): string {
+  return `${value}${approx(value)}`;
 }
 
 /** `" ≈ 10266.67"` for a fraction string, `""` for an integer or terminating decimal. */

@@ -7,7 +7,16 @@
  */
 import type { PlanIssue } from "../errors.js";
 import { describe } from "../internal/messages.js";
-import { compare, fromNumber, HUNDRED, isDecimalString, type Rational, readExact, ZERO } from "./rational.js";
+import {
+  compare,
+  fromNumber,
+  HUNDRED,
+  isDecimalString,
+  add as plus,
+  type Rational,
+  readExact,
+  ZERO,
+} from "./rational.js";
 import { ROUNDING_MODES } from "./rounding.js";
 import type { Plan } from "./schema.js";
 
@@ -79,9 +88,9 @@ export type PlanValidationResult =
  * @category Incentives
  */
 export function validatePlan(plan: unknown): PlanValidationResult {
-  const cx: Cx = { issues: [] };
+  const cx = context({ agent: new Set(), team: new Set(), teamOnly: false });
   walkPrototypeKeys(cx, plan, "", new Set());
-  checkPlan(cx, plan);
+  object(cx, plan, "", PLAN);
   return cx.issues.length === 0 ? { ok: true, plan: plan as Plan } : { ok: false, issues: cx.issues };
 }
 
@@ -97,35 +106,213 @@ export interface Scope {
 
 /** The issues of one condition (with prototype keys), paths prefixed by `path`. */
 export function checkCondition(node: unknown, path: string, scope: Scope): PlanIssue[] {
-  const cx: Cx = { issues: [] };
+  const cx = context(scope);
   walkPrototypeKeys(cx, node, path, new Set());
-  condition(cx, node, path, scope, 0);
+  condition(cx, node, path, 0);
   return cx.issues;
 }
 
+/**
+ * The schema as data: each object's allowed keys, in the order their values are
+ * checked, each with its kind, and the keys it requires. One walker
+ * (`object`) reads them all.
+ */
+interface Shape {
+  readonly fields: Readonly<Record<string, Kind>>;
+  readonly required: readonly string[];
+}
+
+/** A field's kind: a check, the strings it may be (else `invalid_value`), or a nested object. */
+type Kind = Check | readonly string[] | Shape;
+
+/** Checks a present value; returns it parsed (a rational for exact numbers) or `undefined` after adding an issue. */
+type Check = (cx: Cx, value: unknown, at: string, siblings: Parsed) => unknown;
+
+/** The checked fields of one object, by key: present keys only, `undefined` for an invalid value. */
+interface Parsed {
+  [key: string]: unknown;
+  readonly from?: string;
+  readonly to?: string;
+  readonly type?: string;
+  readonly better?: string;
+  readonly metric?: string;
+  readonly op?: string;
+  readonly fromPct?: Rational;
+  readonly toPct?: Rational;
+  readonly weight?: Rational;
+}
+
+/** The state of one validation: the issues so far and what the plan declared before the current point. */
 interface Cx {
-  issues: PlanIssue[];
+  readonly issues: PlanIssue[];
+  agent: ReadonlySet<string> | null;
+  team: ReadonlySet<string> | null;
+  readonly teamOnly: boolean;
+  /** Whether the plan has a `proration` block (prorated components need one). */
+  prorates: boolean;
+  /** The ids of components and awards so far (`planCap` is reserved). */
+  readonly ids: Set<string>;
+  /** The ids of the current scorecard's KPIs. */
+  kpiIds: Set<string>;
+  /** Each declared agent metric's checked definition. */
+  readonly definitions: Map<string, Parsed>;
 }
 
 const PROTOTYPE_KEYS = ["__proto__", "constructor", "prototype"];
 const MAX_DEPTH = 32;
-const METRIC_TYPES = [
-  "count",
-  "days",
-  "minutes",
-  "hours",
-  "seconds",
-  "percent",
-  "ratio",
-  "score",
-  "number",
-  "amountMinor",
-];
-const OPS = ["eq", "ne", "lt", "lte", "gt", "gte", "between", "in"];
-const TEXT = ["label", "description"];
+const BETTER = ["higher", "lower"];
+const ORDER = ["asc", "desc"];
 
-function add(cx: Cx, path: string, code: string, message: string): void {
+const DEFINITION: Shape = {
+  fields: {
+    type: ["count", "days", "minutes", "hours", "seconds", "percent", "ratio", "score", "number", "amountMinor"],
+    better: BETTER,
+    label: text,
+    description: text,
+  },
+  required: ["type"],
+};
+const CAP: Shape = { fields: { amountMinor: amount, pctOfTarget: none }, required: [] };
+const PERCENT_CAP: Shape = { fields: { amountMinor: amount, pctOfTarget: nonNegative }, required: [] };
+const BAND: Shape = {
+  fields: { fromPct: nonNegative, toPct: nonNegative, ratePerUnitMinor: rate, label: text, description: text },
+  required: ["fromPct", "ratePerUnitMinor"],
+};
+const KPI: Shape = {
+  fields: {
+    id: kpiId,
+    metric,
+    weight: nonNegative,
+    better: BETTER,
+    curve,
+    gate: { fields: { when, reason: text }, required: ["when", "reason"] },
+    label: text,
+    description: text,
+  },
+  required: ["id", "metric", "weight", "curve"],
+};
+// Component and award fields are checked type-specific first, then id, when and texts.
+const COMPONENTS: Readonly<Record<string, Shape>> = {
+  tiered: {
+    fields: {
+      type: none,
+      mode: ["graduated", "retroactive"],
+      basis: metric,
+      target: { fields: { value: positive, prorate }, required: ["value"] },
+      bands,
+      cap,
+      id,
+      when,
+      label: text,
+      description: text,
+    },
+    required: ["id", "mode", "basis", "target", "bands"],
+  },
+  scorecard: {
+    fields: {
+      type: none,
+      targetIncentiveMinor: amount,
+      prorate,
+      kpis,
+      gate: { fields: { minWeightedPct: nonNegative }, required: ["minWeightedPct"] },
+      payoutCurve: curve,
+      cap: percentCap,
+      id,
+      when,
+      label: text,
+      description: text,
+    },
+    required: ["id", "targetIncentiveMinor", "kpis"],
+  },
+  flat: {
+    fields: { type: none, amountMinor: amount, prorate, id, when, label: text, description: text },
+    required: ["id", "amountMinor"],
+  },
+  perUnit: {
+    fields: { type: none, basis: metric, ratePerUnitMinor: rate, cap, id, when, label: text, description: text },
+    required: ["id", "basis", "ratePerUnitMinor"],
+  },
+};
+const AWARDS: Readonly<Record<string, Shape>> = {
+  rank: {
+    fields: {
+      type: none,
+      metric,
+      order: ORDER,
+      top,
+      eligible: when,
+      tieBreakers,
+      tiePolicy: ["includeAllTiedAtCutoff", "excludeAllTiedAtCutoff"],
+      reward,
+      id,
+      label: text,
+      description: text,
+    },
+    required: ["id", "metric", "top", "reward"],
+  },
+  pool: {
+    fields: {
+      type: none,
+      amountMinor: amount,
+      fundedWhen,
+      eligible: when,
+      splitBy: { fields: { metric }, required: ["metric"] },
+      id,
+      label: text,
+      description: text,
+    },
+    required: ["id", "amountMinor", "splitBy"],
+  },
+};
+const TIE_BREAKER: Shape = { fields: { metric, order: ORDER }, required: ["metric"] };
+const CASH: Shape = { fields: { kind: none, amountMinor: amount }, required: ["kind", "amountMinor"] };
+const NON_CASH: Shape = {
+  fields: { kind: rewardKind, quantity, unit: text, costModelMinor: amount },
+  required: ["kind", "quantity", "unit"],
+};
+const COMPARE: Shape = { fields: { metric, op, value }, required: ["metric", "op", "value"] };
+const TEAM_COMPARE: Shape = { fields: { teamMetric, op, value }, required: ["teamMetric", "op", "value"] };
+const PLAN: Shape = {
+  fields: {
+    schema,
+    id: text,
+    version: positiveInteger,
+    label: text,
+    description: text,
+    effective,
+    period: { fields: { days: positiveInteger }, required: ["days"] },
+    currency: { fields: { code: currencyCode, exponent }, required: ["code", "exponent"] },
+    rounding: { fields: { mode: roundingMode }, required: ["mode"] },
+    metrics: agentMetrics,
+    teamMetrics,
+    onMissingMetric: ["error", "zero"],
+    proration,
+    components,
+    planCap: { fields: { amountMinor: amount }, required: ["amountMinor"] },
+    teamAwards,
+  },
+  required: ["schema", "id", "version", "effective", "period", "currency", "metrics", "components"],
+};
+
+function context(scope: Scope): Cx {
+  return {
+    ...scope,
+    issues: [],
+    prorates: false,
+    ids: new Set(["planCap"]),
+    kpiIds: new Set(),
+    definitions: new Map(),
+  };
+}
+
+function add(cx: Cx, path: string, code: string, message: string): undefined {
   cx.issues.push({ path, code, message });
+  return undefined;
+}
+
+/** The one message shape of the validator: `expected X but received Y`. */
+function expected(cx: Cx, path: string, code: string, what: string, value: unknown): undefined {
+  return add(cx, path, code, `expected ${what} but received ${describe(value)}`);
 }
 
 /** RFC 6901: `~` → `~0`, `/` → `~1`. */
@@ -135,6 +322,10 @@ function ptr(path: string, key: string | number): string {
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+
+function own(o: Record<string, unknown>, key: string): unknown {
+  return Object.hasOwn(o, key) ? o[key] : undefined;
 }
 
 /**
@@ -150,513 +341,351 @@ function walkPrototypeKeys(cx: Cx, value: unknown, path: string, ancestors: Set<
   } else {
     const proto = Object.getPrototypeOf(value);
     if (proto !== Object.prototype && proto !== null) {
-      add(cx, path, "not_plain_object", "expected a plain object (JSON), but its prototype is not Object.prototype");
+      add(cx, path, "not_plain_object", "expected a plain object (JSON), not one with another prototype");
     }
     for (const key of Object.keys(value)) {
       if (PROTOTYPE_KEYS.includes(key)) {
-        add(cx, ptr(path, key), "prototype_key", `the key "${key}" is not allowed anywhere in a plan`);
-        continue;
-      }
-      walkPrototypeKeys(cx, (value as Record<string, unknown>)[key], ptr(path, key), ancestors);
+        add(cx, ptr(path, key), "prototype_key", `"${key}" is not allowed as a key`);
+      } else walkPrototypeKeys(cx, (value as Record<string, unknown>)[key], ptr(path, key), ancestors);
     }
   }
   ancestors.delete(value);
 }
 
-function own(o: Record<string, unknown>, key: string): unknown {
-  return Object.hasOwn(o, key) ? o[key] : undefined;
-}
-
-/** An object with allowed and required keys; reports the rest. `null` when not an object. */
-function object(
-  cx: Cx,
-  value: unknown,
-  path: string,
-  allowed: readonly string[],
-  required: readonly string[],
-  what = "an object",
-): Record<string, unknown> | null {
-  if (!isPlainObject(value)) {
-    add(cx, path, "invalid_type", `expected ${what} but received ${describe(value)}`);
-    return null;
-  }
-  for (const key of Object.keys(value)) {
-    if (PROTOTYPE_KEYS.includes(key) || allowed.includes(key)) continue;
-    add(cx, ptr(path, key), "unknown_key", `unknown key "${key}" (allowed: ${allowed.join(", ")})`);
-  }
-  for (const key of required) {
-    if (!Object.hasOwn(value, key)) add(cx, ptr(path, key), "missing_key", `"${key}" is required`);
-  }
-  return value;
-}
-
-function string(cx: Cx, o: Record<string, unknown>, key: string, path: string): string | undefined {
-  const v = own(o, key);
-  if (v === undefined) return undefined;
-  if (typeof v !== "string" || v.length === 0) {
-    add(cx, ptr(path, key), "invalid_type", `expected a non-empty string but received ${describe(v)}`);
-    return undefined;
-  }
-  return v;
-}
-
-function boolean(cx: Cx, o: Record<string, unknown>, key: string, path: string): boolean | undefined {
-  const v = own(o, key);
-  if (v === undefined) return undefined;
-  if (typeof v !== "boolean") {
-    add(cx, ptr(path, key), "invalid_type", `expected true or false but received ${describe(v)}`);
-    return undefined;
-  }
-  return v;
-}
-
-function oneOf(
-  cx: Cx,
-  o: Record<string, unknown>,
-  key: string,
-  path: string,
-  allowed: readonly string[],
-  code = "invalid_value",
-): string | undefined {
-  const v = own(o, key);
-  if (v === undefined) return undefined;
-  if (typeof v !== "string" || !allowed.includes(v)) {
-    add(cx, ptr(path, key), code, `expected one of ${allowed.join(", ")} but received ${describe(v)}`);
-    return undefined;
-  }
-  return v;
-}
-
-function texts(cx: Cx, o: Record<string, unknown>, path: string): void {
-  for (const key of TEXT) string(cx, o, key, path);
-}
-
-/** A minor-unit amount: a safe integer ≥ 0. */
-function amount(cx: Cx, o: Record<string, unknown>, key: string, path: string): number | undefined {
-  const v = own(o, key);
-  if (v === undefined) return undefined;
-  const at = ptr(path, key);
-  if (typeof v !== "number" || !Number.isFinite(v)) {
-    add(cx, at, "invalid_type", `expected an amount in minor units (an integer) but received ${describe(v)}`);
-  } else if (!Number.isSafeInteger(v)) {
-    add(cx, at, "not_integer", `expected whole minor units (an integer) but received ${describe(v)}`);
-  } else if (v < 0) {
-    add(cx, at, "negative_amount", `expected an amount ≥ 0 but received ${describe(v)}`);
-  } else return v;
-  return undefined;
-}
-
-interface ExactRule {
-  /** Issue code when the value is not an integer or decimal string. */
-  readonly code?: string;
-  /** The least allowed value. */
-  readonly min?: Rational;
-  /** `min` itself is not allowed. */
-  readonly exclusive?: boolean;
-  /** Issue code when below `min`. */
-  readonly rangeCode?: string;
-}
-
-/** An exact plan number: a safe integer or a decimal string. */
-function exactValue(cx: Cx, v: unknown, at: string, rule: ExactRule = {}): Rational | undefined {
-  if (v === undefined) return undefined;
-  const r = readExact(v);
-  if (r === null) {
-    add(
-      cx,
-      at,
-      rule.code ?? "invalid_number",
-      `expected an integer or a decimal string such as "112.5" but received ${describe(v)}`,
-    );
-    return undefined;
-  }
-  if (rule.min !== undefined) {
-    const c = compare(r, rule.min);
-    if (c < 0 || (rule.exclusive && c === 0)) {
-      add(
-        cx,
-        at,
-        rule.rangeCode ?? "out_of_range",
-        `expected a number ${rule.exclusive ? ">" : "≥"} ${rule.min.n} but received ${describe(v)}`,
-      );
-      return undefined;
-    }
-  }
-  return r;
-}
-
-function exact(cx: Cx, o: Record<string, unknown>, key: string, path: string, rule?: ExactRule): Rational | undefined {
-  return exactValue(cx, own(o, key), ptr(path, key), rule);
-}
-
-const NON_NEGATIVE: ExactRule = { min: ZERO };
-const RATE: ExactRule = { code: "invalid_rate", min: ZERO, rangeCode: "negative_amount" };
-
-function isDate(text: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  if (!m) return false;
-  const y = Number(m[1]);
-  const mo = Number(m[2]);
-  const d = Number(m[3]);
-  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][mo - 1];
-  return days !== undefined && d >= 1 && d <= days;
-}
-
-const PLAN_KEYS = [
-  "schema",
-  "id",
-  "version",
-  "effective",
-  "period",
-  "currency",
-  "rounding",
-  "metrics",
-  "teamMetrics",
-  "onMissingMetric",
-  "proration",
-  "components",
-  "planCap",
-  "teamAwards",
-  ...TEXT,
-];
-
-function checkPlan(cx: Cx, value: unknown): void {
-  const plan = object(
-    cx,
-    value,
-    "",
-    PLAN_KEYS,
-    ["schema", "id", "version", "effective", "period", "currency", "metrics", "components"],
-    "a plan object",
-  );
-  if (plan === null) return;
-  const schema = own(plan, "schema");
-  if (schema !== undefined && schema !== "cs-incentive-plan/1") {
-    add(cx, "/schema", "invalid_value", `expected "cs-incentive-plan/1" but received ${describe(schema)}`);
-  }
-  string(cx, plan, "id", "");
-  const version = own(plan, "version");
-  if (version !== undefined && !(typeof version === "number" && Number.isSafeInteger(version) && version >= 1)) {
-    add(cx, "/version", "invalid_type", `expected an integer ≥ 1 but received ${describe(version)}`);
-  }
-  texts(cx, plan, "");
-  const effective = own(plan, "effective");
-  if (effective !== undefined) {
-    const e = object(cx, effective, "/effective", ["from", "to"], ["from", "to"]);
-    if (e) {
-      const dates: string[] = [];
-      for (const key of ["from", "to"]) {
-        const v = own(e, key);
-        if (v === undefined) continue;
-        if (typeof v !== "string" || !isDate(v)) {
-          add(cx, `/effective/${key}`, "invalid_date", `expected a date YYYY-MM-DD but received ${describe(v)}`);
-        } else dates.push(v);
-      }
-      if (dates.length === 2 && dates[0]! > dates[1]!) {
-        add(cx, "/effective/to", "invalid_date", `expected a date on or after ${dates[0]} but received ${dates[1]}`);
-      }
-    }
-  }
-  const period = own(plan, "period");
-  if (period !== undefined) {
-    const p = object(cx, period, "/period", ["days"], ["days"]);
-    const days = p ? own(p, "days") : undefined;
-    if (days !== undefined && !(typeof days === "number" && Number.isSafeInteger(days) && days >= 1)) {
-      add(cx, "/period/days", "invalid_type", `expected an integer ≥ 1 but received ${describe(days)}`);
-    }
-  }
-  const currency = own(plan, "currency");
-  if (currency !== undefined) {
-    const c = object(cx, currency, "/currency", ["code", "exponent"], ["code", "exponent"]);
-    if (c) {
-      const code = own(c, "code");
-      if (code !== undefined && !(typeof code === "string" && /^[A-Z]{3}$/.test(code))) {
-        add(
-          cx,
-          "/currency/code",
-          "invalid_currency",
-          `expected an ISO 4217 code (three capital letters) but received ${describe(code)}`,
-        );
-      }
-      const exponent = own(c, "exponent");
-      if (
-        exponent !== undefined &&
-        !(typeof exponent === "number" && Number.isInteger(exponent) && exponent >= 0 && exponent <= 4)
-      ) {
-        add(
-          cx,
-          "/currency/exponent",
-          "invalid_currency",
-          `expected minor-unit digits 0–4 (USD 2, JPY 0) but received ${describe(exponent)}`,
-        );
-      }
-    }
-  }
-  const rounding = own(plan, "rounding");
-  if (rounding !== undefined) {
-    const r = object(cx, rounding, "/rounding", ["mode"], ["mode"]);
-    if (r) oneOf(cx, r, "mode", "/rounding", ROUNDING_MODES, "invalid_rounding_mode");
-  }
-  const agent = metricDefinitions(cx, own(plan, "metrics"), "/metrics");
-  const team = metricDefinitions(cx, own(plan, "teamMetrics"), "/teamMetrics");
-  const scope: Scope = { agent: agent.names, team: team.names, teamOnly: false };
-  oneOf(cx, plan, "onMissingMetric", "", ["error", "zero"]);
-
-  const prorationValue = own(plan, "proration");
-  if (prorationValue !== undefined) {
-    const pr = object(cx, prorationValue, "/proration", ["activeDaysMetric"], ["activeDaysMetric"]);
-    if (pr) {
-      const m = string(cx, pr, "activeDaysMetric", "/proration");
-      if (m !== undefined) {
-        if (!agent.names.has(m)) unknownMetric(cx, "/proration/activeDaysMetric", m, "metrics");
-        else if (agent.types.get(m) !== "days" && agent.types.get(m) !== "count") {
-          add(
-            cx,
-            "/proration/activeDaysMetric",
-            "invalid_value",
-            `expected a metric of type "days" but "${m}" is "${agent.types.get(m)}"`,
-          );
-        }
-      }
-    }
-  }
-  const ids = new Set<string>(["planCap"]);
-  const components = own(plan, "components");
-  if (components !== undefined) {
-    if (!Array.isArray(components)) {
-      add(cx, "/components", "invalid_type", `expected an array of components but received ${describe(components)}`);
-    } else {
-      for (let i = 0; i < components.length; i++) {
-        // A plan with a (possibly faulty) proration block is not also flagged on every prorated component.
-        component(cx, components[i], `/components/${i}`, scope, agent.better, prorationValue !== undefined, ids);
-      }
-    }
-  }
-  const planCap = own(plan, "planCap");
-  if (planCap !== undefined) {
-    const c = object(cx, planCap, "/planCap", ["amountMinor"], ["amountMinor"]);
-    if (c) amount(cx, c, "amountMinor", "/planCap");
-  }
-  const awards = own(plan, "teamAwards");
-  if (awards !== undefined) {
-    if (!Array.isArray(awards)) {
-      add(cx, "/teamAwards", "invalid_type", `expected an array of team awards but received ${describe(awards)}`);
-    } else {
-      for (let i = 0; i < awards.length; i++) award(cx, awards[i], `/teamAwards/${i}`, scope, ids);
-    }
-  }
-}
-
-interface Definitions {
-  names: Set<string>;
-  types: Map<string, string>;
-  better: Map<string, string>;
-}
-
-function metricDefinitions(cx: Cx, value: unknown, path: string): Definitions {
-  const out: Definitions = { names: new Set(), types: new Map(), better: new Map() };
-  if (value === undefined) return out;
-  if (!isPlainObject(value)) {
-    add(cx, path, "invalid_type", `expected an object of metric definitions but received ${describe(value)}`);
-    return out;
-  }
-  for (const name of Object.keys(value)) {
-    if (PROTOTYPE_KEYS.includes(name)) continue;
-    out.names.add(name);
-    const at = ptr(path, name);
-    const d = object(cx, value[name], at, ["type", "better", ...TEXT], ["type"], "a metric definition object");
-    if (!d) continue;
-    const type = oneOf(cx, d, "type", at, METRIC_TYPES);
-    if (type !== undefined) out.types.set(name, type);
-    const better = oneOf(cx, d, "better", at, ["higher", "lower"]);
-    if (better !== undefined) out.better.set(name, better);
-    texts(cx, d, at);
+/** Checks an object against its shape: unknown keys, missing keys, then each present field in order. */
+function object(cx: Cx, value: unknown, path: string, shape: Shape): Parsed | null {
+  if (!isPlainObject(value)) return expected(cx, path, "invalid_type", "an object", value) ?? null;
+  const allowed = Object.keys(shape.fields);
+  keys(cx, value, path, allowed, shape.required);
+  const out: Parsed = {};
+  for (const key of allowed) {
+    const v = own(value, key);
+    // A present but `undefined` value (from JS, never JSON) counts as present, unchecked.
+    if (Object.hasOwn(value, key))
+      out[key] = v === undefined ? v : field(cx, shape.fields[key]!, v, ptr(path, key), out);
   }
   return out;
 }
 
-function unknownMetric(cx: Cx, at: string, name: string, where: string): void {
-  add(cx, at, "unknown_metric", `"${name}" is not declared in ${where}`);
+/** Reports the keys of `o` that are not allowed (prototype keys are reported elsewhere) and the required keys it lacks. */
+function keys(
+  cx: Cx,
+  o: Record<string, unknown>,
+  path: string,
+  allowed: readonly string[],
+  required: readonly string[],
+): void {
+  for (const key of Object.keys(o)) {
+    if (PROTOTYPE_KEYS.includes(key) || allowed.includes(key)) continue;
+    add(cx, ptr(path, key), "unknown_key", `unknown key "${key}" (allowed: ${allowed.join(", ")})`);
+  }
+  for (const key of required)
+    if (!Object.hasOwn(o, key)) add(cx, ptr(path, key), "missing_key", `"${key}" is required`);
 }
 
-/** A reference to a declared agent metric. */
-function metricRef(cx: Cx, o: Record<string, unknown>, key: string, path: string, scope: Scope): string | undefined {
-  const m = string(cx, o, key, path);
-  if (m !== undefined && scope.agent !== null && !scope.agent.has(m)) unknownMetric(cx, ptr(path, key), m, "metrics");
-  return m;
+/** Checks one value of a kind. */
+function field(cx: Cx, kind: Kind, value: unknown, at: string, siblings: Parsed = {}): unknown {
+  if (typeof kind === "function") return kind(cx, value, at, siblings);
+  if (Array.isArray(kind)) return oneOf(cx, value, at, kind, "invalid_value");
+  return object(cx, value, at, kind as Shape);
 }
 
-function id(cx: Cx, o: Record<string, unknown>, path: string, ids: Set<string>): void {
-  const v = string(cx, o, "id", path);
-  if (v === undefined) return;
-  if (ids.has(v)) {
+/** An array (non-empty when asked); reports anything else. */
+function list(cx: Cx, value: unknown, at: string, what: string, nonEmpty: boolean): value is unknown[] {
+  if (Array.isArray(value) && (!nonEmpty || value.length > 0)) return true;
+  return expected(cx, at, "invalid_type", `${nonEmpty ? "a non-empty" : "an"} array of ${what}`, value) ?? false;
+}
+
+/** Checks each element of an array. */
+function each(cx: Cx, value: unknown, at: string, what: string, kind: Kind): void {
+  if (list(cx, value, at, what, false)) {
+    for (let i = 0; i < value.length; i++) field(cx, kind, value[i], `${at}/${i}`);
+  }
+}
+
+function oneOf(cx: Cx, v: unknown, at: string, allowed: readonly string[], code: string): unknown {
+  return allowed.includes(v as string) ? v : expected(cx, at, code, `one of ${allowed.join(", ")}`, v);
+}
+
+// The checks of single values.
+
+/** A key whose value another check reads (a `type`) or that is judged with its siblings. */
+function none(): void {}
+
+function text(cx: Cx, v: unknown, at: string): unknown {
+  return typeof v === "string" && v.length > 0 ? v : expected(cx, at, "invalid_type", "a non-empty string", v);
+}
+
+function positiveInteger(cx: Cx, v: unknown, at: string): unknown {
+  return Number.isSafeInteger(v) && (v as number) >= 1 ? v : expected(cx, at, "invalid_type", "an integer ≥ 1", v);
+}
+
+function top(cx: Cx, v: unknown, at: string): unknown {
+  if (!Number.isSafeInteger(v)) return expected(cx, at, "invalid_type", "an integer ≥ 1", v);
+  return (v as number) < 1 ? expected(cx, at, "out_of_range", "an integer ≥ 1", v) : v;
+}
+
+function quantity(cx: Cx, v: unknown, at: string): unknown {
+  return typeof v === "number" && v > 0 && v < Number.POSITIVE_INFINITY
+    ? v
+    : expected(cx, at, "out_of_range", "a number > 0", v);
+}
+
+/** A minor-unit amount: a safe integer ≥ 0. */
+function amount(cx: Cx, v: unknown, at: string): unknown {
+  if (typeof v !== "number" || !Number.isFinite(v)) {
+    return expected(cx, at, "invalid_type", "an amount in minor units (an integer)", v);
+  }
+  if (!Number.isSafeInteger(v)) return expected(cx, at, "not_integer", "whole minor units (an integer)", v);
+  return v < 0 ? expected(cx, at, "negative_amount", "an amount ≥ 0", v) : v;
+}
+
+/** An exact plan number (a safe integer or a decimal string), compared with 0 when `least` is 0 (≥ 0) or 1 (> 0). */
+function exact(
+  cx: Cx,
+  v: unknown,
+  at: string,
+  code: string,
+  least: -1 | 0 | 1,
+  rangeCode: string,
+): Rational | undefined {
+  const r = readExact(v);
+  if (r === null) return expected(cx, at, code, 'an integer or a decimal string such as "112.5"', v);
+  return compare(r, ZERO) < least ? expected(cx, at, rangeCode, `a number ${least ? ">" : "≥"} 0`, v) : r;
+}
+
+function nonNegative(cx: Cx, v: unknown, at: string): unknown {
+  return exact(cx, v, at, "invalid_number", 0, "out_of_range");
+}
+
+function positive(cx: Cx, v: unknown, at: string): unknown {
+  return exact(cx, v, at, "invalid_number", 1, "out_of_range");
+}
+
+function rate(cx: Cx, v: unknown, at: string): unknown {
+  return exact(cx, v, at, "invalid_rate", 0, "negative_amount");
+}
+
+function schema(cx: Cx, v: unknown, at: string): unknown {
+  return v === "cs-incentive-plan/1" ? v : expected(cx, at, "invalid_value", '"cs-incentive-plan/1"', v);
+}
+
+function currencyCode(cx: Cx, v: unknown, at: string): unknown {
+  return typeof v === "string" && /^[A-Z]{3}$/.test(v)
+    ? v
+    : expected(cx, at, "invalid_currency", "an ISO 4217 code (three capital letters)", v);
+}
+
+function exponent(cx: Cx, v: unknown, at: string): unknown {
+  return Number.isInteger(v) && (v as number) >= 0 && (v as number) <= 4
+    ? v
+    : expected(cx, at, "invalid_currency", "minor-unit digits 0–4 (USD 2, JPY 0)", v);
+}
+
+function roundingMode(cx: Cx, v: unknown, at: string): unknown {
+  return oneOf(cx, v, at, ROUNDING_MODES, "invalid_rounding_mode");
+}
+
+function op(cx: Cx, v: unknown, at: string): unknown {
+  return oneOf(cx, v, at, ["eq", "ne", "lt", "lte", "gt", "gte", "between", "in"], "invalid_operator");
+}
+
+function rewardKind(cx: Cx, v: unknown, at: string): unknown {
+  return typeof v === "string" && /^[A-Za-z]\w*$/.test(v)
+    ? v
+    : expected(cx, at, "invalid_value", '"cash" or a reward kind such as "paidTimeOff"', v);
+}
+
+function date(cx: Cx, v: unknown, at: string): unknown {
+  const m = typeof v === "string" ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(v) : null;
+  if (m) {
+    const y = Number(m[1]);
+    const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+    const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][Number(m[2]) - 1];
+    const d = Number(m[3]);
+    if (days !== undefined && d >= 1 && d <= days) return v;
+  }
+  return expected(cx, at, "invalid_date", "a date YYYY-MM-DD", v);
+}
+
+function effective(cx: Cx, v: unknown, at: string): void {
+  const e = object(cx, v, at, { fields: { from: date, to: date }, required: ["from", "to"] });
+  const from = e?.from;
+  const to = e?.to;
+  if (from !== undefined && to !== undefined && from > to) {
+    add(cx, `${at}/to`, "invalid_date", `expected a date on or after ${from} but received ${to}`);
+  }
+}
+
+// Metrics: declarations and references.
+
+function agentMetrics(cx: Cx, v: unknown, at: string): void {
+  cx.agent = definitions(cx, v, at, cx.definitions);
+}
+
+function teamMetrics(cx: Cx, v: unknown, at: string): void {
+  cx.team = definitions(cx, v, at, new Map());
+}
+
+/** Declared metric names (prototype keys left out); each definition checked into `out`. */
+function definitions(cx: Cx, v: unknown, at: string, out: Map<string, Parsed>): Set<string> {
+  const names = new Set<string>();
+  if (!isPlainObject(v)) {
+    expected(cx, at, "invalid_type", "an object of metric definitions", v);
+    return names;
+  }
+  for (const name of Object.keys(v)) {
+    if (PROTOTYPE_KEYS.includes(name)) continue;
+    names.add(name);
+    const d = object(cx, v[name], ptr(at, name), DEFINITION);
+    if (d) out.set(name, d);
+  }
+  return names;
+}
+
+function unknownMetric(cx: Cx, at: string, name: string, where: string): undefined {
+  return add(cx, at, "unknown_metric", `"${name}" is not declared in ${where}`);
+}
+
+/** A declared agent metric (never one in a condition decided once for the team). */
+function metric(cx: Cx, v: unknown, at: string): unknown {
+  const name = text(cx, v, at) as string | undefined;
+  if (name === undefined) return undefined;
+  if (cx.teamOnly) {
+    add(cx, at, "team_condition_reads_agent_metric", `a team condition may read team metrics only, not "${name}"`);
+  } else if (cx.agent !== null && !cx.agent.has(name)) unknownMetric(cx, at, name, "metrics");
+  return name;
+}
+
+function teamMetric(cx: Cx, v: unknown, at: string): void {
+  const name = text(cx, v, at) as string | undefined;
+  if (name !== undefined && cx.team !== null && !cx.team.has(name)) unknownMetric(cx, at, name, "teamMetrics");
+}
+
+function proration(cx: Cx, v: unknown, at: string): void {
+  // A plan with a (possibly faulty) proration block is not also flagged on every prorated component.
+  cx.prorates = true;
+  object(cx, v, at, { fields: { activeDaysMetric }, required: ["activeDaysMetric"] });
+}
+
+function activeDaysMetric(cx: Cx, v: unknown, at: string): undefined {
+  const name = text(cx, v, at) as string | undefined;
+  if (name === undefined) return;
+  if (!cx.agent?.has(name)) return unknownMetric(cx, at, name, "metrics");
+  const type = cx.definitions.get(name)?.type;
+  if (type !== "days" && type !== "count") {
+    add(cx, at, "invalid_value", `expected a metric of type "days" but "${name}" is "${type}"`);
+  }
+}
+
+function prorate(cx: Cx, v: unknown, at: string): void {
+  if (typeof v !== "boolean") expected(cx, at, "invalid_type", "true or false", v);
+  else if (v && !cx.prorates) {
+    add(cx, at, "proration_not_configured", `proration needs the plan's "proration.activeDaysMetric"`);
+  }
+}
+
+// Components and awards.
+
+function components(cx: Cx, v: unknown, at: string): void {
+  each(cx, v, at, "components", component);
+}
+
+function teamAwards(cx: Cx, v: unknown, at: string): void {
+  each(cx, v, at, "team awards", award);
+}
+
+function component(cx: Cx, v: unknown, at: string): void {
+  typed(cx, v, at, COMPONENTS, "unknown_component_type");
+}
+
+function award(cx: Cx, v: unknown, at: string): void {
+  typed(cx, v, at, AWARDS, "unknown_award_type");
+}
+
+/** An object whose `type` picks its shape. */
+function typed(cx: Cx, v: unknown, at: string, shapes: Readonly<Record<string, Shape>>, code: string): undefined {
+  if (!isPlainObject(v)) return expected(cx, at, "invalid_type", "an object", v);
+  const type = own(v, "type");
+  if (typeof type === "string" && Object.hasOwn(shapes, type)) object(cx, v, at, shapes[type]!);
+  else
+    expected(
+      cx,
+      `${at}/type`,
+      type === undefined ? "missing_key" : code,
+      `one of ${Object.keys(shapes).join(", ")}`,
+      type,
+    );
+}
+
+/** A component or award id, unique across both. */
+function id(cx: Cx, v: unknown, at: string): void {
+  const name = text(cx, v, at) as string | undefined;
+  if (name === undefined) return;
+  if (cx.ids.has(name)) {
     add(
       cx,
-      `${path}/id`,
-      "duplicate_id",
-      v === "planCap"
-        ? `"planCap" is reserved for the plan cap line`
-        : `"${v}" is already the id of another component or award`,
-    );
-  }
-  ids.add(v);
-}
-
-function whenAt(cx: Cx, o: Record<string, unknown>, key: string, path: string, scope: Scope): void {
-  const v = own(o, key);
-  if (v !== undefined) condition(cx, v, ptr(path, key), scope, 0);
-}
-
-function component(
-  cx: Cx,
-  value: unknown,
-  path: string,
-  scope: Scope,
-  better: Map<string, string>,
-  prorates: boolean,
-  ids: Set<string>,
-): void {
-  if (!isPlainObject(value)) {
-    add(cx, path, "invalid_type", `expected a component object but received ${describe(value)}`);
-    return;
-  }
-  const type = own(value, "type");
-  const base = ["id", "type", "when", ...TEXT];
-  let c: Record<string, unknown> | null;
-  const prorate = (o: Record<string, unknown>, key: string, at: string): void => {
-    if (boolean(cx, o, key, at) === true && !prorates) {
-      add(cx, ptr(at, key), "proration_not_configured", `proration needs the plan's "proration.activeDaysMetric"`);
-    }
-  };
-  switch (type) {
-    case "tiered": {
-      c = object(
-        cx,
-        value,
-        path,
-        [...base, "mode", "basis", "target", "bands", "cap"],
-        ["id", "mode", "basis", "target", "bands"],
-      );
-      if (!c) return;
-      oneOf(cx, c, "mode", path, ["graduated", "retroactive"]);
-      metricRef(cx, c, "basis", path, scope);
-      const target = own(c, "target");
-      if (target !== undefined) {
-        const t = object(cx, target, `${path}/target`, ["value", "prorate"], ["value"]);
-        if (t) {
-          exact(cx, t, "value", `${path}/target`, { min: ZERO, exclusive: true });
-          prorate(t, "prorate", `${path}/target`);
-        }
-      }
-      bands(cx, own(c, "bands"), `${path}/bands`);
-      cap(cx, own(c, "cap"), `${path}/cap`, false);
-      break;
-    }
-    case "scorecard": {
-      c = object(
-        cx,
-        value,
-        path,
-        [...base, "targetIncentiveMinor", "prorate", "kpis", "gate", "payoutCurve", "cap"],
-        ["id", "targetIncentiveMinor", "kpis"],
-      );
-      if (!c) return;
-      amount(cx, c, "targetIncentiveMinor", path);
-      prorate(c, "prorate", path);
-      kpis(cx, own(c, "kpis"), `${path}/kpis`, scope, better);
-      const gate = own(c, "gate");
-      if (gate !== undefined) {
-        const g = object(cx, gate, `${path}/gate`, ["minWeightedPct"], ["minWeightedPct"]);
-        if (g) exact(cx, g, "minWeightedPct", `${path}/gate`, NON_NEGATIVE);
-      }
-      const payout = own(c, "payoutCurve");
-      if (payout !== undefined) curve(cx, payout, `${path}/payoutCurve`, "higher");
-      cap(cx, own(c, "cap"), `${path}/cap`, true);
-      break;
-    }
-    case "flat":
-      c = object(cx, value, path, [...base, "amountMinor", "prorate"], ["id", "amountMinor"]);
-      if (!c) return;
-      amount(cx, c, "amountMinor", path);
-      prorate(c, "prorate", path);
-      break;
-    case "perUnit":
-      c = object(cx, value, path, [...base, "basis", "ratePerUnitMinor", "cap"], ["id", "basis", "ratePerUnitMinor"]);
-      if (!c) return;
-      metricRef(cx, c, "basis", path, scope);
-      exact(cx, c, "ratePerUnitMinor", path, RATE);
-      cap(cx, own(c, "cap"), `${path}/cap`, false);
-      break;
-    default:
-      add(
-        cx,
-        `${path}/type`,
-        type === undefined ? "missing_key" : "unknown_component_type",
-        `expected a component type tiered, scorecard, flat or perUnit but received ${describe(type)}`,
-      );
-      return;
-  }
-  id(cx, c, path, ids);
-  whenAt(cx, c, "when", path, scope);
-  texts(cx, c, path);
-}
-
-function bands(cx: Cx, value: unknown, path: string): void {
-  if (value === undefined) return;
-  if (!Array.isArray(value) || value.length === 0) {
-    add(cx, path, "invalid_type", `expected a non-empty array of bands but received ${describe(value)}`);
-    return;
-  }
-  let previousTo: Rational | undefined | null = ZERO; // null: unknown (an earlier band was invalid)
-  for (let i = 0; i < value.length; i++) {
-    const at = `${path}/${i}`;
-    const last = i === value.length - 1;
-    const b = object(
-      cx,
-      value[i],
       at,
-      ["fromPct", "toPct", "ratePerUnitMinor", ...TEXT],
-      ["fromPct", "ratePerUnitMinor"],
+      "duplicate_id",
+      name === "planCap"
+        ? `"planCap" is reserved for the plan cap line`
+        : `"${name}" is already the id of another component or award`,
     );
+  }
+  cx.ids.add(name);
+}
+
+function kpiId(cx: Cx, v: unknown, at: string): void {
+  const name = text(cx, v, at) as string | undefined;
+  if (name === undefined) return;
+  if (cx.kpiIds.has(name)) add(cx, at, "duplicate_id", `"${name}" is already the id of another KPI`);
+  cx.kpiIds.add(name);
+}
+
+function cap(cx: Cx, v: unknown, at: string): void {
+  const c = object(cx, v, at, CAP);
+  if (c && "pctOfTarget" in c) {
+    add(cx, `${at}/pctOfTarget`, "invalid_cap", "pctOfTarget applies to scorecards only");
+  }
+  capNeedsALimit(cx, c, at);
+}
+
+function percentCap(cx: Cx, v: unknown, at: string): void {
+  capNeedsALimit(cx, object(cx, v, at, PERCENT_CAP), at);
+}
+
+function capNeedsALimit(cx: Cx, c: Parsed | null, at: string): void {
+  if (c && !("amountMinor" in c) && !("pctOfTarget" in c))
+    add(cx, at, "invalid_cap", "a cap needs amountMinor or pctOfTarget");
+}
+
+/** Bands: contiguous from 0, each non-empty, only the last open-ended. */
+function bands(cx: Cx, v: unknown, at: string): void {
+  if (!list(cx, v, at, "bands", true)) return;
+  let previousTo: Rational | null = ZERO; // null: unknown (an earlier band was invalid or open-ended)
+  for (let i = 0; i < v.length; i++) {
+    const here = `${at}/${i}`;
+    const b = object(cx, v[i], here, BAND);
     if (!b) {
       previousTo = null;
       continue;
     }
-    const from = exact(cx, b, "fromPct", at, NON_NEGATIVE);
-    const to = exact(cx, b, "toPct", at, NON_NEGATIVE);
-    exact(cx, b, "ratePerUnitMinor", at, RATE);
-    texts(cx, b, at);
-    if (from !== undefined && previousTo !== null && previousTo !== undefined) {
+    const from = b.fromPct;
+    const to = b.toPct;
+    if (from !== undefined && previousTo !== null) {
       const c = compare(from, previousTo);
-      if (c > 0) {
-        add(
-          cx,
-          `${at}/fromPct`,
-          "band_gap",
-          i === 0
-            ? "the first band must start at 0"
-            : `a gap: band ${i} starts at ${fmt(from)} but band ${i - 1} ends at ${fmt(previousTo)}`,
-        );
-      } else if (c < 0) {
-        add(
-          cx,
-          `${at}/fromPct`,
-          "band_overlap",
-          `an overlap: band ${i} starts at ${fmt(from)} but band ${i - 1} ends at ${fmt(previousTo)}`,
-        );
-      }
+      const where = `band ${i} starts at ${fmt(from)} but band ${i - 1} ends at ${fmt(previousTo)}`;
+      if (c > 0) add(cx, `${here}/fromPct`, "band_gap", i === 0 ? "the first band must start at 0" : `a gap: ${where}`);
+      else if (c < 0) add(cx, `${here}/fromPct`, "band_overlap", `an overlap: ${where}`);
     }
     if (to !== undefined && from !== undefined && compare(to, from) <= 0) {
-      add(cx, `${at}/toPct`, "band_empty", `expected toPct > fromPct (${fmt(from)}) but received ${fmt(to)}`);
+      add(cx, `${here}/toPct`, "band_empty", `expected toPct > fromPct (${fmt(from)}) but received ${fmt(to)}`);
     }
-    const hasTo = Object.hasOwn(b, "toPct");
-    if (last && hasTo) {
-      add(cx, `${at}/toPct`, "band_not_open_ended", "the last band must be open-ended (no toPct)");
-    } else if (!last && !hasTo) {
-      add(cx, `${at}/toPct`, "band_not_closed", "only the last band may omit toPct");
-    }
-    previousTo = hasTo ? (to ?? null) : null;
+    const last = i === v.length - 1;
+    const hasTo = "toPct" in b;
+    if (last && hasTo) add(cx, `${here}/toPct`, "band_not_open_ended", "the last band must be open-ended (no toPct)");
+    else if (!last && !hasTo) add(cx, `${here}/toPct`, "band_not_closed", "only the last band may omit toPct");
+    previousTo = to ?? null;
   }
 }
 
@@ -664,313 +693,119 @@ function fmt(r: Rational): string {
   return r.d === 1n ? String(r.n) : `${r.n}/${r.d}`;
 }
 
-function cap(cx: Cx, value: unknown, path: string, percentAllowed: boolean): void {
-  if (value === undefined) return;
-  const c = object(cx, value, path, ["amountMinor", "pctOfTarget"], []);
-  if (!c) return;
-  amount(cx, c, "amountMinor", path);
-  if (Object.hasOwn(c, "pctOfTarget")) {
-    if (!percentAllowed) {
-      add(cx, `${path}/pctOfTarget`, "invalid_cap", "pctOfTarget applies to scorecards only (a target incentive)");
-    } else exact(cx, c, "pctOfTarget", path, NON_NEGATIVE);
-  }
-  if (!Object.hasOwn(c, "amountMinor") && !Object.hasOwn(c, "pctOfTarget")) {
-    add(cx, path, "invalid_cap", "a cap needs amountMinor or pctOfTarget");
-  }
-}
-
-function kpis(cx: Cx, value: unknown, path: string, scope: Scope, better: Map<string, string>): void {
-  if (value === undefined) return;
-  if (!Array.isArray(value) || value.length === 0) {
-    add(cx, path, "invalid_type", `expected a non-empty array of KPIs but received ${describe(value)}`);
-    return;
-  }
+/** KPIs: each checked, ids unique within the scorecard, weights summing to exactly 100. */
+function kpis(cx: Cx, v: unknown, at: string): void {
+  if (!list(cx, v, at, "KPIs", true)) return;
   let sum: Rational = ZERO;
   let complete = true;
-  const ids = new Set<string>();
-  for (let i = 0; i < value.length; i++) {
-    const at = `${path}/${i}`;
-    const k = object(
-      cx,
-      value[i],
-      at,
-      ["id", "metric", "weight", "curve", "better", "gate", ...TEXT],
-      ["id", "metric", "weight", "curve"],
-    );
-    if (!k) {
-      complete = false;
-      continue;
-    }
-    const kid = string(cx, k, "id", at);
-    if (kid !== undefined) {
-      if (ids.has(kid)) add(cx, `${at}/id`, "duplicate_id", `"${kid}" is already the id of another KPI`);
-      ids.add(kid);
-    }
-    const metric = metricRef(cx, k, "metric", at, scope);
-    const w = exact(cx, k, "weight", at, NON_NEGATIVE);
-    if (w === undefined) complete = false;
-    else sum = { n: sum.n * w.d + w.n * sum.d, d: sum.d * w.d };
-    const direction =
-      oneOf(cx, k, "better", at, ["higher", "lower"]) ??
-      (metric !== undefined ? better.get(metric) : undefined) ??
-      "higher";
-    const c = own(k, "curve");
-    if (c !== undefined) curve(cx, c, `${at}/curve`, direction);
-    const gate = own(k, "gate");
-    if (gate !== undefined) {
-      const g = object(cx, gate, `${at}/gate`, ["when", "reason"], ["when", "reason"]);
-      if (g) {
-        whenAt(cx, g, "when", `${at}/gate`, scope);
-        string(cx, g, "reason", `${at}/gate`);
-      }
-    }
-    texts(cx, k, at);
+  cx.kpiIds = new Set();
+  for (let i = 0; i < v.length; i++) {
+    const weight = object(cx, v[i], `${at}/${i}`, KPI)?.weight;
+    if (weight === undefined) complete = false;
+    else sum = plus(sum, weight);
   }
   if (complete && compare(sum, HUNDRED) !== 0) {
-    add(cx, path, "weights_not_100", `KPI weights must sum to 100 but sum to ${fmt(reduce(sum))}`);
+    add(cx, at, "weights_not_100", `KPI weights must sum to 100 but sum to ${fmt(sum)}`);
   }
 }
 
-function reduce(r: Rational): Rational {
-  let a = r.n < 0n ? -r.n : r.n;
-  let b = r.d;
-  while (b !== 0n) [a, b] = [b, a % b];
-  return a === 0n ? ZERO : { n: r.n / a, d: r.d / a };
-}
-
-/** A curve: `[x, y]` points, x strictly improving in `direction`, y never falling and ≥ 0. */
-function curve(cx: Cx, value: unknown, path: string, direction: string): void {
-  if (!Array.isArray(value) || value.length === 0) {
-    add(
-      cx,
-      path,
-      "invalid_type",
-      `expected a non-empty array of [value, score] points but received ${describe(value)}`,
-    );
-    return;
-  }
+/**
+ * A curve: `[x, y]` points, x strictly improving in the KPI's direction (its
+ * `better`, else its metric's, else higher; a payout curve rises), y never
+ * falling and ≥ 0.
+ */
+function curve(cx: Cx, v: unknown, at: string, kpi: Parsed): void {
+  const lower = (kpi.better ?? cx.definitions.get(kpi.metric!)?.better) === "lower";
+  if (!list(cx, v, at, "[value, score] points", true)) return;
   let px: Rational | undefined;
   let py: Rational | undefined;
-  for (let i = 0; i < value.length; i++) {
-    const at = `${path}/${i}`;
-    const point = value[i];
+  for (let i = 0; i < v.length; i++) {
+    const here = `${at}/${i}`;
+    const point = v[i];
     if (!Array.isArray(point) || point.length !== 2) {
-      add(cx, at, "invalid_type", `expected a point [value, score] but received ${describe(point)}`);
+      expected(cx, here, "invalid_type", "a point [value, score]", point);
       px = py = undefined;
       continue;
     }
-    const x = exactValue(cx, point[0], `${at}/0`);
-    const y = exactValue(cx, point[1], `${at}/1`, NON_NEGATIVE);
-    if (x !== undefined && px !== undefined) {
-      const c = compare(x, px);
-      if (direction === "lower" ? c >= 0 : c <= 0) {
-        add(
-          cx,
-          `${at}/0`,
-          "non_monotone_curve",
-          `curve values must strictly ${direction === "lower" ? "fall" : "rise"} (better: ${direction}) but ${fmt(x)} follows ${fmt(px)}`,
-        );
-      }
+    const x = point[0] === undefined ? undefined : exact(cx, point[0], `${here}/0`, "invalid_number", -1, "");
+    const y =
+      point[1] === undefined ? undefined : exact(cx, point[1], `${here}/1`, "invalid_number", 0, "out_of_range");
+    if (x !== undefined && px !== undefined && compare(x, px) * (lower ? -1 : 1) <= 0) {
+      add(
+        cx,
+        `${here}/0`,
+        "non_monotone_curve",
+        `curve values must strictly ${lower ? "fall" : "rise"} (better: ${lower ? "lower" : "higher"}) but ${fmt(x)} follows ${fmt(px)}`,
+      );
     }
     if (y !== undefined && py !== undefined && compare(y, py) < 0) {
-      add(cx, `${at}/1`, "non_monotone_curve", `scores must never fall but ${fmt(y)} follows ${fmt(py)}`);
+      add(cx, `${here}/1`, "non_monotone_curve", `scores must never fall but ${fmt(y)} follows ${fmt(py)}`);
     }
     px = x;
     py = y;
   }
 }
 
-function award(cx: Cx, value: unknown, path: string, scope: Scope, ids: Set<string>): void {
-  if (!isPlainObject(value)) {
-    add(cx, path, "invalid_type", `expected a team award object but received ${describe(value)}`);
-    return;
-  }
-  const type = own(value, "type");
-  let a: Record<string, unknown> | null;
-  switch (type) {
-    case "rank": {
-      a = object(
-        cx,
-        value,
-        path,
-        ["id", "type", "metric", "order", "top", "eligible", "tieBreakers", "tiePolicy", "reward", ...TEXT],
-        ["id", "metric", "top", "reward"],
-      );
-      if (!a) return;
-      metricRef(cx, a, "metric", path, scope);
-      oneOf(cx, a, "order", path, ["asc", "desc"]);
-      const top = own(a, "top");
-      if (top !== undefined) {
-        if (typeof top !== "number" || !Number.isSafeInteger(top)) {
-          add(cx, `${path}/top`, "invalid_type", `expected an integer ≥ 1 but received ${describe(top)}`);
-        } else if (top < 1) {
-          add(cx, `${path}/top`, "out_of_range", `expected an integer ≥ 1 but received ${describe(top)}`);
-        }
-      }
-      whenAt(cx, a, "eligible", path, scope);
-      const tieBreakers = own(a, "tieBreakers");
-      if (tieBreakers !== undefined) {
-        if (!Array.isArray(tieBreakers)) {
-          add(cx, `${path}/tieBreakers`, "invalid_type", `expected an array but received ${describe(tieBreakers)}`);
-        } else {
-          for (let i = 0; i < tieBreakers.length; i++) {
-            const at = `${path}/tieBreakers/${i}`;
-            const t = object(cx, tieBreakers[i], at, ["metric", "order"], ["metric"]);
-            if (!t) continue;
-            metricRef(cx, t, "metric", at, scope);
-            oneOf(cx, t, "order", at, ["asc", "desc"]);
-          }
-        }
-      }
-      oneOf(cx, a, "tiePolicy", path, ["includeAllTiedAtCutoff", "excludeAllTiedAtCutoff"]);
-      reward(cx, own(a, "reward"), `${path}/reward`);
-      break;
-    }
-    case "pool": {
-      a = object(
-        cx,
-        value,
-        path,
-        ["id", "type", "amountMinor", "fundedWhen", "eligible", "splitBy", ...TEXT],
-        ["id", "amountMinor", "splitBy"],
-      );
-      if (!a) return;
-      amount(cx, a, "amountMinor", path);
-      whenAt(cx, a, "fundedWhen", path, { ...scope, teamOnly: true });
-      whenAt(cx, a, "eligible", path, scope);
-      const split = own(a, "splitBy");
-      if (split !== undefined) {
-        const s = object(cx, split, `${path}/splitBy`, ["metric"], ["metric"]);
-        if (s) metricRef(cx, s, "metric", `${path}/splitBy`, scope);
-      }
-      break;
-    }
-    default:
-      add(
-        cx,
-        `${path}/type`,
-        type === undefined ? "missing_key" : "unknown_award_type",
-        `expected an award type rank or pool but received ${describe(type)}`,
-      );
-      return;
-  }
-  id(cx, a, path, ids);
-  texts(cx, a, path);
+function tieBreakers(cx: Cx, v: unknown, at: string): void {
+  each(cx, v, at, "tie-breakers", TIE_BREAKER);
 }
 
-function reward(cx: Cx, value: unknown, path: string): void {
-  if (value === undefined) return;
-  if (!isPlainObject(value)) {
-    add(cx, path, "invalid_type", `expected a reward object but received ${describe(value)}`);
-    return;
-  }
-  if (own(value, "kind") === "cash") {
-    const r = object(cx, value, path, ["kind", "amountMinor"], ["kind", "amountMinor"]);
-    if (r) amount(cx, r, "amountMinor", path);
-    return;
-  }
-  const r = object(cx, value, path, ["kind", "quantity", "unit", "costModelMinor"], ["kind", "quantity", "unit"]);
-  if (!r) return;
-  const kind = own(r, "kind");
-  if (kind !== undefined && !(typeof kind === "string" && /^[A-Za-z][A-Za-z0-9_]*$/.test(kind))) {
-    add(
-      cx,
-      `${path}/kind`,
-      "invalid_value",
-      `expected "cash" or a reward kind such as "paidTimeOff" but received ${describe(kind)}`,
-    );
-  }
-  const quantity = own(r, "quantity");
-  if (quantity !== undefined && !(typeof quantity === "number" && Number.isFinite(quantity) && quantity > 0)) {
-    add(cx, `${path}/quantity`, "out_of_range", `expected a number > 0 but received ${describe(quantity)}`);
-  }
-  string(cx, r, "unit", path);
-  amount(cx, r, "costModelMinor", path);
+function reward(cx: Cx, v: unknown, at: string): void {
+  object(cx, v, at, isPlainObject(v) && own(v, "kind") === "cash" ? CASH : NON_CASH);
 }
 
-const COMPARE_KEYS = ["metric", "teamMetric", "op", "value"];
+// Conditions.
 
-function condition(cx: Cx, node: unknown, path: string, scope: Scope, depth: number): void {
-  if (depth > MAX_DEPTH) {
-    add(cx, path, "too_deep", `conditions may nest at most ${MAX_DEPTH} levels`);
-    return;
-  }
-  if (!isPlainObject(node)) {
-    add(cx, path, "invalid_type", `expected a condition object but received ${describe(node)}`);
-    return;
-  }
-  for (const key of ["all", "any"] as const) {
-    if (!Object.hasOwn(node, key)) continue;
-    object(cx, node, path, [key], [key]);
+function when(cx: Cx, v: unknown, at: string): void {
+  condition(cx, v, at, 0);
+}
+
+function fundedWhen(cx: Cx, v: unknown, at: string): void {
+  condition({ ...cx, teamOnly: true }, v, at, 0);
+}
+
+function condition(cx: Cx, node: unknown, path: string, depth: number): undefined {
+  if (depth > MAX_DEPTH) return add(cx, path, "too_deep", `conditions may nest at most ${MAX_DEPTH} levels`);
+  if (!isPlainObject(node)) return expected(cx, path, "invalid_type", "a condition object", node);
+  const key = ["all", "any", "not", "teamMetric", "metric"].find((k) => Object.hasOwn(node, k));
+  if (key === "all" || key === "any") {
+    keys(cx, node, path, [key], [key]);
     const children = node[key];
-    if (!Array.isArray(children)) {
-      add(cx, ptr(path, key), "invalid_type", `expected an array of conditions but received ${describe(children)}`);
-    } else if (children.length === 0) {
-      add(cx, ptr(path, key), "empty_condition", `"${key}" needs at least one condition`);
-    } else {
-      for (let i = 0; i < children.length; i++) condition(cx, children[i], `${path}/${key}/${i}`, scope, depth + 1);
-    }
+    const at = ptr(path, key);
+    if (!list(cx, children, at, "conditions", false)) return;
+    if (children.length === 0) add(cx, at, "empty_condition", `"${key}" needs at least one condition`);
+    for (let i = 0; i < children.length; i++) condition(cx, children[i], `${at}/${i}`, depth + 1);
+  } else if (key === "not") {
+    keys(cx, node, path, [key], [key]);
+    condition(cx, node[key], `${path}/not`, depth + 1);
+  } else if (key === undefined) {
+    keys(cx, node, path, ["metric", "teamMetric", "op", "value"], []);
+    add(cx, path, "invalid_value", "expected a condition (metric, teamMetric, all, any or not)");
+  } else object(cx, node, path, key === "metric" ? COMPARE : TEAM_COMPARE);
+}
+
+/** A comparison's constant, as its operator wants it. */
+function value(cx: Cx, v: unknown, at: string, comparison: Parsed): undefined {
+  const operator = comparison.op;
+  if (operator !== "between" && operator !== "in") {
+    if (operator !== undefined) conditionNumber(cx, v, at);
     return;
   }
-  if (Object.hasOwn(node, "not")) {
-    object(cx, node, path, ["not"], ["not"]);
-    condition(cx, own(node, "not"), `${path}/not`, scope, depth + 1);
-    return;
+  const between = operator === "between";
+  if (!Array.isArray(v) || (between ? v.length !== 2 : v.length === 0)) {
+    return expected(cx, at, "invalid_type", between ? "[lo, hi]" : "a non-empty array of numbers", v);
   }
-  const team = Object.hasOwn(node, "teamMetric");
-  const isMetric = Object.hasOwn(node, "metric");
-  if (!team && !isMetric) {
-    object(cx, node, path, COMPARE_KEYS, []);
-    add(cx, path, "invalid_value", "expected a condition: { metric, op, value }, { teamMetric, … }, all, any or not");
-    return;
+  const [lo, hi] = v.map((x, i) => conditionNumber(cx, x, `${at}/${i}`));
+  if (between && lo && hi && compare(lo, hi) > 0) {
+    add(cx, `${at}/1`, "out_of_range", `expected hi ≥ lo (${fmt(lo)}) but received ${fmt(hi)}`);
   }
-  const key = team ? "teamMetric" : "metric";
-  const c = object(cx, node, path, [key, "op", "value"], [key, "op", "value"]);
-  if (!c) return;
-  const name = string(cx, c, key, path);
-  if (name !== undefined) {
-    if (team) {
-      if (scope.team !== null && !scope.team.has(name)) unknownMetric(cx, `${path}/teamMetric`, name, "teamMetrics");
-    } else if (scope.teamOnly) {
-      add(
-        cx,
-        `${path}/metric`,
-        "team_condition_reads_agent_metric",
-        `this condition is decided once for the team and may read team metrics only, not "${name}"`,
-      );
-    } else if (scope.agent !== null && !scope.agent.has(name)) unknownMetric(cx, `${path}/metric`, name, "metrics");
-  }
-  const op = oneOf(cx, c, "op", path, OPS, "invalid_operator");
-  const value = own(c, "value");
-  if (value === undefined || op === undefined) return;
-  const at = `${path}/value`;
-  if (op === "between" || op === "in") {
-    if (!Array.isArray(value) || (op === "between" ? value.length !== 2 : value.length === 0)) {
-      add(
-        cx,
-        at,
-        "invalid_type",
-        `expected ${op === "between" ? "[lo, hi]" : "a non-empty array of numbers"} but received ${describe(value)}`,
-      );
-      return;
-    }
-    const parsed = value.map((v, i) => conditionNumber(cx, v, `${at}/${i}`));
-    if (op === "between" && parsed[0] && parsed[1] && compare(parsed[0], parsed[1]) > 0) {
-      add(cx, `${at}/1`, "out_of_range", `expected hi ≥ lo (${fmt(parsed[0])}) but received ${fmt(parsed[1])}`);
-    }
-    return;
-  }
-  conditionNumber(cx, value, at);
 }
 
 /** A condition constant: any finite JS number (read as its shortest decimal) or a decimal string. */
 function conditionNumber(cx: Cx, v: unknown, at: string): Rational | undefined {
   if (typeof v === "number") {
-    if (Number.isFinite(v)) return fromNumber(v);
-    add(cx, at, "not_finite", `expected a finite number but received ${describe(v)}`);
-    return undefined;
+    return Number.isFinite(v) ? fromNumber(v) : expected(cx, at, "not_finite", "a finite number", v);
   }
   if (typeof v === "string" && isDecimalString(v)) return readExact(v) ?? undefined;
-  add(cx, at, "invalid_type", `expected a number or a decimal string but received ${describe(v)}`);
-  return undefined;
+  return expected(cx, at, "invalid_type", "a number or a decimal string", v);
 }
