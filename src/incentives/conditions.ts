@@ -174,60 +174,43 @@ function comparison(name: string, slot: number, team: boolean, op: ComparisonOp,
   return { test, explain };
 }
 
-/** The hot-path closure of one comparison: plain double comparisons when the constant allows (see {@link Constant}). */
+/**
+ * The hot-path closure of one comparison: plain double comparisons when the
+ * constant allows (see {@link Constant}). A team comparison is the same closure
+ * run on the team row.
+ */
 function compareTest(s: number, team: boolean, op: ComparisonOp, value: ConditionValue): Test {
-  const read = team
-    ? (_v: Float64Array, _b: number, t: Float64Array) => t[s]!
-    : (v: Float64Array, b: number) => v[b + s]!;
+  if (team) {
+    const onRow = compareTest(s, false, op, value);
+    return (_v, _b, t) => onRow(t, 0, t);
+  }
   if (op === "between" || op === "in") {
     const cs = (value as readonly (number | string)[]).map(constant);
-    if (op === "between") {
-      const lo = cs[0]!;
-      const hi = cs[1]!;
-      if (lo.exact && hi.exact) {
-        const l = lo.x;
-        const h = hi.x;
-        if (team) {
-          return (_v, _b, t) => {
-            const x = t[s]!;
-            return x >= l && x <= h;
-          };
-        }
-        return (v, b) => {
-          const x = v[b + s]!;
-          return x >= l && x <= h;
-        };
-      }
-      return (v, b, t) => {
-        const x = read(v, b, t);
-        return compareValue(x, lo) >= 0 && compareValue(x, hi) <= 0;
+    if (op === "in") {
+      return (v, b) => {
+        const x = v[b + s]!;
+        for (const c of cs) if (compareValue(x, c) === 0) return true;
+        return false;
       };
     }
-    return (v, b, t) => {
-      const x = read(v, b, t);
-      for (const c of cs) if (compareValue(x, c) === 0) return true;
-      return false;
+    const lo = cs[0]!;
+    const hi = cs[1]!;
+    if (lo.exact && hi.exact) {
+      const l = lo.x;
+      const h = hi.x;
+      return (v, b) => {
+        const x = v[b + s]!;
+        return x >= l && x <= h;
+      };
+    }
+    return (v, b) => {
+      const x = v[b + s]!;
+      return compareValue(x, lo) >= 0 && compareValue(x, hi) <= 0;
     };
   }
   const c = constant(value as number | string);
-  if (!c.exact) return (v, b, t) => holds(op, compareValue(read(v, b, t), c));
+  if (!c.exact) return (v, b) => holds(op, compareValue(v[b + s]!, c));
   const k = c.x;
-  if (team) {
-    switch (op) {
-      case "eq":
-        return (_v, _b, t) => t[s] === k;
-      case "ne":
-        return (_v, _b, t) => t[s] !== k;
-      case "lt":
-        return (_v, _b, t) => t[s]! < k;
-      case "lte":
-        return (_v, _b, t) => t[s]! <= k;
-      case "gt":
-        return (_v, _b, t) => t[s]! > k;
-      case "gte":
-        return (_v, _b, t) => t[s]! >= k;
-    }
-  }
   switch (op) {
     case "eq":
       return (v, b) => v[b + s] === k;

@@ -188,10 +188,15 @@ export function decimalString(a: Rational, digits = 2): string {
   return `≈${plain(scaled < 0n ? -q : q, digits)}`;
 }
 
-function plain(scaled: bigint, places: number): string {
+/**
+ * `scaled / 10^places` written with exactly `places` decimals (`-12345n, 2` →
+ * `"-123.45"`); with `group`, commas between thousands (`"1,200.00"`).
+ */
+export function plain(scaled: bigint, places: number, group = false): string {
   const negative = scaled < 0n;
   const digits = (negative ? -scaled : scaled).toString().padStart(places + 1, "0");
-  const whole = digits.slice(0, digits.length - places);
+  let whole = digits.slice(0, digits.length - places);
+  if (group) whole = whole.replace(/\B(?=(\d{3})+$)/g, ",");
   const frac = places > 0 ? `.${digits.slice(digits.length - places)}` : "";
   return `${negative ? "-" : ""}${whole}${frac}`;
 }

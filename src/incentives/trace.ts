@@ -8,6 +8,7 @@
  * @module
  */
 import { inputError } from "../internal/messages.js";
+import { plain } from "./rational.js";
 import type { AgentResult, RoundingMode } from "./schema.js";
 
 /**
@@ -515,11 +516,7 @@ function approx(exact: string): string {
 function formatMoney(minor: number | string, currency: { code: string; exponent: number }): string {
   const text = String(minor);
   if (!/^-?\d+$/.test(text)) return `${currency.code} ${text} minor units${approx(text)}`;
-  const negative = text.startsWith("-");
-  const digits = (negative ? text.slice(1) : text).padStart(currency.exponent + 1, "0");
-  const whole = digits.slice(0, digits.length - currency.exponent).replace(/\B(?=(\d{3})+$)/g, ",");
-  const frac = currency.exponent > 0 ? `.${digits.slice(digits.length - currency.exponent)}` : "";
-  return `${currency.code} ${negative ? "-" : ""}${whole}${frac}`;
+  return `${currency.code} ${plain(BigInt(text), currency.exponent, true)}`;
 }
 
 function unreachableLine(line: never): never {
