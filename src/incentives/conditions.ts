@@ -6,6 +6,7 @@
  * @module
  */
 import { PlanValidationError } from "../errors.js";
+import { finiteNumber } from "../internal/assert.js";
 import { inputError } from "../internal/messages.js";
 import { compare, decimalString, fromNumber, parseDecimal, type Rational } from "./rational.js";
 import type { ComparisonOp, Condition, ConditionValue } from "./schema.js";
@@ -333,8 +334,7 @@ function readValues(where: string, values: unknown, names: readonly string[], ou
     const v = (values as Record<string, unknown>)[name];
     const path = `${where}.${name}`;
     if (v === undefined) throw inputError("missing_value", "compileCondition", path, "a number", v);
-    if (typeof v !== "number") throw inputError("invalid_type", "compileCondition", path, "a finite number", v);
-    if (v - v !== 0) throw inputError("not_finite", "compileCondition", path, "a finite number", v);
+    finiteNumber("compileCondition", path, v);
   }
 }
 
