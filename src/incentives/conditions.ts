@@ -158,18 +158,20 @@ function combine(children: CompiledNode[], kind: "all" | "any"): CompiledNode {
 }
 
 function comparison(name: string, slot: number, team: boolean, op: ComparisonOp, value: ConditionValue): CompiledNode {
-  const test = compareTest(slot, team, op, value);
-  const list = Array.isArray(value) ? (value as readonly (number | string)[]).map(constant) : [];
-  const one = Array.isArray(value) ? null : constant(value as number | string);
-  const listText = list.map((c) => decimalString(c.r)).join(", ");
+  // The constants: `[lo, hi]` for between, the set for in, else the one constant.
+  const cs = (Array.isArray(value) ? (value as readonly (number | string)[]) : [value as number | string]).map(
+    constant,
+  );
+  const test = compareTest(slot, team, op, cs);
+  const constants = cs.map((c) => decimalString(c.r)).join(", ");
   const explain = (v: Float64Array, b: number, t: Float64Array): ConditionTrace => {
     const x = team ? t[slot]! : v[b + slot]!;
     const passed = test(v, b, t);
     const read = `${name} ${valueText(x)}`;
     let text: string;
-    if (op === "between") text = `${read} ${passed ? "in" : "not in"} [${listText}]`;
-    else if (op === "in") text = `${read} ${passed ? "in" : "not in"} {${listText}}`;
-    else text = `${read} ${passed ? SYMBOL[op] : NEGATED[op]} ${decimalString(one!.r)}`;
+    if (op === "between") text = `${read} ${passed ? "in" : "not in"} [${constants}]`;
+    else if (op === "in") text = `${read} ${passed ? "in" : "not in"} {${constants}}`;
+    else text = `${read} ${passed ? SYMBOL[op] : NEGATED[op]} ${constants}`;
     return { node: "compare", passed, text };
   };
   return { test, explain };
@@ -180,13 +182,12 @@ function comparison(name: string, slot: number, team: boolean, op: ComparisonOp,
  * constant allows (see {@link Constant}). A team comparison is the same closure
  * run on the team row.
  */
-function compareTest(s: number, team: boolean, op: ComparisonOp, value: ConditionValue): Test {
+function compareTest(s: number, team: boolean, op: ComparisonOp, cs: readonly Constant[]): Test {
   if (team) {
-    const onRow = compareTest(s, false, op, value);
+    const onRow = compareTest(s, false, op, cs);
     return (_v, _b, t) => onRow(t, 0, t);
   }
   if (op === "between" || op === "in") {
-    const cs = (value as readonly (number | string)[]).map(constant);
     if (op === "in") {
       return (v, b) => {
         const x = v[b + s]!;
@@ -209,7 +210,7 @@ function compareTest(s: number, team: boolean, op: ComparisonOp, value: Conditio
       return compareValue(x, lo) >= 0 && compareValue(x, hi) <= 0;
     };
   }
-  const c = constant(value as number | string);
+  const c = cs[0]!;
   if (!c.exact) return (v, b) => holds(op, compareValue(v[b + s]!, c));
   const k = c.x;
   switch (op) {

@@ -603,7 +603,7 @@ function checkInput(pp: PreparedPlan, input: PlanInput): Checked {
     }
   }
   const teamValues = input.teamMetrics;
-  if (teamValues !== undefined) record(FN, "input.teamMetrics", teamValues, "an object of team metric values");
+  if (teamValues !== undefined) record(FN, "input.teamMetrics", teamValues, "an object of metric values");
   const team = new Float64Array(pp.teamNames.length);
   const teamMissing: string[] = [];
   for (let k = 0; k < pp.teamNames.length; k++) {

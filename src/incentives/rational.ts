@@ -84,18 +84,6 @@ export function compare(a: Rational, b: Rational): -1 | 0 | 1 {
   return l < r ? -1 : l > r ? 1 : 0;
 }
 
-export function min(a: Rational, b: Rational): Rational {
-  return compare(a, b) <= 0 ? a : b;
-}
-
-export function max(a: Rational, b: Rational): Rational {
-  return compare(a, b) >= 0 ? a : b;
-}
-
-export function isZero(a: Rational): boolean {
-  return a.n === 0n;
-}
-
 /** The largest integer `≤ a`. */
 export function floor(a: Rational): bigint {
   const q = a.n / a.d;
@@ -199,9 +187,4 @@ export function plain(scaled: bigint, places: number, group = false): string {
   if (group) whole = whole.replace(/\B(?=(\d{3})+$)/g, ",");
   const frac = places > 0 ? `.${digits.slice(digits.length - places)}` : "";
   return `${negative ? "-" : ""}${whole}${frac}`;
-}
-
-/** The nearest double (for display only; never for amounts). */
-export function toNumber(a: Rational): number {
-  return Number(a.n) / Number(a.d);
 }
