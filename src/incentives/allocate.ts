@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { arrayLike, options as readOptions } from "../internal/assert.js";
+import { arrayLike, count, nonNegative, options as readOptions } from "../internal/assert.js";
 import { inputError } from "../internal/messages.js";
 import { fromNumber, type Rational } from "./rational.js";
 
@@ -61,11 +61,7 @@ export function allocateLargestRemainder(
   options?: AllocateOptions,
 ): number[] {
   const fn = "allocateLargestRemainder";
-  if (typeof totalMinor !== "number") throw inputError("invalid_type", fn, "totalMinor", "an integer ≥ 0", totalMinor);
-  if (!Number.isFinite(totalMinor)) throw inputError("not_finite", fn, "totalMinor", "an integer ≥ 0", totalMinor);
-  if (!Number.isSafeInteger(totalMinor))
-    throw inputError("not_integer", fn, "totalMinor", "an integer ≥ 0", totalMinor);
-  if (totalMinor < 0) throw inputError("out_of_range", fn, "totalMinor", "an integer ≥ 0", totalMinor);
+  count(fn, "totalMinor", totalMinor, "an integer ≥ 0");
   const w = arrayLike(fn, "weights", weights, "an array of weights");
   const opts = readOptions(fn, options);
   const keys = (opts as { tieBreak?: unknown }).tieBreak;
@@ -78,10 +74,7 @@ export function allocateLargestRemainder(
   const exact: Rational[] = new Array(w.length);
   let positive = false;
   for (let i = 0; i < w.length; i++) {
-    const v = w[i];
-    if (typeof v !== "number") throw inputError("invalid_type", fn, `weights[${i}]`, "a finite number ≥ 0", v);
-    if (!Number.isFinite(v)) throw inputError("not_finite", fn, `weights[${i}]`, "a finite number ≥ 0", v);
-    if (v < 0) throw inputError("out_of_range", fn, `weights[${i}]`, "a finite number ≥ 0", v);
+    const v = nonNegative(fn, `weights[${i}]`, w[i]);
     if (v > 0) positive = true;
     exact[i] = fromNumber(v);
   }

@@ -6,6 +6,7 @@
  * @module
  */
 import { PlanValidationError } from "../errors.js";
+import { finiteNumber } from "../internal/assert.js";
 import { inputError } from "../internal/messages.js";
 import { compare, decimalString, fromNumber, parseDecimal, type Rational } from "./rational.js";
 import type { ComparisonOp, Condition, ConditionValue } from "./schema.js";
@@ -157,77 +158,61 @@ function combine(children: CompiledNode[], kind: "all" | "any"): CompiledNode {
 }
 
 function comparison(name: string, slot: number, team: boolean, op: ComparisonOp, value: ConditionValue): CompiledNode {
-  const test = compareTest(slot, team, op, value);
-  const list = Array.isArray(value) ? (value as readonly (number | string)[]).map(constant) : [];
-  const one = Array.isArray(value) ? null : constant(value as number | string);
-  const listText = list.map((c) => decimalString(c.r)).join(", ");
+  // The constants: `[lo, hi]` for between, the set for in, else the one constant.
+  const cs = (Array.isArray(value) ? (value as readonly (number | string)[]) : [value as number | string]).map(
+    constant,
+  );
+  const test = compareTest(slot, team, op, cs);
+  const constants = cs.map((c) => decimalString(c.r)).join(", ");
   const explain = (v: Float64Array, b: number, t: Float64Array): ConditionTrace => {
     const x = team ? t[slot]! : v[b + slot]!;
     const passed = test(v, b, t);
     const read = `${name} ${valueText(x)}`;
     let text: string;
-    if (op === "between") text = `${read} ${passed ? "in" : "not in"} [${listText}]`;
-    else if (op === "in") text = `${read} ${passed ? "in" : "not in"} {${listText}}`;
-    else text = `${read} ${passed ? SYMBOL[op] : NEGATED[op]} ${decimalString(one!.r)}`;
+    if (op === "between") text = `${read} ${passed ? "in" : "not in"} [${constants}]`;
+    else if (op === "in") text = `${read} ${passed ? "in" : "not in"} {${constants}}`;
+    else text = `${read} ${passed ? SYMBOL[op] : NEGATED[op]} ${constants}`;
     return { node: "compare", passed, text };
   };
   return { test, explain };
 }
 
-/** The hot-path closure of one comparison: plain double comparisons when the constant allows (see {@link Constant}). */
-function compareTest(s: number, team: boolean, op: ComparisonOp, value: ConditionValue): Test {
-  const read = team
-    ? (_v: Float64Array, _b: number, t: Float64Array) => t[s]!
-    : (v: Float64Array, b: number) => v[b + s]!;
+/**
+ * The hot-path closure of one comparison: plain double comparisons when the
+ * constant allows (see {@link Constant}). A team comparison is the same closure
+ * run on the team row.
+ */
+function compareTest(s: number, team: boolean, op: ComparisonOp, cs: readonly Constant[]): Test {
+  if (team) {
+    const onRow = compareTest(s, false, op, cs);
+    return (_v, _b, t) => onRow(t, 0, t);
+  }
   if (op === "between" || op === "in") {
-    const cs = (value as readonly (number | string)[]).map(constant);
-    if (op === "between") {
-      const lo = cs[0]!;
-      const hi = cs[1]!;
-      if (lo.exact && hi.exact) {
-        const l = lo.x;
-        const h = hi.x;
-        if (team) {
-          return (_v, _b, t) => {
-            const x = t[s]!;
-            return x >= l && x <= h;
-          };
-        }
-        return (v, b) => {
-          const x = v[b + s]!;
-          return x >= l && x <= h;
-        };
-      }
-      return (v, b, t) => {
-        const x = read(v, b, t);
-        return compareValue(x, lo) >= 0 && compareValue(x, hi) <= 0;
+    if (op === "in") {
+      return (v, b) => {
+        const x = v[b + s]!;
+        for (const c of cs) if (compareValue(x, c) === 0) return true;
+        return false;
       };
     }
-    return (v, b, t) => {
-      const x = read(v, b, t);
-      for (const c of cs) if (compareValue(x, c) === 0) return true;
-      return false;
+    const lo = cs[0]!;
+    const hi = cs[1]!;
+    if (lo.exact && hi.exact) {
+      const l = lo.x;
+      const h = hi.x;
+      return (v, b) => {
+        const x = v[b + s]!;
+        return x >= l && x <= h;
+      };
+    }
+    return (v, b) => {
+      const x = v[b + s]!;
+      return compareValue(x, lo) >= 0 && compareValue(x, hi) <= 0;
     };
   }
-  const c = constant(value as number | string);
-  if (!c.exact) return (v, b, t) => holds(op, compareValue(read(v, b, t), c));
+  const c = cs[0]!;
+  if (!c.exact) return (v, b) => holds(op, compareValue(v[b + s]!, c));
   const k = c.x;
-  if (team) {
-    switch (op) {
-      case "eq":
-        return (_v, _b, t) => t[s] === k;
-      case "ne":
-        return (_v, _b, t) => t[s] !== k;
-      case "lt":
-        return (_v, _b, t) => t[s]! < k;
-      case "lte":
-        return (_v, _b, t) => t[s]! <= k;
-      case "gt":
-        return (_v, _b, t) => t[s]! > k;
-      case "gte":
-        return (_v, _b, t) => t[s]! >= k;
-    }
-  }
   switch (op) {
     case "eq":
       return (v, b) => v[b + s] === k;
@@ -350,8 +335,7 @@ function readValues(where: string, values: unknown, names: readonly string[], ou
     const v = (values as Record<string, unknown>)[name];
     const path = `${where}.${name}`;
     if (v === undefined) throw inputError("missing_value", "compileCondition", path, "a number", v);
-    if (typeof v !== "number") throw inputError("invalid_type", "compileCondition", path, "a finite number", v);
-    if (v - v !== 0) throw inputError("not_finite", "compileCondition", path, "a finite number", v);
+    finiteNumber("compileCondition", path, v);
   }
 }
 

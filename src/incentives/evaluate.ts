@@ -5,7 +5,8 @@
  *
  * @module
  */
-import { type MetricInputError, PlanValidationError } from "../errors.js";
+import { PlanValidationError } from "../errors.js";
+import { finiteNumber, record } from "../internal/assert.js";
 import { inputError } from "../internal/messages.js";
 import { type CompiledPool, type CompiledRank, compilePool, compileRank, decidePool, decideRank } from "./awards.js";
 import { type CompiledNode, compileNode, type Slots } from "./conditions.js";
@@ -523,13 +524,13 @@ const NEVER_NEGATIVE: readonly MetricType[] = ["count", "days", "minutes", "hour
 
 /** Throws for a value its metric type does not allow (`nonNegative`: read as a basis or weight). */
 function checkValue(v: unknown, type: MetricType, nonNegative: boolean, path: string): void {
-  let problem: MetricInputError["code"] | null = null;
-  if (typeof v !== "number") problem = "invalid_type";
-  else if (!Number.isFinite(v)) problem = "not_finite";
-  else if ((type === "count" || type === "amountMinor") && !Number.isSafeInteger(v)) problem = "not_integer";
+  const what = expectedValue(type);
+  const x = finiteNumber(FN, path, v, what);
+  if ((type === "count" || type === "amountMinor") && !Number.isSafeInteger(x)) {
+    throw inputError("not_integer", FN, path, what, v);
+  }
   // Counts and durations are never negative; other types only where a basis or weight reads them.
-  else if (v < 0 && (nonNegative || NEVER_NEGATIVE.includes(type))) problem = "out_of_range";
-  if (problem !== null) throw inputError(problem, FN, path, expectedValue(type), v);
+  if (x < 0 && (nonNegative || NEVER_NEGATIVE.includes(type))) throw inputError("out_of_range", FN, path, what, v);
 }
 
 /** A missing value: throws unless the plan reads missing metrics as 0. */
@@ -542,9 +543,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 function checkInput(pp: PreparedPlan, input: PlanInput): Checked {
-  if (!isRecord(input)) {
-    throw inputError("invalid_type", FN, "input", "an input object { agents, teamMetrics? }", input);
-  }
+  record(FN, "input", input, "an input object { agents, teamMetrics? }");
   const agents = input.agents;
   if (!Array.isArray(agents)) throw inputError("invalid_type", FN, "input.agents", "an array of agents", agents);
   const n = agents.length;
@@ -604,9 +603,7 @@ function checkInput(pp: PreparedPlan, input: PlanInput): Checked {
     }
   }
   const teamValues = input.teamMetrics;
-  if (teamValues !== undefined && !isRecord(teamValues)) {
-    throw inputError("invalid_type", FN, "input.teamMetrics", "an object of team metric values", teamValues);
-  }
+  if (teamValues !== undefined) record(FN, "input.teamMetrics", teamValues, "an object of metric values");
   const team = new Float64Array(pp.teamNames.length);
   const teamMissing: string[] = [];
   for (let k = 0; k < pp.teamNames.length; k++) {

@@ -84,18 +84,6 @@ export function compare(a: Rational, b: Rational): -1 | 0 | 1 {
   return l < r ? -1 : l > r ? 1 : 0;
 }
 
-export function min(a: Rational, b: Rational): Rational {
-  return compare(a, b) <= 0 ? a : b;
-}
-
-export function max(a: Rational, b: Rational): Rational {
-  return compare(a, b) >= 0 ? a : b;
-}
-
-export function isZero(a: Rational): boolean {
-  return a.n === 0n;
-}
-
 /** The largest integer `≤ a`. */
 export function floor(a: Rational): bigint {
   const q = a.n / a.d;
@@ -188,15 +176,15 @@ export function decimalString(a: Rational, digits = 2): string {
   return `≈${plain(scaled < 0n ? -q : q, digits)}`;
 }
 
-function plain(scaled: bigint, places: number): string {
+/**
+ * `scaled / 10^places` written with exactly `places` decimals (`-12345n, 2` →
+ * `"-123.45"`); with `group`, commas between thousands (`"1,200.00"`).
+ */
+export function plain(scaled: bigint, places: number, group = false): string {
   const negative = scaled < 0n;
   const digits = (negative ? -scaled : scaled).toString().padStart(places + 1, "0");
-  const whole = digits.slice(0, digits.length - places);
+  let whole = digits.slice(0, digits.length - places);
+  if (group) whole = whole.replace(/\B(?=(\d{3})+$)/g, ",");
   const frac = places > 0 ? `.${digits.slice(digits.length - places)}` : "";
   return `${negative ? "-" : ""}${whole}${frac}`;
-}
-
-/** The nearest double (for display only; never for amounts). */
-export function toNumber(a: Rational): number {
-  return Number(a.n) / Number(a.d);
 }

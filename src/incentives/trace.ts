@@ -8,6 +8,7 @@
  * @module
  */
 import { inputError } from "../internal/messages.js";
+import { plain } from "./rational.js";
 import type { AgentResult, RoundingMode } from "./schema.js";
 
 /**
@@ -387,21 +388,14 @@ export function formatTrace(agent: AgentResult): string {
     out.push("", `${line.label ?? line.id} (${line.kind}): ${money(line.amountMinor)}`);
     const inputs = Object.keys(line.inputs).map((k) => `${k} ${line.inputs[k]}`);
     if (inputs.length > 0) out.push(`  read: ${inputs.join(", ")}`);
-    if (line.when) {
-      out.push(`  condition ${line.when.passed ? "holds" : "fails"}:`);
-      conditionLines(line.when, "    ", out);
-    }
+    if (line.when) conditionLines(line.when, "    ", out, "  condition ");
     if (line.when && !line.when.passed) {
       out.push(`  pays 0 → ${line.amountMinor}`);
       continue;
     }
     switch (line.kind) {
       case "tiered":
-        out.push(
-          `  ${line.mode} on ${line.basis} ${line.units}, target ${line.proratedTarget}${
-            line.proratedTarget === line.target ? "" : ` (prorated from ${line.target})`
-          }`,
-        );
+        out.push(`  ${line.mode} on ${line.basis} ${line.units}, target ${prorated(line.proratedTarget, line.target)}`);
         for (const b of line.bands) {
           const range = `${b.fromUnits}–${b.toUnits ?? "∞"}`;
           out.push(
@@ -410,13 +404,7 @@ export function formatTrace(agent: AgentResult): string {
         }
         break;
       case "scorecard":
-        out.push(
-          `  target incentive ${money(line.proratedTargetIncentive)}${
-            line.proratedTargetIncentive === line.targetIncentive
-              ? ""
-              : ` (prorated from ${money(line.targetIncentive)})`
-          }`,
-        );
+        out.push(`  target incentive ${prorated(line.proratedTargetIncentive, line.targetIncentive, money)}`);
         for (const k of line.kpis) {
           const head = `    ${k.id}: ${k.metric} ${k.value} → `;
           const tail = `; × ${k.weight}% = ${exact(k.contribution)}`;
@@ -452,12 +440,8 @@ export function formatTrace(agent: AgentResult): string {
   }
   if (trace.planCap) {
     const c = trace.planCap;
-    out.push(
-      "",
-      c.bound
-        ? `Plan cap ${money(c.limitMinor)}: components ${money(c.componentsMinor)} → adjustment ${money(c.adjustmentMinor)}`
-        : `Plan cap ${money(c.limitMinor)}: components ${money(c.componentsMinor)}, not reached`,
-    );
+    const outcome = c.bound ? ` → adjustment ${money(c.adjustmentMinor)}` : ", not reached";
+    out.push("", `Plan cap ${money(c.limitMinor)}: components ${money(c.componentsMinor)}${outcome}`);
   }
   for (const a of trace.awards) {
     const name = a.label ?? a.id;
@@ -498,6 +482,11 @@ function failedText(node: ConditionTrace): string {
   return failed.length > 0 ? failed.map(failedText).join("; ") : node.text;
 }
 
+/** A prorated value, with the value it came from when proration changed it: `"160 (prorated from 400)"`. */
+function prorated(value: string, from: string, show: (v: string) => string = String): string {
+  return value === from ? show(value) : `${show(value)} (prorated from ${show(from)})`;
+}
+
 /** An exact value with its rounded decimal when it is a fraction: `"30800/3 ≈ 10266.67"`, `"49750"`. */
 function exact(value: string): string {
   return `${value}${approx(value)}`;
@@ -515,11 +504,7 @@ function approx(exact: string): string {
 function formatMoney(minor: number | string, currency: { code: string; exponent: number }): string {
   const text = String(minor);
   if (!/^-?\d+$/.test(text)) return `${currency.code} ${text} minor units${approx(text)}`;
-  const negative = text.startsWith("-");
-  const digits = (negative ? text.slice(1) : text).padStart(currency.exponent + 1, "0");
-  const whole = digits.slice(0, digits.length - currency.exponent).replace(/\B(?=(\d{3})+$)/g, ",");
-  const frac = currency.exponent > 0 ? `.${digits.slice(digits.length - currency.exponent)}` : "";
-  return `${currency.code} ${negative ? "-" : ""}${whole}${frac}`;
+  return `${currency.code} ${plain(BigInt(text), currency.exponent, true)}`;
 }
 
 function unreachableLine(line: never): never {

@@ -9,6 +9,7 @@ import type { PlanIssue } from "../errors.js";
 import { describe } from "../internal/messages.js";
 import {
   compare,
+  fractionString,
   fromNumber,
   HUNDRED,
   isDecimalString,
@@ -216,7 +217,7 @@ const COMPONENTS: Readonly<Record<string, Shape>> = {
       kpis,
       gate: { fields: { minWeightedPct: nonNegative }, required: ["minWeightedPct"] },
       payoutCurve: curve,
-      cap: percentCap,
+      cap,
       id,
       when,
       label: text,
@@ -312,7 +313,12 @@ function add(cx: Cx, path: string, code: string, message: string): undefined {
 
 /** The one message shape of the validator: `expected X but received Y`. */
 function expected(cx: Cx, path: string, code: string, what: string, value: unknown): undefined {
-  return add(cx, path, code, `expected ${what} but received ${describe(value)}`);
+  return received(cx, path, code, what, describe(value));
+}
+
+/** `expected X but received Y`, with Y already written out (an exact number, a name). */
+function received(cx: Cx, path: string, code: string, what: string, got: string): undefined {
+  return add(cx, path, code, `expected ${what} but received ${got}`);
 }
 
 /** RFC 6901: `~` → `~0`, `/` → `~1`. */
@@ -409,8 +415,10 @@ function oneOf(cx: Cx, v: unknown, at: string, allowed: readonly string[], code:
 
 // The checks of single values.
 
-/** A key whose value another check reads (a `type`) or that is judged with its siblings. */
-function none(): void {}
+/** A key whose value another check reads (a `type`) or that is judged with its siblings: kept as given. */
+function none(_cx: Cx, v: unknown): unknown {
+  return v;
+}
 
 function text(cx: Cx, v: unknown, at: string): unknown {
   return typeof v === "string" && v.length > 0 ? v : expected(cx, at, "invalid_type", "a non-empty string", v);
@@ -513,7 +521,7 @@ function effective(cx: Cx, v: unknown, at: string): void {
   const from = e?.from;
   const to = e?.to;
   if (from !== undefined && to !== undefined && from > to) {
-    add(cx, `${at}/to`, "invalid_date", `expected a date on or after ${from} but received ${to}`);
+    received(cx, `${at}/to`, "invalid_date", `a date on or after ${from}`, to);
   }
 }
 
@@ -574,7 +582,7 @@ function activeDaysMetric(cx: Cx, v: unknown, at: string): undefined {
   if (!cx.agent?.has(name)) return unknownMetric(cx, at, name, "metrics");
   const type = cx.definitions.get(name)?.type;
   if (type !== "days" && type !== "count") {
-    add(cx, at, "invalid_value", `expected a metric of type "days" but "${name}" is "${type}"`);
+    received(cx, at, "invalid_value", 'a metric of type "days"', `"${name}" of type "${type}"`);
   }
 }
 
@@ -618,45 +626,32 @@ function typed(cx: Cx, v: unknown, at: string, shapes: Readonly<Record<string, S
     );
 }
 
-/** A component or award id, unique across both. */
+/** A component or award id, unique across both (`planCap` names the plan cap line). */
 function id(cx: Cx, v: unknown, at: string): void {
-  const name = text(cx, v, at) as string | undefined;
-  if (name === undefined) return;
-  if (cx.ids.has(name)) {
-    add(
-      cx,
-      at,
-      "duplicate_id",
-      name === "planCap"
-        ? `"planCap" is reserved for the plan cap line`
-        : `"${name}" is already the id of another component or award`,
-    );
-  }
-  cx.ids.add(name);
+  unique(cx, v, at, cx.ids, "component, award and planCap ids");
 }
 
 function kpiId(cx: Cx, v: unknown, at: string): void {
+  unique(cx, v, at, cx.kpiIds, "the scorecard's KPI ids");
+}
+
+/** A non-empty string not yet in `seen` (then added to it). */
+function unique(cx: Cx, v: unknown, at: string, seen: Set<string>, among: string): void {
   const name = text(cx, v, at) as string | undefined;
   if (name === undefined) return;
-  if (cx.kpiIds.has(name)) add(cx, at, "duplicate_id", `"${name}" is already the id of another KPI`);
-  cx.kpiIds.add(name);
+  if (seen.has(name)) received(cx, at, "duplicate_id", `an id unique among ${among}`, `"${name}"`);
+  seen.add(name);
 }
 
-function cap(cx: Cx, v: unknown, at: string): void {
-  const c = object(cx, v, at, CAP);
-  if (c && "pctOfTarget" in c) {
+/** A component's cap: `amountMinor` and/or `pctOfTarget`, the latter on scorecards only. */
+function cap(cx: Cx, v: unknown, at: string, component: Parsed): void {
+  const scorecard = component.type === "scorecard";
+  const c = object(cx, v, at, scorecard ? PERCENT_CAP : CAP);
+  if (c && !scorecard && "pctOfTarget" in c) {
     add(cx, `${at}/pctOfTarget`, "invalid_cap", "pctOfTarget applies to scorecards only");
-  }
-  capNeedsALimit(cx, c, at);
-}
-
-function percentCap(cx: Cx, v: unknown, at: string): void {
-  capNeedsALimit(cx, object(cx, v, at, PERCENT_CAP), at);
-}
-
-function capNeedsALimit(cx: Cx, c: Parsed | null, at: string): void {
-  if (c && !("amountMinor" in c) && !("pctOfTarget" in c))
+  } else if (c && !("amountMinor" in c) && !("pctOfTarget" in c)) {
     add(cx, at, "invalid_cap", "a cap needs amountMinor or pctOfTarget");
+  }
 }
 
 /** Bands: contiguous from 0, each non-empty, only the last open-ended. */
@@ -672,14 +667,13 @@ function bands(cx: Cx, v: unknown, at: string): void {
     }
     const from = b.fromPct;
     const to = b.toPct;
-    if (from !== undefined && previousTo !== null) {
-      const c = compare(from, previousTo);
-      const where = `band ${i} starts at ${fmt(from)} but band ${i - 1} ends at ${fmt(previousTo)}`;
-      if (c > 0) add(cx, `${here}/fromPct`, "band_gap", i === 0 ? "the first band must start at 0" : `a gap: ${where}`);
-      else if (c < 0) add(cx, `${here}/fromPct`, "band_overlap", `an overlap: ${where}`);
+    const c = from === undefined || previousTo === null ? 0 : compare(from, previousTo);
+    if (c !== 0) {
+      const start = `fromPct ${fractionString(previousTo!)} (where ${i === 0 ? "bands start" : `band ${i - 1} ends`})`;
+      received(cx, `${here}/fromPct`, c > 0 ? "band_gap" : "band_overlap", start, fractionString(from!));
     }
     if (to !== undefined && from !== undefined && compare(to, from) <= 0) {
-      add(cx, `${here}/toPct`, "band_empty", `expected toPct > fromPct (${fmt(from)}) but received ${fmt(to)}`);
+      received(cx, `${here}/toPct`, "band_empty", `toPct > ${fractionString(from)}`, fractionString(to));
     }
     const last = i === v.length - 1;
     const hasTo = "toPct" in b;
@@ -687,10 +681,6 @@ function bands(cx: Cx, v: unknown, at: string): void {
     else if (!last && !hasTo) add(cx, `${here}/toPct`, "band_not_closed", "only the last band may omit toPct");
     previousTo = to ?? null;
   }
-}
-
-function fmt(r: Rational): string {
-  return r.d === 1n ? String(r.n) : `${r.n}/${r.d}`;
 }
 
 /** KPIs: each checked, ids unique within the scorecard, weights summing to exactly 100. */
@@ -705,7 +695,7 @@ function kpis(cx: Cx, v: unknown, at: string): void {
     else sum = plus(sum, weight);
   }
   if (complete && compare(sum, HUNDRED) !== 0) {
-    add(cx, at, "weights_not_100", `KPI weights must sum to 100 but sum to ${fmt(sum)}`);
+    received(cx, at, "weights_not_100", "KPI weights summing to 100", `a sum of ${fractionString(sum)}`);
   }
 }
 
@@ -731,15 +721,11 @@ function curve(cx: Cx, v: unknown, at: string, kpi: Parsed): void {
     const y =
       point[1] === undefined ? undefined : exact(cx, point[1], `${here}/1`, "invalid_number", 0, "out_of_range");
     if (x !== undefined && px !== undefined && compare(x, px) * (lower ? -1 : 1) <= 0) {
-      add(
-        cx,
-        `${here}/0`,
-        "non_monotone_curve",
-        `curve values must strictly ${lower ? "fall" : "rise"} (better: ${lower ? "lower" : "higher"}) but ${fmt(x)} follows ${fmt(px)}`,
-      );
+      const what = `a value ${lower ? "<" : ">"} ${fractionString(px)} (better: ${lower ? "lower" : "higher"})`;
+      received(cx, `${here}/0`, "non_monotone_curve", what, fractionString(x));
     }
     if (y !== undefined && py !== undefined && compare(y, py) < 0) {
-      add(cx, `${here}/1`, "non_monotone_curve", `scores must never fall but ${fmt(y)} follows ${fmt(py)}`);
+      received(cx, `${here}/1`, "non_monotone_curve", `a score ≥ ${fractionString(py)}`, fractionString(y));
     }
     px = x;
     py = y;
@@ -797,7 +783,7 @@ function value(cx: Cx, v: unknown, at: string, comparison: Parsed): undefined {
   }
   const [lo, hi] = v.map((x, i) => conditionNumber(cx, x, `${at}/${i}`));
   if (between && lo && hi && compare(lo, hi) > 0) {
-    add(cx, `${at}/1`, "out_of_range", `expected hi ≥ lo (${fmt(lo)}) but received ${fmt(hi)}`);
+    received(cx, `${at}/1`, "out_of_range", `hi ≥ ${fractionString(lo)}`, fractionString(hi));
   }
 }
 
