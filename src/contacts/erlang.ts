@@ -1,4 +1,4 @@
-import { record } from "../internal/assert.js";
+import { numberError, record, requiredField } from "../internal/assert.js";
 import { inputError } from "../internal/messages.js";
 
 /**
@@ -268,15 +268,10 @@ function readQueue(fn: string, o: Record<string, unknown>): Queue {
 
 /** A required number field ≥ `min` (an integer when `integer`). */
 function field(fn: string, o: Record<string, unknown>, name: string, min: number, integer: boolean): number {
-  const v = o[name];
-  const path = `input.${name}`;
   const expected = integer ? "an integer ≥ 0" : min > 0 ? "a finite number > 0" : "a finite number ≥ 0";
-  if (v === undefined) throw inputError("missing_value", fn, path, expected, v);
-  if (typeof v !== "number") throw inputError("invalid_type", fn, path, expected, v);
-  if (!Number.isFinite(v)) throw inputError("not_finite", fn, path, expected, v);
-  if (integer && !Number.isSafeInteger(v)) throw inputError("not_integer", fn, path, expected, v);
-  if (v < min) throw inputError("out_of_range", fn, path, expected, v);
-  return v;
+  const v = requiredField(fn, o, "input", name, expected);
+  if (typeof v === "number" && v >= min && (integer ? Number.isSafeInteger(v) : Number.isFinite(v))) return v;
+  throw numberError(fn, `input.${name}`, v, expected, integer);
 }
 
 /** A percentage field: `serviceLevelPercent` and `shrinkagePercent` in [0, 100), `maxOccupancyPercent` in (0, 100]. */

@@ -4,7 +4,7 @@
  * failure branch or once per call.
  */
 import type { MetricInputError } from "../errors.js";
-import { confidence, count, normalize, options } from "../internal/assert.js";
+import { confidence, normalize, options } from "../internal/assert.js";
 import { inputError } from "../internal/messages.js";
 
 /**
@@ -28,15 +28,6 @@ export function ratingError(
   if (!Number.isFinite(value)) return inputError("not_finite", fn, path, expected, value);
   if (!Number.isInteger(value)) return inputError("not_integer", fn, path, expected, value);
   return inputError("out_of_range", fn, path, expected, value);
-}
-
-/** Reads a required count field of a tally: a safe integer ≥ 0 at `path`. */
-export function tallyField(fn: string, tally: Record<string, unknown>, field: string, path: string): number {
-  const value = tally[field];
-  if (value === undefined) {
-    throw inputError("missing_value", fn, `${path}.${field}`, "a count (an integer ≥ 0)", value);
-  }
-  return count(fn, `${path}.${field}`, value);
 }
 
 /** An options object as received from a caller: every field still to be checked. */

@@ -1,6 +1,6 @@
-import { arrayLike, record } from "../internal/assert.js";
+import { arrayLike, atMost, readFields } from "../internal/assert.js";
 import { inputError } from "../internal/messages.js";
-import { percentOf, ratingError, readOptions, tallyField } from "./checks.js";
+import { percentOf, ratingError, readOptions } from "./checks.js";
 
 /**
  * A rating scale: integer ratings from `min` to `max`, inclusive.
@@ -178,13 +178,9 @@ function readSatisfiedFrom(fn: string, value: unknown, min: number, max: number)
 }
 
 function readCsatCounts(fn: string, counts: unknown): CsatCounts {
-  const c = record(fn, "counts", counts, "a CSAT tally { satisfied, total }");
-  const satisfied = tallyField(fn, c, "satisfied", "counts");
-  const total = tallyField(fn, c, "total", "counts");
-  if (satisfied > total) {
-    throw inputError("inconsistent_counts", fn, "counts.satisfied", `at most total (${total})`, satisfied);
-  }
-  return { satisfied, total };
+  const c = readFields(fn, "counts", counts, ["satisfied", "total"]);
+  atMost(fn, "counts.satisfied", c.satisfied, c.total, "total");
+  return c;
 }
 
 const DEFAULT_SCALE: CsatScale = { min: 1, max: 5 };
