@@ -1,4 +1,4 @@
-import { oneOf } from "../internal/assert.js";
+import { oneOf, options as readOptions } from "../internal/assert.js";
 import { inputError } from "../internal/messages.js";
 import { meanOf, quantileInPlace } from "../stats/quantile.js";
 import type { Instant } from "../time/instant.js";
@@ -17,7 +17,6 @@ import {
   type TicketList,
   ticketAt,
   ticketList,
-  ticketOptions,
 } from "./ticket.js";
 
 /**
@@ -183,7 +182,7 @@ export interface TicketDurations {
 export function ticketDurations(tickets: readonly Ticket[], options?: TicketDurationsOptions): TicketDurations {
   const fn = "ticketDurations";
   const list = ticketList(fn, tickets);
-  const o = ticketOptions(fn, options);
+  const o = readOptions(fn, options);
   const measure = oneOf(fn, "options.measure", o["measure"], ["firstResponse", "resolution"], "resolution");
   const spec = readSpec(fn, o, measure);
   const durations: (number | null)[] = new Array(list.length);
@@ -238,7 +237,7 @@ export function ticketDurations(tickets: readonly Ticket[], options?: TicketDura
 export function firstResponseTime(tickets: readonly Ticket[], options?: DurationOptions): number | null {
   const fn = "firstResponseTime";
   const list = ticketList(fn, tickets);
-  const o = ticketOptions(fn, options);
+  const o = readOptions(fn, options);
   return statisticOf(fn, list, readSpec(fn, o, "firstResponse"), readStatistic(fn, o["statistic"]));
 }
 
@@ -281,7 +280,7 @@ export function firstResponseTime(tickets: readonly Ticket[], options?: Duration
 export function resolutionTime(tickets: readonly Ticket[], options?: ResolutionTimeOptions): number | null {
   const fn = "resolutionTime";
   const list = ticketList(fn, tickets);
-  const o = ticketOptions(fn, options);
+  const o = readOptions(fn, options);
   return statisticOf(fn, list, readSpec(fn, o, "resolution"), readStatistic(fn, o["statistic"]));
 }
 

@@ -1,5 +1,4 @@
-import { count, record } from "../internal/assert.js";
-import { inputError } from "../internal/messages.js";
+import { atMost, count, readFields } from "../internal/assert.js";
 import { createdAtOf, eventAt, optionalCount, type Ticket, type TicketList, ticketAt, ticketList } from "./ticket.js";
 
 /**
@@ -65,13 +64,9 @@ export interface ReopenCounts {
  */
 export function resolutionRate(cohort: ResolutionCohort): number | null {
   const fn = "resolutionRate";
-  const c = record(fn, "cohort", cohort, "an object { created, resolved }");
-  const created = count(fn, "cohort.created", c["created"]);
-  const resolved = count(fn, "cohort.resolved", c["resolved"]);
-  if (resolved > created) {
-    throw inputError("inconsistent_counts", fn, "cohort.resolved", `at most created (${created})`, resolved);
-  }
-  return created === 0 ? null : (resolved * 100) / created;
+  const c = readFields(fn, "cohort", cohort, ["created", "resolved"], tallyCount);
+  atMost(fn, "cohort.resolved", c.resolved, c.created, "created");
+  return c.created === 0 ? null : (c.resolved * 100) / c.created;
 }
 
 /**
@@ -157,8 +152,7 @@ export function firstContactResolutionRate(tickets: readonly Ticket[]): number |
  */
 export function firstContactResolutionRateFromCounts(counts: FirstContactResolutionCounts): number | null {
   const fn = "firstContactResolutionRateFromCounts";
-  const c = record(fn, "counts", counts, "an object { firstContact, resolved, unrecorded }");
-  return shareOf(fn, c, "firstContact");
+  return shareOf(fn, counts, "firstContact");
 }
 
 /**
@@ -240,18 +234,20 @@ export function reopenRate(tickets: readonly Ticket[]): number | null {
  */
 export function reopenRateFromCounts(counts: ReopenCounts): number | null {
   const fn = "reopenRateFromCounts";
-  const c = record(fn, "counts", counts, "an object { reopened, resolved, unrecorded }");
-  return shareOf(fn, c, "reopened");
+  return shareOf(fn, counts, "reopened");
 }
 
-function shareOf(fn: string, c: Record<string, unknown>, part: string): number | null {
-  const numerator = count(fn, `counts.${part}`, c[part]);
-  const resolved = count(fn, "counts.resolved", c["resolved"]);
-  count(fn, "counts.unrecorded", c["unrecorded"]);
-  if (numerator > resolved) {
-    throw inputError("inconsistent_counts", fn, `counts.${part}`, `at most resolved (${resolved})`, numerator);
-  }
-  return resolved === 0 ? null : (numerator * 100) / resolved;
+/** `counts[part]` / `counts.resolved` × 100 from a tally `{ [part], resolved, unrecorded }`. */
+function shareOf<P extends string>(fn: string, counts: unknown, part: P): number | null {
+  const c = readFields(fn, "counts", counts, [part, "resolved", "unrecorded"], tallyCount);
+  const numerator = c[part];
+  atMost(fn, `counts.${part}`, numerator, c.resolved, "resolved");
+  return c.resolved === 0 ? null : (numerator * 100) / c.resolved;
+}
+
+/** A count field of a tally; here an absent field is `invalid_type` like any other non-number. */
+function tallyCount(fn: string, object: Record<string, unknown>, path: string, field: string): number {
+  return count(fn, `${path}.${field}`, object[field]);
 }
 
 function fcrTally(fn: string, list: TicketList): FirstContactResolutionCounts {

@@ -1,4 +1,4 @@
-import { count, oneOf } from "../internal/assert.js";
+import { count, numberOption, oneOf, options as readOptions } from "../internal/assert.js";
 import { inputError } from "../internal/messages.js";
 import type { Instant } from "../time/instant.js";
 import {
@@ -14,7 +14,6 @@ import {
   type TicketCalendar,
   ticketAt,
   ticketList,
-  ticketOptions,
 } from "./ticket.js";
 
 /**
@@ -217,15 +216,16 @@ interface Targets {
   readonly resolution: number;
 }
 
-const ACHIEVED = 0;
-const BREACHED = 1;
+// The states of a target (indices into the tally by state).
+const NO_TARGET = 0;
+const ACHIEVED = 1;
 const PENDING = 2;
-const NO_TARGET = 3;
+const BREACHED = 3;
 
 function tally(fn: string, tickets: unknown, policy: unknown, options: unknown): SlaCounts {
   const list = ticketList(fn, tickets);
-  const p = ticketOptions(fn, policy, "policy");
-  const o = ticketOptions(fn, options);
+  const p = readOptions(fn, policy, "policy");
+  const o = readOptions(fn, options);
   const per = oneOf(fn, "options.per", o["per"], ["ticket", "target"], "ticket");
   const asOf = asOfOption(fn, o, false);
   const hasAsOf = !Number.isNaN(asOf);
@@ -250,9 +250,7 @@ function tally(fn: string, tickets: unknown, policy: unknown, options: unknown):
 
   const ends = new Float64Array(2);
   const spans = new Float64Array(2);
-  let achieved = 0;
-  let breached = 0;
-  let pending = 0;
+  const byState = [0, 0, 0, 0];
   for (let i = 0; i < list.length; i++) {
     const t = ticketAt(fn, list, i);
     const created = createdAtOf(fn, t, i);
@@ -282,17 +280,17 @@ function tally(fn: string, tickets: unknown, policy: unknown, options: unknown):
     const stateA = state(targets.firstResponse, a, responded, spans[0] as number);
     const stateB = state(targets.resolution, b, resolvedByAsOf, spans[1] as number);
     if (per === "target") {
-      if (stateA === ACHIEVED) achieved++;
-      else if (stateA === BREACHED) breached++;
-      else if (stateA === PENDING) pending++;
-      if (stateB === ACHIEVED) achieved++;
-      else if (stateB === BREACHED) breached++;
-      else if (stateB === PENDING) pending++;
-    } else if (stateA === BREACHED || stateB === BREACHED) breached++;
-    else if (stateA === PENDING || stateB === PENDING) pending++;
-    else achieved++;
+      byState[stateA]!++;
+      byState[stateB]!++;
+    } else if (stateA === BREACHED || stateB === BREACHED) byState[BREACHED]!++;
+    else if (stateA === PENDING || stateB === PENDING) byState[PENDING]!++;
+    else byState[ACHIEVED]!++;
   }
-  return { achieved, breached, pending };
+  return {
+    achieved: byState[ACHIEVED] as number,
+    breached: byState[BREACHED] as number,
+    pending: byState[PENDING] as number,
+  };
 }
 
 /**
@@ -322,28 +320,22 @@ function state(target: number, end: number, stop: number, measured: number): num
   return measured > target ? BREACHED : PENDING;
 }
 
-function readTarget(fn: string, value: unknown, path: string): number {
-  if (value === undefined) return Number.NaN;
-  if (typeof value !== "number" || !Number.isFinite(value) || value < 0) {
-    throw inputError("invalid_option", fn, path, "a target duration in ms (a finite number ≥ 0)", value);
-  }
-  return value;
-}
+const TARGET = "a target duration in ms (a finite number ≥ 0)";
 
 function readTargets(fn: string, p: Record<string, unknown>, path: string): Targets {
   return {
-    firstResponse: readTarget(fn, p["firstResponseMs"], `${path}.firstResponseMs`),
-    resolution: readTarget(fn, p["resolutionMs"], `${path}.resolutionMs`),
+    firstResponse: numberOption(fn, `${path}.firstResponseMs`, p["firstResponseMs"], Number.NaN, TARGET),
+    resolution: numberOption(fn, `${path}.resolutionMs`, p["resolutionMs"], Number.NaN, TARGET),
   };
 }
 
 function readByPriority(fn: string, value: unknown, overall: Targets): Map<string, Targets> | undefined {
   if (value === undefined) return undefined;
-  const by = ticketOptions(fn, value, "policy.byPriority");
+  const by = readOptions(fn, value, "policy.byPriority");
   const out = new Map<string, Targets>();
   for (const key of Object.keys(by)) {
     const path = `policy.byPriority.${key}`;
-    const own = readTargets(fn, ticketOptions(fn, by[key], path), path);
+    const own = readTargets(fn, readOptions(fn, by[key], path), path);
     out.set(key, {
       firstResponse: Number.isNaN(own.firstResponse) ? overall.firstResponse : own.firstResponse,
       resolution: Number.isNaN(own.resolution) ? overall.resolution : own.resolution,

@@ -1,4 +1,4 @@
-import { arrayLike, options as readOptions } from "../internal/assert.js";
+import { arrayLike, numberError } from "../internal/assert.js";
 import { inputError } from "../internal/messages.js";
 import { type Instant, toEpochMs } from "../time/instant.js";
 
@@ -112,11 +112,8 @@ export function optionalCount(
 ): number {
   const v = t[field];
   if (v === undefined || v === null) return Number.NaN;
-  if (typeof v !== "number") throw inputError("invalid_type", fn, `tickets[${i}].${field}`, expected, v);
-  if (!Number.isFinite(v)) throw inputError("not_finite", fn, `tickets[${i}].${field}`, expected, v);
-  if (!Number.isSafeInteger(v)) throw inputError("not_integer", fn, `tickets[${i}].${field}`, expected, v);
-  if (v < min) throw inputError("out_of_range", fn, `tickets[${i}].${field}`, expected, v);
-  return v;
+  if (Number.isSafeInteger(v) && (v as number) >= min) return v as number;
+  throw numberError(fn, `tickets[${i}].${field}`, v, expected, true);
 }
 
 /** Internal: a required `asOf` option (or `undefined` when absent and `required` is false) as epoch ms. */
@@ -181,11 +178,6 @@ export function statusesOption(fn: string, value: unknown, path: string, fallbac
     names.push(s);
   }
   return new StatusSet(names);
-}
-
-/** Internal: the options object of a ticket metric. */
-export function ticketOptions(fn: string, value: unknown, path = "options"): Record<string, unknown> {
-  return readOptions(fn, value, path);
 }
 
 /** Internal: reads the `statusHistory` of ticket `i`: `undefined` when absent or `null`. */
