@@ -5,7 +5,7 @@
  * with the path of the bad value (`options.week.mon[1]`).
  */
 import { inputError } from "../internal/messages.js";
-import { daysFromCivil } from "./instant.js";
+import { daysFromCivil, daysInMonth } from "./instant.js";
 
 const FN = "businessCalendar";
 const MINUTE_MS = 60_000;
@@ -51,10 +51,15 @@ export function readCalendarOptions(value: unknown): CalendarSpec {
     throw inputError("invalid_option", FN, "options", "an options object { timeZone, week, holidays? }", value);
   }
   const o = value as Record<string, unknown>;
-  for (const key of Object.keys(o)) {
-    if (!OPTION_KEYS.includes(key)) {
-      throw inputError("invalid_option", FN, `options.${key}`, "no other option than timeZone, week, holidays", o[key]);
-    }
+  const extra = unknownKey(o, OPTION_KEYS);
+  if (extra !== undefined) {
+    throw inputError(
+      "invalid_option",
+      FN,
+      `options.${extra}`,
+      `no other option than ${OPTION_KEYS.join(", ")}`,
+      o[extra],
+    );
   }
   const timeZone = o["timeZone"];
   if (typeof timeZone !== "string" || timeZone === "") {
@@ -63,16 +68,20 @@ export function readCalendarOptions(value: unknown): CalendarSpec {
   return { timeZone, week: readWeek(o["week"]), holidays: readHolidays(o["holidays"]) };
 }
 
+/** The first own key of `object` that is not in `known`, if any. */
+function unknownKey(object: object, known: readonly string[]): string | undefined {
+  return Object.keys(object).find((key) => !known.includes(key));
+}
+
 function readWeek(value: unknown): WeekTable {
   const path = "options.week";
   if (value === null || typeof value !== "object" || Array.isArray(value)) {
     throw inputError("invalid_option", FN, path, 'an object of weekdays, e.g. { mon: [["09:00", "17:00"]] }', value);
   }
   const week = value as Record<string, unknown>;
-  for (const key of Object.keys(week)) {
-    if (!(WEEKDAYS as readonly string[]).includes(key)) {
-      throw inputError("invalid_option", FN, `${path}.${key}`, "a weekday key: mon, tue, wed, thu, fri, sat, sun", key);
-    }
+  const extra = unknownKey(week, WEEKDAYS);
+  if (extra !== undefined) {
+    throw inputError("invalid_option", FN, `${path}.${extra}`, `a weekday key: ${WEEKDAYS.join(", ")}`, extra);
   }
   const starts: number[] = [];
   const ends: number[] = [];
@@ -151,8 +160,6 @@ function clock(value: unknown, path: string, isEnd: boolean): number {
   return (h * 60 + m) * MINUTE_MS;
 }
 
-const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
 /** Holidays `"YYYY-MM-DD"` as ascending distinct days since 1970-01-01. */
 function readHolidays(value: unknown): number[] {
   const path = "options.holidays";
@@ -171,9 +178,8 @@ function readHolidays(value: unknown): number[] {
     const y = Number(v.slice(0, 4));
     const m = Number(v.slice(5, 7));
     const d = Number(v.slice(8));
-    const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-    const dim = m === 2 && leap ? 29 : (DAYS_IN_MONTH[m - 1] ?? 0);
-    if (m < 1 || m > 12 || d < 1 || d > dim) throw inputError("invalid_option", FN, `${path}[${i}]`, what, v);
+    if (m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m))
+      throw inputError("invalid_option", FN, `${path}[${i}]`, what, v);
     days.push(daysFromCivil(y, m, d));
   }
   days.sort((a, b) => a - b);
