@@ -40,7 +40,7 @@ export function mergeCounts<T extends { readonly [K in keyof T]: number }>(a: T,
       "inconsistent_counts",
       fn,
       `b.${mismatch}`,
-      `a tally with the same fields as a (${keysA.join(", ")})`,
+      `the same fields as a (${keysA.join(", ")})`,
       Object.hasOwn(b, mismatch) ? (b as Record<string, unknown>)[mismatch] : undefined,
     );
   }
@@ -51,7 +51,7 @@ export function mergeCounts<T extends { readonly [K in keyof T]: number }>(a: T,
 
 function checkTally(fn: string, path: string, tally: unknown): void {
   if (tally === null || typeof tally !== "object" || Array.isArray(tally)) {
-    throw inputError("invalid_type", fn, path, "a tally (an object of counts)", tally);
+    throw inputError("invalid_type", fn, path, "an object of counts", tally);
   }
   for (const key of Object.keys(tally)) {
     const v = (tally as Record<string, unknown>)[key];

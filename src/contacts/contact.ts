@@ -1,4 +1,4 @@
-import { arrayLike, nonNegativeField, numberOption } from "../internal/assert.js";
+import { arrayLike, DURATION, nonNegativeField, numberOption } from "../internal/assert.js";
 import { inputError } from "../internal/messages.js";
 
 /**
@@ -65,9 +65,6 @@ export function durationOf(
   if (v === undefined && optional) return 0;
   return nonNegativeField(fn, c, `contacts[${i}]`, field, DURATION); // throws: the fast check failed
 }
-
-/** The expected text of a duration. */
-export const DURATION = "a duration in ms (a finite number ≥ 0)";
 
 /** Internal: an optional duration option in ms (finite ≥ 0), `NaN` when absent; `required` makes absence `missing_value`. */
 export function durationOption(fn: string, o: Record<string, unknown>, field: string, required: boolean): number {

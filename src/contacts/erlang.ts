@@ -287,9 +287,7 @@ function percentField(
   const n = field(fn, o, name, 0, false);
   const ok = upperIncluded ? n > 0 && n <= 100 : n < 100;
   if (!ok) {
-    const expected = upperIncluded
-      ? "a percentage above 0 and at most 100"
-      : "a percentage from 0 up to (not including) 100";
+    const expected = upperIncluded ? "a percentage in (0, 100]" : "a percentage in [0, 100)";
     throw inputError("out_of_range", fn, `input.${name}`, expected, v);
   }
   return n;

@@ -1,6 +1,6 @@
-import { countField, nonNegativeField, normalize, shaped } from "../internal/assert.js";
+import { countField, DURATION, nonNegativeField, normalize, shaped } from "../internal/assert.js";
 import { inputError } from "../internal/messages.js";
-import { type Contact, contactAt, contactList, DURATION, durationOf, isAnswered } from "./contact.js";
+import { type Contact, contactAt, contactList, durationOf, isAnswered } from "./contact.js";
 
 /**
  * Handle-time totals: the tally behind {@link averageHandleTime}. Totals of

@@ -99,7 +99,7 @@ export function churnRate(counts: ChurnInput): number | null {
         "inconsistent_counts",
         fn,
         `${path}.customersAtEnd`,
-        `at least the customers kept (customersAtStart − customersLost = ${start - lost})`,
+        `at least customersAtStart − customersLost (${start - lost})`,
         end,
       );
     }

@@ -51,6 +51,9 @@ export function positive(fn: string, path: string, value: unknown, expected = "a
 /** The expected text of a count. */
 export const COUNT = "a count (an integer ≥ 0)";
 
+/** The expected text of a duration. */
+export const DURATION = "a duration in ms ≥ 0";
+
 /** A count: a safe integer `≥ 0`. */
 export function count(fn: string, path: string, value: unknown, expected: string = COUNT): number {
   if (Number.isSafeInteger(value) && (value as number) >= 0) return value as number;
@@ -130,7 +133,7 @@ export function percent(fn: string, path: string, value: unknown): number {
 
 /** A confidence level strictly between 0 and 1 (e.g. `0.95`). */
 export function confidence(fn: string, path: string, value: unknown): number {
-  const what = "a confidence level between 0 and 1 (exclusive), e.g. 0.95";
+  const what = "a confidence level 0 < c < 1, e.g. 0.95";
   if (typeof value !== "number") throw inputError("invalid_option", fn, path, what, value);
   if (!(value > 0 && value < 1)) throw inputError("invalid_option", fn, path, what, value);
   return value;

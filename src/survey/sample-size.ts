@@ -185,4 +185,4 @@ type Flat = Omit<ProportionSampleSizeOptions, "metric"> & Omit<NpsSampleSizeOpti
 type AnyOptions = Unchecked<Flat>;
 type PercentKey = "expectedPercent" | "expectedPromotersPercent" | "expectedDetractorsPercent";
 
-const MARGIN = "a margin of error in points, greater than 0 and at most 100";
+const MARGIN = "a margin of error in points, 0 < e ≤ 100";

@@ -1,4 +1,4 @@
-import { numberOption, options as readOptions } from "../internal/assert.js";
+import { DURATION, numberOption, options as readOptions } from "../internal/assert.js";
 import { inputError } from "../internal/messages.js";
 import type { Instant } from "../time/instant.js";
 import {
@@ -121,13 +121,7 @@ export function backlog(tickets: readonly Ticket[], options: BacklogOptions): nu
   const o = readOptions(fn, options);
   const asOf = asOfOption(fn, o, true);
   // Absent: every open ticket (an age is never below -∞).
-  const olderThan = numberOption(
-    fn,
-    "options.olderThanMs",
-    o["olderThanMs"],
-    Number.NEGATIVE_INFINITY,
-    "a duration in ms (a finite number ≥ 0)",
-  );
+  const olderThan = numberOption(fn, "options.olderThanMs", o["olderThanMs"], Number.NEGATIVE_INFINITY, DURATION);
   const calendar = calendarOption(fn, o["calendar"], "options.calendar");
   const resolvedSet = statusesOption(fn, o["resolvedStatuses"], "options.resolvedStatuses", RESOLVED);
   let open = 0;

@@ -1,4 +1,4 @@
-import { oneOf, options as readOptions } from "../internal/assert.js";
+import { COUNT, oneOf, options as readOptions } from "../internal/assert.js";
 import { inputError } from "../internal/messages.js";
 import { meanOf, quantileInPlace } from "../stats/quantile.js";
 import type { Instant } from "../time/instant.js";
@@ -186,7 +186,7 @@ export function ticketDurations(tickets: readonly Ticket[], options?: TicketDura
   const measure = oneOf(fn, "options.measure", o["measure"], ["firstResponse", "resolution"], "resolution");
   const spec = readSpec(fn, o, measure);
   const durations: (number | null)[] = new Array(list.length);
-  const left = { censored: 0, createdAfterAsOf: 0, resolvedWithoutResponse: 0, firstResolutionUnknown: 0 };
+  const left = [0, 0, 0, 0]; // by reason: left[-code - 1]
   let measured = 0;
   for (let i = 0; i < list.length; i++) {
     const d = measureTicket(fn, list, i, spec);
@@ -195,10 +195,16 @@ export function ticketDurations(tickets: readonly Ticket[], options?: TicketDura
       measured++;
     } else {
       durations[i] = null;
-      countLeftOut(left, d);
+      left[-d - 1]!++;
     }
   }
-  return { durationsMs: durations, measured, leftOut: left };
+  const leftOut = {
+    censored: left[-CENSORED - 1] as number,
+    createdAfterAsOf: left[-CREATED_AFTER_AS_OF - 1] as number,
+    resolvedWithoutResponse: left[-RESOLVED_WITHOUT_RESPONSE - 1] as number,
+    firstResolutionUnknown: left[-FIRST_RESOLUTION_UNKNOWN - 1] as number,
+  };
+  return { durationsMs: durations, measured, leftOut };
 }
 
 /**
@@ -303,20 +309,11 @@ function readSpec(fn: string, o: Record<string, unknown>, measure: "firstRespons
   return { measure, basis, calendar, paused: paused.empty ? undefined : paused, asOf };
 }
 
+// Why a ticket is left out: the negative codes measureTicket returns.
 const CENSORED = -1;
 const CREATED_AFTER_AS_OF = -2;
 const RESOLVED_WITHOUT_RESPONSE = -3;
 const FIRST_RESOLUTION_UNKNOWN = -4;
-
-function countLeftOut(
-  left: { censored: number; createdAfterAsOf: number; resolvedWithoutResponse: number; firstResolutionUnknown: number },
-  code: number,
-): void {
-  if (code === CENSORED) left.censored++;
-  else if (code === CREATED_AFTER_AS_OF) left.createdAfterAsOf++;
-  else if (code === RESOLVED_WITHOUT_RESPONSE) left.resolvedWithoutResponse++;
-  else left.firstResolutionUnknown++;
-}
 
 /** The duration of ticket `i` in ms (≥ 0), or a negative code saying why it is left out. */
 function measureTicket(fn: string, list: TicketList, i: number, spec: Spec): number {
@@ -348,7 +345,7 @@ function measureTicket(fn: string, list: TicketList, i: number, spec: Spec): num
     }
     if (Number.isNaN(end) && !Number.isNaN(resolved)) {
       // Without firstResolvedAt, the final resolution is the first only for a ticket never reopened.
-      const reopens = optionalCount(fn, t, i, "reopenCount", 0, "a reopen count (an integer ≥ 0)");
+      const reopens = optionalCount(fn, t, i, "reopenCount", 0, COUNT);
       if (reopens === 0) end = resolved;
       else unknownFirst = true;
     }

@@ -1,4 +1,4 @@
-import { atMost, count, readFields } from "../internal/assert.js";
+import { atMost, COUNT, count, readFields } from "../internal/assert.js";
 import { createdAtOf, eventAt, optionalCount, type Ticket, type TicketList, ticketAt, ticketList } from "./ticket.js";
 
 /**
@@ -251,12 +251,12 @@ function tallyCount(fn: string, object: Record<string, unknown>, path: string, f
 }
 
 function fcrTally(fn: string, list: TicketList): FirstContactResolutionCounts {
-  const c = tallyResolved(fn, list, "contactsToResolve", 1, "a number of contacts (an integer ≥ 1)", (n) => n === 1);
+  const c = tallyResolved(fn, list, "contactsToResolve", 1, "an integer ≥ 1", (n) => n === 1);
   return { firstContact: c.hits, resolved: c.resolved, unrecorded: c.unrecorded };
 }
 
 function reopenTally(fn: string, list: TicketList): ReopenCounts {
-  const c = tallyResolved(fn, list, "reopenCount", 0, "a reopen count (an integer ≥ 0)", (n) => n > 0);
+  const c = tallyResolved(fn, list, "reopenCount", 0, COUNT, (n) => n > 0);
   return { reopened: c.hits, resolved: c.resolved, unrecorded: c.unrecorded };
 }
 

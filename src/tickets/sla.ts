@@ -1,4 +1,4 @@
-import { count, numberOption, oneOf, options as readOptions } from "../internal/assert.js";
+import { count, DURATION, numberOption, oneOf, options as readOptions } from "../internal/assert.js";
 import { inputError } from "../internal/messages.js";
 import type { Instant } from "../time/instant.js";
 import {
@@ -243,7 +243,7 @@ function tally(fn: string, tickets: unknown, policy: unknown, options: unknown):
       "invalid_option",
       fn,
       "policy",
-      "a policy with at least one target (firstResponseMs, resolutionMs or byPriority)",
+      "at least one target: firstResponseMs, resolutionMs or byPriority",
       policy,
     );
   }
@@ -301,13 +301,7 @@ function clockEnd(fn: string, target: number, stop: number, created: number, asO
   if (Number.isNaN(target)) return Number.NaN;
   if (!Number.isNaN(stop)) return stop;
   if (Number.isNaN(asOf)) {
-    throw inputError(
-      "missing_value",
-      fn,
-      "options.asOf",
-      `an instant to evaluate open tickets at (tickets[${i}] is still open)`,
-      undefined,
-    );
+    throw inputError("missing_value", fn, "options.asOf", `an instant (tickets[${i}] is still open)`, undefined);
   }
   return created >= asOf ? Number.NaN : asOf;
 }
@@ -320,12 +314,10 @@ function state(target: number, end: number, stop: number, measured: number): num
   return measured > target ? BREACHED : PENDING;
 }
 
-const TARGET = "a target duration in ms (a finite number ≥ 0)";
-
 function readTargets(fn: string, p: Record<string, unknown>, path: string): Targets {
   return {
-    firstResponse: numberOption(fn, `${path}.firstResponseMs`, p["firstResponseMs"], Number.NaN, TARGET),
-    resolution: numberOption(fn, `${path}.resolutionMs`, p["resolutionMs"], Number.NaN, TARGET),
+    firstResponse: numberOption(fn, `${path}.firstResponseMs`, p["firstResponseMs"], Number.NaN, DURATION),
+    resolution: numberOption(fn, `${path}.resolutionMs`, p["resolutionMs"], Number.NaN, DURATION),
   };
 }
 

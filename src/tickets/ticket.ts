@@ -80,7 +80,7 @@ export function createdAtOf(fn: string, t: Record<string, unknown>, i: number): 
   const v = t["createdAt"];
   if (typeof v === "number" && v >= -MAX_MS && v <= MAX_MS) return v;
   if (v === undefined || v === null) {
-    throw inputError("missing_value", fn, `tickets[${i}].createdAt`, "an instant (createdAt is required)", v);
+    throw inputError("missing_value", fn, `tickets[${i}].createdAt`, "an instant", v);
   }
   return toEpochMs(fn, `tickets[${i}].createdAt`, v);
 }
@@ -120,7 +120,7 @@ export function optionalCount(
 export function asOfOption(fn: string, o: Record<string, unknown>, required: boolean, path = "options.asOf"): number {
   const v = o["asOf"];
   if (v === undefined) {
-    if (required) throw inputError("missing_value", fn, path, "an instant (asOf is required)", v);
+    if (required) throw inputError("missing_value", fn, path, "an instant", v);
     return Number.NaN;
   }
   return toEpochMs(fn, path, v);
@@ -134,13 +134,7 @@ export function calendarOption(fn: string, value: unknown, path: string): Ticket
     typeof value !== "object" ||
     typeof (value as { elapsedMs?: unknown }).elapsedMs !== "function"
   ) {
-    throw inputError(
-      "invalid_option",
-      fn,
-      path,
-      "a calendar from businessCalendar() (an object with elapsedMs)",
-      value,
-    );
+    throw inputError("invalid_option", fn, path, "a calendar with elapsedMs, e.g. businessCalendar()", value);
   }
   return value as TicketCalendar;
 }
@@ -223,7 +217,7 @@ function entryInstant(fn: string, e: object, i: number, j: number, previous: num
       "inconsistent_instants",
       fn,
       `tickets[${i}].statusHistory[${j}].at`,
-      "entries in time order (each at or after the one before)",
+      "an instant at or after the entry before",
       raw,
     );
   }

@@ -150,7 +150,7 @@ function readDay(value: unknown, path: string): [number, number][] {
 
 /** `"HH:MM"` as ms since midnight; `"24:00"` only as an end. */
 function clock(value: unknown, path: string, isEnd: boolean): number {
-  const what = isEnd ? 'a time "HH:MM" from "00:00" to "24:00"' : 'a time "HH:MM" from "00:00" to "23:59"';
+  const what = `a time "HH:MM" from "00:00" to "${isEnd ? "24:00" : "23:59"}"`;
   if (typeof value !== "string" || !/^\d\d:\d\d$/.test(value))
     throw inputError("invalid_option", FN, path, what, value);
   const h = Number(value.slice(0, 2));
