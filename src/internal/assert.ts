@@ -131,12 +131,12 @@ export function percent(fn: string, path: string, value: unknown): number {
   return inRange(fn, path, value, 0, 100, "a percentage 0–100");
 }
 
-/** A confidence level strictly between 0 and 1 (e.g. `0.95`). */
-export function confidence(fn: string, path: string, value: unknown): number {
-  const what = "a confidence level 0 < c < 1, e.g. 0.95";
-  if (typeof value !== "number") throw inputError("invalid_option", fn, path, what, value);
-  if (!(value > 0 && value < 1)) throw inputError("invalid_option", fn, path, what, value);
-  return value;
+/** The `confidence` option of `o`: a level strictly between 0 and 1 (e.g. `0.95`, the default when absent). */
+export function confidenceOption(fn: string, o: { readonly confidence?: unknown }): number {
+  const value = o.confidence;
+  if (value === undefined) return 0.95;
+  if (typeof value === "number" && value > 0 && value < 1) return value;
+  throw inputError("invalid_option", fn, "options.confidence", "a confidence level 0 < c < 1, e.g. 0.95", value);
 }
 
 /** Throws `inconsistent_counts` at `path` when `value > limit`: "at most {what} ({limit})". */

@@ -1,7 +1,7 @@
 import {
   arrayLike,
   atMost,
-  confidence,
+  confidenceOption,
   count,
   finiteNumber,
   normalize,
@@ -153,8 +153,7 @@ export function leaderboard(agents: readonly LeaderboardAgent[], options?: Leade
     Number.POSITIVE_INFINITY,
     true,
   );
-  const level = o["confidence"] === undefined ? 0.95 : confidence(fn, "options.confidence", o["confidence"]);
-  const z = zForConfidence(level);
+  const z = zForConfidence(confidenceOption(fn, o));
 
   const rows: { id: string; value: number }[] = [];
   const seen = new Set<string>();

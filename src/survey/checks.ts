@@ -4,7 +4,7 @@
  * failure branch or once per call.
  */
 import type { MetricInputError } from "../errors.js";
-import { confidence, normalize, options } from "../internal/assert.js";
+import { normalize, options } from "../internal/assert.js";
 import { inputError } from "../internal/messages.js";
 
 /**
@@ -36,11 +36,6 @@ export type Unchecked<T> = { readonly [K in keyof T]-?: unknown };
 /** Reads an optional options object (`undefined` reads as `{}`; anything else but an object is `invalid_option`). */
 export function readOptions<T>(fn: string, value: T | undefined): Unchecked<T> {
   return options(fn, value) as Unchecked<T>;
-}
-
-/** Reads `options.confidence` (a level strictly between 0 and 1), 0.95 when absent. */
-export function confidenceOption(fn: string, o: { readonly confidence: unknown }): number {
-  return o.confidence === undefined ? 0.95 : confidence(fn, "options.confidence", o.confidence);
 }
 
 /** `(part × 100) / whole` (exact in the exact cases), `null` when `whole` is 0, never `-0`. */

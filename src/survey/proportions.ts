@@ -1,7 +1,7 @@
-import { atMost, count, normalize, readFields } from "../internal/assert.js";
+import { atMost, confidenceOption, count, normalize, readFields } from "../internal/assert.js";
 import { wilsonBounds } from "../stats/intervals.js";
 import { twoSidedP, zForConfidence } from "../stats/normal.js";
-import { confidenceOption, readOptions } from "./checks.js";
+import { readOptions } from "./checks.js";
 
 /**
  * A proportion as counts: `successes` out of `total` (satisfied of all responses, resolved of all tickets, …).

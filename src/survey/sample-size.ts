@@ -1,7 +1,7 @@
-import { numberOption, oneOf } from "../internal/assert.js";
+import { confidenceOption, numberOption, oneOf } from "../internal/assert.js";
 import { inputError } from "../internal/messages.js";
 import { zForConfidence } from "../stats/normal.js";
-import { confidenceOption, readOptions, type Unchecked } from "./checks.js";
+import { readOptions, type Unchecked } from "./checks.js";
 
 /**
  * The options of {@link sampleSizeForMargin} every metric shares.
