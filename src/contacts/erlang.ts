@@ -1,4 +1,4 @@
-import { numberError, record, requiredField } from "../internal/assert.js";
+import { countField, nonNegative, positive, record, requiredField } from "../internal/assert.js";
 import { inputError } from "../internal/messages.js";
 
 /**
@@ -123,7 +123,7 @@ export function erlangC(input: ErlangCInput): ErlangCResult {
   const fn = "erlangC";
   const o = record(fn, "input", input, "an object { arrivals, intervalMs, averageHandleMs, agents, answerWithinMs }");
   const q = readQueue(fn, o);
-  const agents = field(fn, o, "agents", 0, true);
+  const agents = countField(fn, o, "input", "agents");
   const a = q.traffic;
   if (a === 0) {
     return {
@@ -249,10 +249,10 @@ interface Queue {
 }
 
 function readQueue(fn: string, o: Record<string, unknown>): Queue {
-  const arrivals = field(fn, o, "arrivals", 0, false);
-  const intervalMs = field(fn, o, "intervalMs", Number.MIN_VALUE, false);
-  const averageHandleMs = field(fn, o, "averageHandleMs", Number.MIN_VALUE, false);
-  const answerWithinMs = field(fn, o, "answerWithinMs", 0, false);
+  const arrivals = field(fn, o, "arrivals", false);
+  const intervalMs = field(fn, o, "intervalMs", true);
+  const averageHandleMs = field(fn, o, "averageHandleMs", true);
+  const answerWithinMs = field(fn, o, "answerWithinMs", false);
   const traffic = (arrivals * averageHandleMs) / intervalMs;
   if (!Number.isFinite(traffic)) {
     throw inputError(
@@ -266,12 +266,11 @@ function readQueue(fn: string, o: Record<string, unknown>): Queue {
   return { traffic: traffic === 0 ? 0 : traffic, averageHandleMs, answerWithinMs };
 }
 
-/** A required number field ≥ `min` (an integer when `integer`). */
-function field(fn: string, o: Record<string, unknown>, name: string, min: number, integer: boolean): number {
-  const expected = integer ? "an integer ≥ 0" : min > 0 ? "a finite number > 0" : "a finite number ≥ 0";
+/** A required finite number field ≥ 0 (> 0 when `strict`). */
+function field(fn: string, o: Record<string, unknown>, name: string, strict: boolean): number {
+  const expected = strict ? "a finite number > 0" : "a finite number ≥ 0";
   const v = requiredField(fn, o, "input", name, expected);
-  if (typeof v === "number" && v >= min && (integer ? Number.isSafeInteger(v) : Number.isFinite(v))) return v;
-  throw numberError(fn, `input.${name}`, v, expected, integer);
+  return strict ? positive(fn, `input.${name}`, v, expected) : nonNegative(fn, `input.${name}`, v, expected);
 }
 
 /** A percentage field: `serviceLevelPercent` and `shrinkagePercent` in [0, 100), `maxOccupancyPercent` in (0, 100]. */
@@ -284,7 +283,7 @@ function percentField(
 ): number {
   const v = o[name];
   if (v === undefined && fallback !== undefined) return fallback;
-  const n = field(fn, o, name, 0, false);
+  const n = field(fn, o, name, false);
   const ok = upperIncluded ? n > 0 && n <= 100 : n < 100;
   if (!ok) {
     const expected = upperIncluded ? "a percentage in (0, 100]" : "a percentage in [0, 100)";
