@@ -1,4 +1,4 @@
-import { countField, nonNegative, positive, record, requiredField } from "../internal/assert.js";
+import { countField, nonNegative, normalize, positive, record, requiredField } from "../internal/assert.js";
 import { inputError } from "../internal/messages.js";
 
 /**
@@ -239,7 +239,7 @@ function waitFromB(a: number, n: number, b: number): number {
 /** Service level in percent for a stable queue. */
 function serviceLevelOf(pw: number, a: number, n: number, answerWithinMs: number, averageHandleMs: number): number {
   const level = 100 - pw * 100 * Math.exp((-(n - a) * answerWithinMs) / averageHandleMs);
-  return level === 0 ? 0 : level;
+  return normalize(level);
 }
 
 interface Queue {
@@ -263,7 +263,7 @@ function readQueue(fn: string, o: Record<string, unknown>): Queue {
       arrivals,
     );
   }
-  return { traffic: traffic === 0 ? 0 : traffic, averageHandleMs, answerWithinMs };
+  return { traffic: normalize(traffic), averageHandleMs, answerWithinMs };
 }
 
 /** A required finite number field ≥ 0 (> 0 when `strict`). */

@@ -4,8 +4,7 @@
  * failure branch or once per call.
  */
 import type { MetricInputError } from "../errors.js";
-import { normalize, options } from "../internal/assert.js";
-import { inputError } from "../internal/messages.js";
+import { normalize, numberError, options } from "../internal/assert.js";
 
 /**
  * Builds the error for a rejected rating or score at `name[index]`: the code
@@ -22,12 +21,8 @@ export function ratingError(
   min: number,
   max: number,
 ): MetricInputError {
-  const expected = `an integer ${noun} ${min}–${max}`;
-  const path = `${name}[${index}]`;
-  if (typeof value !== "number") return inputError("invalid_type", fn, path, expected, value);
-  if (!Number.isFinite(value)) return inputError("not_finite", fn, path, expected, value);
-  if (!Number.isInteger(value)) return inputError("not_integer", fn, path, expected, value);
-  return inputError("out_of_range", fn, path, expected, value);
+  // Only a fraction is not_integer: an integer too large to be safe is simply out of range.
+  return numberError(fn, `${name}[${index}]`, value, `an integer ${noun} ${min}–${max}`, !Number.isInteger(value));
 }
 
 /** An options object as received from a caller: every field still to be checked. */

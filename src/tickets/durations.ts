@@ -1,4 +1,4 @@
-import { COUNT, oneOf, options as readOptions } from "../internal/assert.js";
+import { COUNT, normalize, oneOf, options as readOptions } from "../internal/assert.js";
 import { inputError } from "../internal/messages.js";
 import { meanOf, quantileInPlace } from "../stats/quantile.js";
 import type { Instant } from "../time/instant.js";
@@ -379,5 +379,5 @@ function statisticOf(fn: string, list: TicketList, spec: Spec, p: number): numbe
   }
   if (n === 0) return null;
   const value = p < 0 ? meanOf(buffer, n) : quantileInPlace(buffer, n, p);
-  return value === 0 ? 0 : value;
+  return normalize(value);
 }

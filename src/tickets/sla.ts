@@ -232,7 +232,7 @@ function tally(fn: string, tickets: unknown, policy: unknown, options: unknown):
   const calendar = calendarOption(fn, p["calendar"], "policy.calendar");
   const pausedSet = statusesOption(fn, p["pauseStatuses"], "policy.pauseStatuses", []);
   const paused: StatusSet | undefined = pausedSet.empty ? undefined : pausedSet;
-  const overall = readTargets(fn, p, "policy");
+  const overall = readTargets(fn, p, "policy", NO_TARGETS);
   const byPriority = readByPriority(fn, p["byPriority"], overall);
   if (
     Number.isNaN(overall.firstResponse) &&
@@ -314,12 +314,15 @@ function state(target: number, end: number, stop: number, measured: number): num
   return measured > target ? BREACHED : PENDING;
 }
 
-function readTargets(fn: string, p: Record<string, unknown>, path: string): Targets {
+/** The targets at `path`, each absent one taken from `fallback`. */
+function readTargets(fn: string, p: Record<string, unknown>, path: string, fallback: Targets): Targets {
   return {
-    firstResponse: numberOption(fn, `${path}.firstResponseMs`, p["firstResponseMs"], Number.NaN, DURATION),
-    resolution: numberOption(fn, `${path}.resolutionMs`, p["resolutionMs"], Number.NaN, DURATION),
+    firstResponse: numberOption(fn, `${path}.firstResponseMs`, p["firstResponseMs"], fallback.firstResponse, DURATION),
+    resolution: numberOption(fn, `${path}.resolutionMs`, p["resolutionMs"], fallback.resolution, DURATION),
   };
 }
+
+const NO_TARGETS: Targets = { firstResponse: Number.NaN, resolution: Number.NaN };
 
 function readByPriority(fn: string, value: unknown, overall: Targets): Map<string, Targets> | undefined {
   if (value === undefined) return undefined;
@@ -327,11 +330,7 @@ function readByPriority(fn: string, value: unknown, overall: Targets): Map<strin
   const out = new Map<string, Targets>();
   for (const key of Object.keys(by)) {
     const path = `policy.byPriority.${key}`;
-    const own = readTargets(fn, readOptions(fn, by[key], path), path);
-    out.set(key, {
-      firstResponse: Number.isNaN(own.firstResponse) ? overall.firstResponse : own.firstResponse,
-      resolution: Number.isNaN(own.resolution) ? overall.resolution : own.resolution,
-    });
+    out.set(key, readTargets(fn, readOptions(fn, by[key], path), path, overall));
   }
   return out;
 }
