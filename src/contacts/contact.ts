@@ -45,11 +45,8 @@ export function isAnswered(fn: string, c: Record<string, unknown>, i: number): b
   const outcome = c["outcome"];
   if (outcome === "answered") return true;
   if (outcome === "abandoned") return false;
-  const path = `contacts[${i}].outcome`;
-  const expected = 'an outcome "answered" or "abandoned"';
-  if (outcome === undefined) throw inputError("missing_value", fn, path, expected, outcome);
-  if (typeof outcome !== "string") throw inputError("invalid_type", fn, path, expected, outcome);
-  throw inputError("invalid_value", fn, path, expected, outcome);
+  const code = outcome === undefined ? "missing_value" : typeof outcome !== "string" ? "invalid_type" : "invalid_value";
+  throw inputError(code, fn, `contacts[${i}].outcome`, 'an outcome "answered" or "abandoned"', outcome);
 }
 
 /** Internal: a duration field of contact `i` in ms (finite ≥ 0); `optional` fields read `undefined` as 0. */
