@@ -216,11 +216,10 @@ interface Targets {
   readonly resolution: number;
 }
 
-// The states of a target (indices into the tally by state).
-const NO_TARGET = 0;
-const ACHIEVED = 1;
+const ACHIEVED = 0;
+const BREACHED = 1;
 const PENDING = 2;
-const BREACHED = 3;
+const NO_TARGET = 3;
 
 function tally(fn: string, tickets: unknown, policy: unknown, options: unknown): SlaCounts {
   const list = ticketList(fn, tickets);
@@ -250,7 +249,9 @@ function tally(fn: string, tickets: unknown, policy: unknown, options: unknown):
 
   const ends = new Float64Array(2);
   const spans = new Float64Array(2);
-  const byState = [0, 0, 0, 0];
+  let achieved = 0;
+  let breached = 0;
+  let pending = 0;
   for (let i = 0; i < list.length; i++) {
     const t = ticketAt(fn, list, i);
     const created = createdAtOf(fn, t, i);
@@ -280,17 +281,17 @@ function tally(fn: string, tickets: unknown, policy: unknown, options: unknown):
     const stateA = state(targets.firstResponse, a, responded, spans[0] as number);
     const stateB = state(targets.resolution, b, resolvedByAsOf, spans[1] as number);
     if (per === "target") {
-      byState[stateA]!++;
-      byState[stateB]!++;
-    } else if (stateA === BREACHED || stateB === BREACHED) byState[BREACHED]!++;
-    else if (stateA === PENDING || stateB === PENDING) byState[PENDING]!++;
-    else byState[ACHIEVED]!++;
+      if (stateA === ACHIEVED) achieved++;
+      else if (stateA === BREACHED) breached++;
+      else if (stateA === PENDING) pending++;
+      if (stateB === ACHIEVED) achieved++;
+      else if (stateB === BREACHED) breached++;
+      else if (stateB === PENDING) pending++;
+    } else if (stateA === BREACHED || stateB === BREACHED) breached++;
+    else if (stateA === PENDING || stateB === PENDING) pending++;
+    else achieved++;
   }
-  return {
-    achieved: byState[ACHIEVED] as number,
-    breached: byState[BREACHED] as number,
-    pending: byState[PENDING] as number,
-  };
+  return { achieved, breached, pending };
 }
 
 /**
