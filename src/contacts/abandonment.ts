@@ -1,4 +1,4 @@
-import { normalize, readFields, options as readOptions } from "../internal/assert.js";
+import { percentOf, readFields, options as readOptions } from "../internal/assert.js";
 import { type Contact, contactAt, contactList, durationOf, durationOption, isAnswered } from "./contact.js";
 
 /**
@@ -130,7 +130,7 @@ export function abandonmentRateFromCounts(counts: AbandonmentCounts): number | n
 
 function rateOf(abandoned: number, answered: number): number | null {
   const offered = answered + abandoned;
-  return offered === 0 ? null : normalize((abandoned * 100) / offered);
+  return percentOf(abandoned, offered);
 }
 
 function tallyAbandonment(fn: string, contacts: readonly Contact[], options: unknown): AbandonmentCounts {

@@ -1,4 +1,4 @@
-import { countField, nonNegative, normalize, positive, record, requiredField } from "../internal/assert.js";
+import { countField, nonNegative, normalize, positive, requiredField, shaped } from "../internal/assert.js";
 import { inputError } from "../internal/messages.js";
 
 /**
@@ -121,7 +121,7 @@ export interface RequiredAgents {
  */
 export function erlangC(input: ErlangCInput): ErlangCResult {
   const fn = "erlangC";
-  const o = record(fn, "input", input, "an object { arrivals, intervalMs, averageHandleMs, agents, answerWithinMs }");
+  const o = shaped(fn, "input", input, [...QUEUE_FIELDS, "agents"]);
   const q = readQueue(fn, o);
   const agents = countField(fn, o, "input", "agents");
   const a = q.traffic;
@@ -188,12 +188,7 @@ export function erlangC(input: ErlangCInput): ErlangCResult {
  */
 export function requiredAgents(input: RequiredAgentsInput): RequiredAgents {
   const fn = "requiredAgents";
-  const o = record(
-    fn,
-    "input",
-    input,
-    "an object { arrivals, intervalMs, averageHandleMs, answerWithinMs, serviceLevelPercent, … }",
-  );
+  const o = shaped(fn, "input", input, [...QUEUE_FIELDS, "serviceLevelPercent", "…"]);
   const q = readQueue(fn, o);
   const target = percentField(fn, o, "serviceLevelPercent", undefined, false);
   const maxOccupancy = percentField(fn, o, "maxOccupancyPercent", 100, true);
@@ -241,6 +236,9 @@ function serviceLevelOf(pw: number, a: number, n: number, answerWithinMs: number
   const level = 100 - pw * 100 * Math.exp((-(n - a) * answerWithinMs) / averageHandleMs);
   return normalize(level);
 }
+
+/** The fields every Erlang C input has (read by readQueue). */
+const QUEUE_FIELDS = ["arrivals", "intervalMs", "averageHandleMs", "answerWithinMs"];
 
 interface Queue {
   readonly traffic: number;

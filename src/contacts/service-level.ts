@@ -1,4 +1,4 @@
-import { atMost, normalize, oneOf, readFields, options as readOptions } from "../internal/assert.js";
+import { atMost, oneOf, percentOf, readFields, options as readOptions } from "../internal/assert.js";
 import { type Contact, contactAt, contactList, durationOf, durationOption, isAnswered } from "./contact.js";
 
 /**
@@ -189,7 +189,7 @@ function levelOf(a: number, aw: number, ab: number, abw: number, treatment: Aban
   if (treatment === "ignore") offered = a;
   else if (treatment === "within-count-as-met") met = aw + abw;
   else if (treatment === "ignore-within") offered = a + ab - abw;
-  return offered === 0 ? null : normalize((met * 100) / offered);
+  return percentOf(met, offered);
 }
 
 function tallyServiceLevel(fn: string, contacts: readonly Contact[], o: Record<string, unknown>): ServiceLevelCounts {

@@ -4,6 +4,7 @@ import {
   normalize,
   oneOf,
   percent,
+  percentOf,
   positive,
   readFields,
   requiredField,
@@ -105,7 +106,7 @@ export function churnRate(counts: ChurnInput): number | null {
     }
   }
   const base = denominator === "start" ? start : (start + end) / 2;
-  return base === 0 ? null : normalize((lost * 100) / base);
+  return percentOf(lost, base);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { atMost, normalize, readFields } from "../internal/assert.js";
+import { atMost, percentOf, readFields } from "../internal/assert.js";
 
 /**
  * The input of {@link retentionRate}: customer counts for one period (a tally: segments add with `mergeCounts`).
@@ -52,5 +52,5 @@ export function retentionRate(counts: RetentionInput): number | null {
   const added = c.newCustomers;
   atMost(fn, `${path}.newCustomers`, added, end, "customersAtEnd");
   atMost(fn, `${path}.customersAtEnd`, end, start + added, "customersAtStart + newCustomers");
-  return start === 0 ? null : normalize(((end - added) * 100) / start);
+  return percentOf(end - added, start);
 }

@@ -1,4 +1,4 @@
-import { arrayLike, normalize, readFields, shaped } from "../internal/assert.js";
+import { arrayLike, normalize, percentOf, readFields, shaped } from "../internal/assert.js";
 import { inputError } from "../internal/messages.js";
 import { amountField } from "./fields.js";
 
@@ -112,7 +112,7 @@ export function netRevenueRetention(revenue: NetRevenueRetentionInput): number |
   const r = readFields(fn, "revenue", revenue, ["startingRevenue", "expansion", "contraction", "churned"], amountField);
   const start = r.startingRevenue;
   const kept = keptRevenue(fn, start, r.contraction, r.churned);
-  return start === 0 ? null : normalize(((kept + r.expansion) * 100) / start);
+  return percentOf(kept + r.expansion, start);
 }
 
 /**
@@ -144,7 +144,7 @@ export function grossRevenueRetention(revenue: GrossRevenueRetentionInput): numb
   const r = readFields(fn, "revenue", revenue, ["startingRevenue", "contraction", "churned"], amountField);
   const start = r.startingRevenue;
   const kept = keptRevenue(fn, start, r.contraction, r.churned);
-  return start === 0 ? null : normalize((kept * 100) / start);
+  return percentOf(kept, start);
 }
 
 /**

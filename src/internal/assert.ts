@@ -218,6 +218,11 @@ export function numberOption(
 
 const EMPTY: Record<string, unknown> = /* @__PURE__ */ Object.freeze({}) as Record<string, unknown>;
 
+/** `(part × 100) / whole` (exact in the exact cases), `null` when `whole` is 0, never `-0`. */
+export function percentOf(part: number, whole: number): number | null {
+  return whole === 0 ? null : normalize((part * 100) / whole);
+}
+
 /** Turns `-0` into `0` (results never carry `-0`). */
 export function normalize(value: number): number {
   return value === 0 ? 0 : value;

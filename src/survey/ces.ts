@@ -1,6 +1,6 @@
-import { arrayLike, normalize, oneOf, readFields } from "../internal/assert.js";
+import { arrayLike, normalize, oneOf, percentOf, readFields } from "../internal/assert.js";
 import { inputError } from "../internal/messages.js";
-import { percentOf, ratingError, readOptions } from "./checks.js";
+import { ratingError, readOptions } from "./checks.js";
 
 /**
  * The number of points on a Customer Effort Score scale: 7 (CES 2.0, Gartner) or 5 (CES 1.0, CEB 2010).

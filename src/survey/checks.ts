@@ -4,7 +4,7 @@
  * failure branch or once per call.
  */
 import type { MetricInputError } from "../errors.js";
-import { normalize, numberError, options } from "../internal/assert.js";
+import { numberError, options } from "../internal/assert.js";
 
 /**
  * Builds the error for a rejected rating or score at `name[index]`: the code
@@ -31,9 +31,4 @@ export type Unchecked<T> = { readonly [K in keyof T]-?: unknown };
 /** Reads an optional options object (`undefined` reads as `{}`; anything else but an object is `invalid_option`). */
 export function readOptions<T>(fn: string, value: T | undefined): Unchecked<T> {
   return options(fn, value) as Unchecked<T>;
-}
-
-/** `(part × 100) / whole` (exact in the exact cases), `null` when `whole` is 0, never `-0`. */
-export function percentOf(part: number, whole: number): number | null {
-  return whole === 0 ? null : normalize((part * 100) / whole);
 }

@@ -1,6 +1,6 @@
-import { arrayLike, atMost, numberOption, readFields } from "../internal/assert.js";
+import { arrayLike, atMost, numberOption, percentOf, readFields } from "../internal/assert.js";
 import { inputError } from "../internal/messages.js";
-import { percentOf, ratingError, readOptions } from "./checks.js";
+import { ratingError, readOptions } from "./checks.js";
 
 /**
  * A rating scale: integer ratings from `min` to `max`, inclusive.

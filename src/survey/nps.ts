@@ -1,6 +1,6 @@
-import { arrayLike, confidenceOption, normalize, oneOf, readFields } from "../internal/assert.js";
+import { arrayLike, confidenceOption, normalize, oneOf, percentOf, readFields } from "../internal/assert.js";
 import { twoSidedP, zForConfidence } from "../stats/normal.js";
-import { percentOf, ratingError, readOptions } from "./checks.js";
+import { ratingError, readOptions } from "./checks.js";
 
 /**
  * The tally behind an NPS: how many respondents gave 9–10 (promoters), 7–8

@@ -1,6 +1,6 @@
-import { arrayLike, oneOf, readFields } from "../internal/assert.js";
+import { arrayLike, oneOf, percentOf, readFields } from "../internal/assert.js";
 import { inputError } from "../internal/messages.js";
-import { percentOf, readOptions } from "./checks.js";
+import { readOptions } from "./checks.js";
 
 /**
  * The label of one mention or message, as produced by a sentiment classifier or a human tagger.

@@ -1,4 +1,4 @@
-import { atMost, COUNT, count, readFields } from "../internal/assert.js";
+import { atMost, COUNT, count, percentOf, readFields } from "../internal/assert.js";
 import { createdAtOf, eventAt, optionalCount, type Ticket, type TicketList, ticketAt, ticketList } from "./ticket.js";
 
 /**
@@ -66,7 +66,7 @@ export function resolutionRate(cohort: ResolutionCohort): number | null {
   const fn = "resolutionRate";
   const c = readFields(fn, "cohort", cohort, ["created", "resolved"], tallyCount);
   atMost(fn, "cohort.resolved", c.resolved, c.created, "created");
-  return c.created === 0 ? null : (c.resolved * 100) / c.created;
+  return percentOf(c.resolved, c.created);
 }
 
 /**
@@ -128,7 +128,7 @@ export function firstContactResolutionCounts(tickets: readonly Ticket[]): FirstC
 export function firstContactResolutionRate(tickets: readonly Ticket[]): number | null {
   const fn = "firstContactResolutionRate";
   const c = fcrTally(fn, ticketList(fn, tickets));
-  return c.resolved === 0 ? null : (c.firstContact * 100) / c.resolved;
+  return percentOf(c.firstContact, c.resolved);
 }
 
 /**
@@ -210,7 +210,7 @@ export function reopenCounts(tickets: readonly Ticket[]): ReopenCounts {
 export function reopenRate(tickets: readonly Ticket[]): number | null {
   const fn = "reopenRate";
   const c = reopenTally(fn, ticketList(fn, tickets));
-  return c.resolved === 0 ? null : (c.reopened * 100) / c.resolved;
+  return percentOf(c.reopened, c.resolved);
 }
 
 /**
@@ -242,7 +242,7 @@ function shareOf<P extends string>(fn: string, counts: unknown, part: P): number
   const c = readFields(fn, "counts", counts, [part, "resolved", "unrecorded"], tallyCount);
   const numerator = c[part];
   atMost(fn, `counts.${part}`, numerator, c.resolved, "resolved");
-  return c.resolved === 0 ? null : (numerator * 100) / c.resolved;
+  return percentOf(numerator, c.resolved);
 }
 
 /** A count field of a tally; here an absent field is `invalid_type` like any other non-number. */

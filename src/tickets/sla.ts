@@ -1,4 +1,4 @@
-import { count, DURATION, numberOption, oneOf, options as readOptions } from "../internal/assert.js";
+import { count, DURATION, numberOption, oneOf, percentOf, options as readOptions } from "../internal/assert.js";
 import { inputError } from "../internal/messages.js";
 import type { Instant } from "../time/instant.js";
 import {
@@ -207,7 +207,7 @@ export function slaComplianceFromCounts(counts: SlaCounts): number | null {
 
 function fromCounts(c: SlaCounts): number | null {
   const decided = c.achieved + c.breached;
-  return decided === 0 ? null : (c.achieved * 100) / decided;
+  return percentOf(c.achieved, decided);
 }
 
 /** Targets of one priority as numbers (`NaN`: no target). */

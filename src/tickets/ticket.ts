@@ -116,14 +116,12 @@ export function optionalCount(
   throw numberError(fn, `tickets[${i}].${field}`, v, expected, true);
 }
 
-/** Internal: a required `asOf` option (or `undefined` when absent and `required` is false) as epoch ms. */
-export function asOfOption(fn: string, o: Record<string, unknown>, required: boolean, path = "options.asOf"): number {
+/** Internal: the `asOf` option as epoch ms; `NaN` when absent, unless `required` (then `missing_value`). */
+export function asOfOption(fn: string, o: Record<string, unknown>, required: boolean): number {
   const v = o["asOf"];
-  if (v === undefined) {
-    if (required) throw inputError("missing_value", fn, path, "an instant", v);
-    return Number.NaN;
-  }
-  return toEpochMs(fn, path, v);
+  if (v !== undefined) return toEpochMs(fn, "options.asOf", v);
+  if (required) throw inputError("missing_value", fn, "options.asOf", "an instant", v);
+  return Number.NaN;
 }
 
 /** Internal: the `calendar` option, checked to have `elapsedMs`. */
