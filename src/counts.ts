@@ -1,3 +1,4 @@
+import { COUNT } from "./internal/assert.js";
 import { inputError } from "./internal/messages.js";
 
 /**
@@ -32,40 +33,32 @@ export function mergeCounts<T extends { readonly [K in keyof T]: number }>(a: T,
   checkTally(fn, "b", b);
   const keysA = Object.keys(a);
   const keysB = Object.keys(b);
-  const out: Record<string, number> = {};
-  for (const key of keysA) {
-    if (!Object.hasOwn(b, key)) {
-      throw inputError(
-        "inconsistent_counts",
-        fn,
-        `b.${key}`,
-        `a tally with the same fields as a (${keysA.join(", ")})`,
-        undefined,
-      );
-    }
-    out[key] = (a as Record<string, number>)[key]! + (b as Record<string, number>)[key]!;
-  }
-  if (keysB.length !== keysA.length) {
-    const extra = keysB.find((k) => !Object.hasOwn(a, k)) as string;
+  // A field of a missing from b, else a field of b that a lacks.
+  const mismatch = keysA.find((k) => !Object.hasOwn(b, k)) ?? keysB.find((k) => !Object.hasOwn(a, k));
+  if (mismatch !== undefined) {
     throw inputError(
       "inconsistent_counts",
       fn,
-      `b.${extra}`,
-      `a tally with the same fields as a (${keysA.join(", ")})`,
-      (b as Record<string, unknown>)[extra],
+      `b.${mismatch}`,
+      `the same fields as a (${keysA.join(", ")})`,
+      Object.hasOwn(b, mismatch) ? (b as Record<string, unknown>)[mismatch] : undefined,
     );
   }
+  const out: Record<string, number> = {};
+  for (const key of keysA) out[key] = (a as Record<string, number>)[key]! + (b as Record<string, number>)[key]!;
   return out as T;
 }
 
 function checkTally(fn: string, path: string, tally: unknown): void {
   if (tally === null || typeof tally !== "object" || Array.isArray(tally)) {
-    throw inputError("invalid_type", fn, path, "a tally (an object of counts)", tally);
+    throw inputError("invalid_type", fn, path, "an object of counts", tally);
   }
   for (const key of Object.keys(tally)) {
     const v = (tally as Record<string, unknown>)[key];
-    if (typeof v !== "number") throw inputError("invalid_type", fn, `${path}.${key}`, "a count (an integer ≥ 0)", v);
-    if (!Number.isSafeInteger(v)) throw inputError("not_integer", fn, `${path}.${key}`, "a count (an integer ≥ 0)", v);
-    if (v < 0) throw inputError("out_of_range", fn, `${path}.${key}`, "a count (an integer ≥ 0)", v);
+    if (!(Number.isSafeInteger(v) && (v as number) >= 0)) {
+      // Here NaN and ±Infinity are not_integer (not not_finite as count() has it).
+      const code = typeof v !== "number" ? "invalid_type" : Number.isSafeInteger(v) ? "out_of_range" : "not_integer";
+      throw inputError(code, fn, `${path}.${key}`, COUNT, v);
+    }
   }
 }

@@ -1,14 +1,5 @@
-import { normalize, record } from "../internal/assert.js";
-import {
-  type Contact,
-  contactAt,
-  contactList,
-  contactOptions,
-  durationOf,
-  durationOption,
-  isAnswered,
-  tallyCount,
-} from "./contact.js";
+import { percentOf, readFields, options as readOptions } from "../internal/assert.js";
+import { type Contact, contactAt, contactList, durationOf, durationOption, isAnswered } from "./contact.js";
 
 /**
  * Options of {@link abandonmentRate} and {@link abandonmentCounts}.
@@ -133,21 +124,18 @@ export function abandonmentRate(contacts: readonly Contact[], options?: Abandonm
  */
 export function abandonmentRateFromCounts(counts: AbandonmentCounts): number | null {
   const fn = "abandonmentRateFromCounts";
-  const t = record(fn, "counts", counts, "an object { answered, abandoned, shortAbandoned }");
-  const answered = tallyCount(fn, t, "answered");
-  const abandoned = tallyCount(fn, t, "abandoned");
-  tallyCount(fn, t, "shortAbandoned");
-  return rateOf(abandoned, answered);
+  const c = readFields(fn, "counts", counts, ["answered", "abandoned", "shortAbandoned"]);
+  return rateOf(c.abandoned, c.answered);
 }
 
 function rateOf(abandoned: number, answered: number): number | null {
   const offered = answered + abandoned;
-  return offered === 0 ? null : normalize((abandoned * 100) / offered);
+  return percentOf(abandoned, offered);
 }
 
 function tallyAbandonment(fn: string, contacts: readonly Contact[], options: unknown): AbandonmentCounts {
   const list = contactList(fn, contacts);
-  const o = contactOptions(fn, options);
+  const o = readOptions(fn, options);
   const short = durationOption(fn, o, "shortAbandonMs", false); // NaN when absent: `wait < NaN` is never true
   let answered = 0;
   let abandoned = 0;

@@ -1,4 +1,4 @@
-import { record } from "../internal/assert.js";
+import { countField, nonNegative, normalize, positive, requiredField, shaped } from "../internal/assert.js";
 import { inputError } from "../internal/messages.js";
 
 /**
@@ -121,9 +121,9 @@ export interface RequiredAgents {
  */
 export function erlangC(input: ErlangCInput): ErlangCResult {
   const fn = "erlangC";
-  const o = record(fn, "input", input, "an object { arrivals, intervalMs, averageHandleMs, agents, answerWithinMs }");
+  const o = shaped(fn, "input", input, [...QUEUE_FIELDS, "agents"]);
   const q = readQueue(fn, o);
-  const agents = field(fn, o, "agents", 0, true);
+  const agents = countField(fn, o, "input", "agents");
   const a = q.traffic;
   if (a === 0) {
     return {
@@ -188,12 +188,7 @@ export function erlangC(input: ErlangCInput): ErlangCResult {
  */
 export function requiredAgents(input: RequiredAgentsInput): RequiredAgents {
   const fn = "requiredAgents";
-  const o = record(
-    fn,
-    "input",
-    input,
-    "an object { arrivals, intervalMs, averageHandleMs, answerWithinMs, serviceLevelPercent, … }",
-  );
+  const o = shaped(fn, "input", input, [...QUEUE_FIELDS, "serviceLevelPercent", "…"]);
   const q = readQueue(fn, o);
   const target = percentField(fn, o, "serviceLevelPercent", undefined, false);
   const maxOccupancy = percentField(fn, o, "maxOccupancyPercent", 100, true);
@@ -239,8 +234,11 @@ function waitFromB(a: number, n: number, b: number): number {
 /** Service level in percent for a stable queue. */
 function serviceLevelOf(pw: number, a: number, n: number, answerWithinMs: number, averageHandleMs: number): number {
   const level = 100 - pw * 100 * Math.exp((-(n - a) * answerWithinMs) / averageHandleMs);
-  return level === 0 ? 0 : level;
+  return normalize(level);
 }
+
+/** The fields every Erlang C input has (read by readQueue). */
+const QUEUE_FIELDS = ["arrivals", "intervalMs", "averageHandleMs", "answerWithinMs"];
 
 interface Queue {
   readonly traffic: number;
@@ -249,10 +247,10 @@ interface Queue {
 }
 
 function readQueue(fn: string, o: Record<string, unknown>): Queue {
-  const arrivals = field(fn, o, "arrivals", 0, false);
-  const intervalMs = field(fn, o, "intervalMs", Number.MIN_VALUE, false);
-  const averageHandleMs = field(fn, o, "averageHandleMs", Number.MIN_VALUE, false);
-  const answerWithinMs = field(fn, o, "answerWithinMs", 0, false);
+  const arrivals = field(fn, o, "arrivals", false);
+  const intervalMs = field(fn, o, "intervalMs", true);
+  const averageHandleMs = field(fn, o, "averageHandleMs", true);
+  const answerWithinMs = field(fn, o, "answerWithinMs", false);
   const traffic = (arrivals * averageHandleMs) / intervalMs;
   if (!Number.isFinite(traffic)) {
     throw inputError(
@@ -263,20 +261,14 @@ function readQueue(fn: string, o: Record<string, unknown>): Queue {
       arrivals,
     );
   }
-  return { traffic: traffic === 0 ? 0 : traffic, averageHandleMs, answerWithinMs };
+  return { traffic: normalize(traffic), averageHandleMs, answerWithinMs };
 }
 
-/** A required number field ≥ `min` (an integer when `integer`). */
-function field(fn: string, o: Record<string, unknown>, name: string, min: number, integer: boolean): number {
-  const v = o[name];
-  const path = `input.${name}`;
-  const expected = integer ? "an integer ≥ 0" : min > 0 ? "a finite number > 0" : "a finite number ≥ 0";
-  if (v === undefined) throw inputError("missing_value", fn, path, expected, v);
-  if (typeof v !== "number") throw inputError("invalid_type", fn, path, expected, v);
-  if (!Number.isFinite(v)) throw inputError("not_finite", fn, path, expected, v);
-  if (integer && !Number.isSafeInteger(v)) throw inputError("not_integer", fn, path, expected, v);
-  if (v < min) throw inputError("out_of_range", fn, path, expected, v);
-  return v;
+/** A required finite number field ≥ 0 (> 0 when `strict`). */
+function field(fn: string, o: Record<string, unknown>, name: string, strict: boolean): number {
+  const expected = strict ? "a finite number > 0" : "a finite number ≥ 0";
+  const v = requiredField(fn, o, "input", name, expected);
+  return strict ? positive(fn, `input.${name}`, v, expected) : nonNegative(fn, `input.${name}`, v, expected);
 }
 
 /** A percentage field: `serviceLevelPercent` and `shrinkagePercent` in [0, 100), `maxOccupancyPercent` in (0, 100]. */
@@ -289,12 +281,10 @@ function percentField(
 ): number {
   const v = o[name];
   if (v === undefined && fallback !== undefined) return fallback;
-  const n = field(fn, o, name, 0, false);
+  const n = field(fn, o, name, false);
   const ok = upperIncluded ? n > 0 && n <= 100 : n < 100;
   if (!ok) {
-    const expected = upperIncluded
-      ? "a percentage above 0 and at most 100"
-      : "a percentage from 0 up to (not including) 100";
+    const expected = upperIncluded ? "a percentage in (0, 100]" : "a percentage in [0, 100)";
     throw inputError("out_of_range", fn, `input.${name}`, expected, v);
   }
   return n;

@@ -1,6 +1,6 @@
-import { nonNegative, normalize, record } from "../internal/assert.js";
+import { countField, DURATION, nonNegativeField, normalize, shaped } from "../internal/assert.js";
 import { inputError } from "../internal/messages.js";
-import { type Contact, contactAt, contactList, durationOf, isAnswered, tallyCount } from "./contact.js";
+import { type Contact, contactAt, contactList, durationOf, isAnswered } from "./contact.js";
 
 /**
  * Handle-time totals: the tally behind {@link averageHandleTime}. Totals of
@@ -126,12 +126,12 @@ export function averageHandleTime(contacts: readonly Contact[]): number | null {
  */
 export function averageHandleTimeFromTotals(totals: HandleTimeTotalsInput): number | null {
   const fn = "averageHandleTimeFromTotals";
-  const t = record(fn, "totals", totals, "an object { talkMs, holdMs?, afterCallWorkMs?, handledContacts }");
+  const t = shaped(fn, "totals", totals, ["talkMs", "holdMs?", "afterCallWorkMs?", "handledContacts"]);
   const talk = totalMs(fn, t, "talkMs", false);
   const hold = totalMs(fn, t, "holdMs", true);
   const wrap = totalMs(fn, t, "afterCallWorkMs", true);
-  const handled = tallyCount(fn, t, "handledContacts", "totals");
-  if (t["notHandled"] !== undefined) tallyCount(fn, t, "notHandled", "totals");
+  const handled = countField(fn, t, "totals", "handledContacts");
+  if (t["notHandled"] !== undefined) countField(fn, t, "totals", "notHandled");
   const sum = talk + hold + wrap;
   if (handled === 0 && sum > 0) {
     throw inputError(
@@ -150,12 +150,7 @@ function averageOf(sumMs: number, handled: number): number | null {
 }
 
 function totalMs(fn: string, t: Record<string, unknown>, field: string, optional: boolean): number {
-  const v = t[field];
-  if (v === undefined) {
-    if (optional) return 0;
-    throw inputError("missing_value", fn, `totals.${field}`, "a duration in ms (a finite number ≥ 0)", v);
-  }
-  return nonNegative(fn, `totals.${field}`, v, "a duration in ms (a finite number ≥ 0)");
+  return optional && t[field] === undefined ? 0 : nonNegativeField(fn, t, "totals", field, DURATION);
 }
 
 function sumHandleTime(fn: string, contacts: readonly Contact[]): HandleTimeTotals {

@@ -1,15 +1,5 @@
-import { normalize, oneOf, record } from "../internal/assert.js";
-import {
-  type Contact,
-  contactAt,
-  contactList,
-  contactOptions,
-  durationOf,
-  durationOption,
-  isAnswered,
-  partOf,
-  tallyCount,
-} from "./contact.js";
+import { atMost, oneOf, percentOf, readFields, options as readOptions } from "../internal/assert.js";
+import { type Contact, contactAt, contactList, durationOf, durationOption, isAnswered } from "./contact.js";
 
 /**
  * How {@link serviceLevel} treats abandoned contacts (A answered, Ab abandoned,
@@ -104,7 +94,7 @@ export function serviceLevelCounts(
   contacts: readonly Contact[],
   options: ServiceLevelCountsOptions,
 ): ServiceLevelCounts {
-  return tallyServiceLevel("serviceLevelCounts", contacts, contactOptions("serviceLevelCounts", options));
+  return tallyServiceLevel("serviceLevelCounts", contacts, readOptions("serviceLevelCounts", options));
 }
 
 /**
@@ -144,7 +134,7 @@ export function serviceLevelCounts(
  */
 export function serviceLevel(contacts: readonly Contact[], options: ServiceLevelOptions): number | null {
   const fn = "serviceLevel";
-  const o = contactOptions(fn, options);
+  const o = readOptions(fn, options);
   const treatment = treatmentOption(fn, o);
   const c = tallyServiceLevel(fn, contacts, o);
   return levelOf(c.answered, c.answeredWithin, c.abandoned, c.abandonedWithin, treatment);
@@ -180,15 +170,11 @@ export function serviceLevelFromCounts(
   options?: ServiceLevelFromCountsOptions,
 ): number | null {
   const fn = "serviceLevelFromCounts";
-  const t = record(fn, "counts", counts, "an object { answered, answeredWithin, abandoned, abandonedWithin }");
-  const answered = tallyCount(fn, t, "answered");
-  const answeredWithin = tallyCount(fn, t, "answeredWithin");
-  const abandoned = tallyCount(fn, t, "abandoned");
-  const abandonedWithin = tallyCount(fn, t, "abandonedWithin");
-  partOf(fn, answeredWithin, "answeredWithin", answered, "answered");
-  partOf(fn, abandonedWithin, "abandonedWithin", abandoned, "abandoned");
-  const treatment = treatmentOption(fn, contactOptions(fn, options));
-  return levelOf(answered, answeredWithin, abandoned, abandonedWithin, treatment);
+  const c = readFields(fn, "counts", counts, ["answered", "answeredWithin", "abandoned", "abandonedWithin"]);
+  atMost(fn, "counts.answeredWithin", c.answeredWithin, c.answered, "answered");
+  atMost(fn, "counts.abandonedWithin", c.abandonedWithin, c.abandoned, "abandoned");
+  const treatment = treatmentOption(fn, readOptions(fn, options));
+  return levelOf(c.answered, c.answeredWithin, c.abandoned, c.abandonedWithin, treatment);
 }
 
 const TREATMENTS: readonly AbandonTreatment[] = ["count-against", "ignore", "within-count-as-met", "ignore-within"];
@@ -203,7 +189,7 @@ function levelOf(a: number, aw: number, ab: number, abw: number, treatment: Aban
   if (treatment === "ignore") offered = a;
   else if (treatment === "within-count-as-met") met = aw + abw;
   else if (treatment === "ignore-within") offered = a + ab - abw;
-  return offered === 0 ? null : normalize((met * 100) / offered);
+  return percentOf(met, offered);
 }
 
 function tallyServiceLevel(fn: string, contacts: readonly Contact[], o: Record<string, unknown>): ServiceLevelCounts {

@@ -1,6 +1,16 @@
-import { finiteNumber, normalize, oneOf, percent, record } from "../internal/assert.js";
+import {
+  atMost,
+  countField,
+  normalize,
+  oneOf,
+  percent,
+  percentOf,
+  positive,
+  readFields,
+  requiredField,
+  shaped,
+} from "../internal/assert.js";
 import { inputError } from "../internal/messages.js";
-import { atMost, countField, inputObject, present } from "./fields.js";
 
 /**
  * The denominator of {@link churnRate}: customers at the start of the period
@@ -77,26 +87,26 @@ export interface ChurnPeriods {
 export function churnRate(counts: ChurnInput): number | null {
   const fn = "churnRate";
   const path = "counts";
-  const c = inputObject(fn, path, counts, "{ customersAtStart, customersLost, customersAtEnd?, denominator? }");
-  const start = countField(fn, c, "customersAtStart", path);
-  const lost = countField(fn, c, "customersLost", path);
+  const c = shaped(fn, path, counts, ["customersAtStart", "customersLost", "customersAtEnd?", "denominator?"]);
+  const start = countField(fn, c, path, "customersAtStart");
+  const lost = countField(fn, c, path, "customersLost");
   const denominator = oneOf(fn, `${path}.denominator`, c["denominator"], ["start", "average"] as const, "start");
-  atMost(fn, path, "customersLost", lost, start, "customersAtStart");
+  atMost(fn, `${path}.customersLost`, lost, start, "customersAtStart");
   let end = Number.NaN;
   if (c["customersAtEnd"] !== undefined || denominator === "average") {
-    end = countField(fn, c, "customersAtEnd", path);
+    end = countField(fn, c, path, "customersAtEnd");
     if (end < start - lost) {
       throw inputError(
         "inconsistent_counts",
         fn,
         `${path}.customersAtEnd`,
-        `at least the customers kept (customersAtStart − customersLost = ${start - lost})`,
+        `at least customersAtStart − customersLost (${start - lost})`,
         end,
       );
     }
   }
   const base = denominator === "start" ? start : (start + end) / 2;
-  return base === 0 ? null : normalize((lost * 100) / base);
+  return percentOf(lost, base);
 }
 
 /**
@@ -130,18 +140,13 @@ export function churnRate(counts: ChurnInput): number | null {
 export function convertChurnRate(ratePercent: number, periods: ChurnPeriods): number {
   const fn = "convertChurnRate";
   const rate = percent(fn, "ratePercent", ratePercent);
-  const p = record(fn, "periods", periods, "an object { fromDays, toDays }");
-  const fromDays = days(fn, p, "fromDays");
-  const toDays = days(fn, p, "toDays");
+  const { fromDays, toDays } = readFields(fn, "periods", periods, ["fromDays", "toDays"], days);
   if (rate === 100 || fromDays === toDays) return rate;
   return normalize(-Math.expm1((toDays / fromDays) * Math.log1p(-rate / 100)) * 100);
 }
 
 /** A period length in days (a finite number > 0) at `periods.field`. */
-function days(fn: string, p: Record<string, unknown>, field: string): number {
-  const path = `periods.${field}`;
+function days(fn: string, p: Record<string, unknown>, path: string, field: string): number {
   const expected = "a number of days > 0";
-  const value = finiteNumber(fn, path, present(fn, p, field, "periods", expected), expected);
-  if (value <= 0) throw inputError("out_of_range", fn, path, expected, value);
-  return value;
+  return positive(fn, `${path}.${field}`, requiredField(fn, p, path, field, expected), expected);
 }

@@ -1,5 +1,5 @@
-import { normalize } from "../internal/assert.js";
-import { amountField, countField, inputObject } from "./fields.js";
+import { countField, normalize, shaped } from "../internal/assert.js";
+import { amountField } from "./fields.js";
 
 /**
  * The input of {@link retentionCost}.
@@ -50,9 +50,9 @@ export interface CostPerResolutionInput {
  */
 export function retentionCost(input: RetentionCostInput): number | null {
   const fn = "retentionCost";
-  const o = inputObject(fn, "input", input, "{ retentionSpend, customersRetained }");
-  const spend = amountField(fn, o, "retentionSpend", "input");
-  const retained = countField(fn, o, "customersRetained", "input");
+  const o = shaped(fn, "input", input, ["retentionSpend", "customersRetained"]);
+  const spend = amountField(fn, o, "input", "retentionSpend");
+  const retained = countField(fn, o, "input", "customersRetained");
   return retained === 0 ? null : normalize(spend / retained);
 }
 
@@ -81,8 +81,8 @@ export function retentionCost(input: RetentionCostInput): number | null {
  */
 export function costPerResolution(input: CostPerResolutionInput): number | null {
   const fn = "costPerResolution";
-  const o = inputObject(fn, "input", input, "{ supportCost, resolvedTickets }");
-  const cost = amountField(fn, o, "supportCost", "input");
-  const resolved = countField(fn, o, "resolvedTickets", "input");
+  const o = shaped(fn, "input", input, ["supportCost", "resolvedTickets"]);
+  const cost = amountField(fn, o, "input", "supportCost");
+  const resolved = countField(fn, o, "input", "resolvedTickets");
   return resolved === 0 ? null : normalize(cost / resolved);
 }

@@ -1,5 +1,5 @@
-import { inRange, nonNegative, normalize } from "../internal/assert.js";
-import { inputObject, present } from "./fields.js";
+import { inRange, normalize, requiredField, shaped } from "../internal/assert.js";
+import { amountField } from "./fields.js";
 
 /**
  * The input of {@link customerLifetimeValue}: per-period figures of an average customer.
@@ -52,18 +52,13 @@ export interface LifetimeValueInput {
 export function customerLifetimeValue(input: LifetimeValueInput): number | null {
   const fn = "customerLifetimeValue";
   const path = "input";
-  const o = inputObject(
-    fn,
-    path,
-    input,
-    "{ revenuePerPeriod, grossMarginPercent, churnRatePercent, discountRatePercent? }",
-  );
-  const revenue = nonNegative(
-    fn,
-    `${path}.revenuePerPeriod`,
-    present(fn, o, "revenuePerPeriod", path, "an amount ≥ 0"),
-    "an amount ≥ 0",
-  );
+  const o = shaped(fn, path, input, [
+    "revenuePerPeriod",
+    "grossMarginPercent",
+    "churnRatePercent",
+    "discountRatePercent?",
+  ]);
+  const revenue = amountField(fn, o, path, "revenuePerPeriod");
   const margin = rate(fn, o, "grossMarginPercent", 100);
   const churn = rate(fn, o, "churnRatePercent", 100);
   const discountGiven = o["discountRatePercent"] !== undefined;
@@ -77,5 +72,5 @@ export function customerLifetimeValue(input: LifetimeValueInput): number | null 
 /** A required percentage field `0 ≤ value ≤ max`. */
 function rate(fn: string, o: Record<string, unknown>, field: string, max: number): number {
   const expected = max === 100 ? "a percentage 0–100" : "a percentage ≥ 0";
-  return inRange(fn, `input.${field}`, present(fn, o, field, "input", expected), 0, max, expected);
+  return inRange(fn, `input.${field}`, requiredField(fn, o, "input", field, expected), 0, max, expected);
 }

@@ -1,5 +1,4 @@
-import { normalize } from "../internal/assert.js";
-import { atMost, countField, inputObject } from "./fields.js";
+import { atMost, percentOf, readFields } from "../internal/assert.js";
 
 /**
  * The input of {@link retentionRate}: customer counts for one period (a tally: segments add with `mergeCounts`).
@@ -47,11 +46,11 @@ export interface RetentionInput {
 export function retentionRate(counts: RetentionInput): number | null {
   const fn = "retentionRate";
   const path = "counts";
-  const c = inputObject(fn, path, counts, "{ customersAtStart, customersAtEnd, newCustomers }");
-  const start = countField(fn, c, "customersAtStart", path);
-  const end = countField(fn, c, "customersAtEnd", path);
-  const added = countField(fn, c, "newCustomers", path);
-  atMost(fn, path, "newCustomers", added, end, "customersAtEnd");
-  atMost(fn, path, "customersAtEnd", end, start + added, "customersAtStart + newCustomers");
-  return start === 0 ? null : normalize(((end - added) * 100) / start);
+  const c = readFields(fn, path, counts, ["customersAtStart", "customersAtEnd", "newCustomers"]);
+  const start = c.customersAtStart;
+  const end = c.customersAtEnd;
+  const added = c.newCustomers;
+  atMost(fn, `${path}.newCustomers`, added, end, "customersAtEnd");
+  atMost(fn, `${path}.customersAtEnd`, end, start + added, "customersAtStart + newCustomers");
+  return percentOf(end - added, start);
 }

@@ -1,6 +1,6 @@
-import { arrayLike, nonNegative, normalize } from "../internal/assert.js";
+import { arrayLike, normalize, percentOf, readFields, shaped } from "../internal/assert.js";
 import { inputError } from "../internal/messages.js";
-import { amountField, inputObject } from "./fields.js";
+import { amountField } from "./fields.js";
 
 /**
  * The input of {@link netRevenueRetention}: recurring revenue of the customers
@@ -109,11 +109,10 @@ export interface RevenueRetention {
  */
 export function netRevenueRetention(revenue: NetRevenueRetentionInput): number | null {
   const fn = "netRevenueRetention";
-  const r = inputObject(fn, "revenue", revenue, "{ startingRevenue, expansion, contraction, churned }");
-  const start = amountField(fn, r, "startingRevenue", "revenue");
-  const expansion = amountField(fn, r, "expansion", "revenue");
-  const kept = keptRevenue(fn, r, start);
-  return start === 0 ? null : normalize(((kept + expansion) * 100) / start);
+  const r = readFields(fn, "revenue", revenue, ["startingRevenue", "expansion", "contraction", "churned"], amountField);
+  const start = r.startingRevenue;
+  const kept = keptRevenue(fn, start, r.contraction, r.churned);
+  return percentOf(kept + r.expansion, start);
 }
 
 /**
@@ -142,10 +141,10 @@ export function netRevenueRetention(revenue: NetRevenueRetentionInput): number |
  */
 export function grossRevenueRetention(revenue: GrossRevenueRetentionInput): number | null {
   const fn = "grossRevenueRetention";
-  const r = inputObject(fn, "revenue", revenue, "{ startingRevenue, contraction, churned }");
-  const start = amountField(fn, r, "startingRevenue", "revenue");
-  const kept = keptRevenue(fn, r, start);
-  return start === 0 ? null : normalize((kept * 100) / start);
+  const r = readFields(fn, "revenue", revenue, ["startingRevenue", "contraction", "churned"], amountField);
+  const start = r.startingRevenue;
+  const kept = keptRevenue(fn, start, r.contraction, r.churned);
+  return percentOf(kept, start);
 }
 
 /**
@@ -225,9 +224,7 @@ export function revenueRetentionFromCustomers(customers: readonly CustomerRevenu
 }
 
 /** Start revenue minus contraction and churn, checked: `inconsistent_counts` beyond rounding. */
-function keptRevenue(fn: string, r: Record<string, unknown>, start: number): number {
-  const contraction = amountField(fn, r, "contraction", "revenue");
-  const churned = amountField(fn, r, "churned", "revenue");
+function keptRevenue(fn: string, start: number, contraction: number, churned: number): number {
   const kept = start - contraction - churned;
   if (kept >= 0) return kept;
   if (-kept <= start * 1e-12) return 0;
@@ -258,9 +255,9 @@ function sumRevenue(fn: string, customers: readonly CustomerRevenue[]): RevenueS
   let newRevenue = 0;
   for (let i = 0; i < list.length; i++) {
     const path = `customers[${i}]`;
-    const c = inputObject(fn, path, list[i], "{ startRevenue, endRevenue }");
-    const start = revenueAt(fn, c, "startRevenue", path);
-    const end = revenueAt(fn, c, "endRevenue", path);
+    const c = shaped(fn, path, list[i], REVENUE_FIELDS);
+    const start = revenueAt(fn, c, path, "startRevenue");
+    const end = revenueAt(fn, c, path, "endRevenue");
     if (start === 0) {
       newCustomers++;
       newRevenue += end;
@@ -280,9 +277,11 @@ function sumRevenue(fn: string, customers: readonly CustomerRevenue[]): RevenueS
   return { startingRevenue, expansion, contraction, churned, newCustomers, newRevenue, endingRevenue, retainedRevenue };
 }
 
-function revenueAt(fn: string, c: Record<string, unknown>, field: string, path: string): number {
+/** {@link amountField} with the common case inlined: this runs once per customer. */
+function revenueAt(fn: string, c: Record<string, unknown>, path: string, field: string): number {
   const value = c[field];
   if (typeof value === "number" && value >= 0 && value < Number.POSITIVE_INFINITY) return value;
-  if (value === undefined) throw inputError("missing_value", fn, `${path}.${field}`, "an amount ≥ 0", value);
-  return nonNegative(fn, `${path}.${field}`, value, "an amount ≥ 0");
+  return amountField(fn, c, path, field);
 }
+
+const REVENUE_FIELDS = ["startRevenue", "endRevenue"];

@@ -114,16 +114,24 @@ function erfcFraction(x: number): number {
   return Math.exp(-x * x) / (Math.sqrt(Math.PI) * f);
 }
 
+// Acklam's coefficients, highest power first; the denominators' constant term is 1.
 const A = [
   -39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716, 2.506628277459239,
 ];
-const B = [-54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972, -13.28068155288572];
+const B = [-54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972, -13.28068155288572, 1];
 const C = [
   -0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734, 4.374664141464968,
   2.938163982698783,
 ];
-const D = [0.007784695709041462, 0.3224671290700398, 2.445134137142996, 3.754408661907416];
+const D = [0.007784695709041462, 0.3224671290700398, 2.445134137142996, 3.754408661907416, 1];
 const P_LOW = 0.02425;
+
+/** The polynomial with `coefficients` (highest power first) at `x`, by Horner's rule. */
+function horner(coefficients: readonly number[], x: number): number {
+  let sum = 0;
+  for (const c of coefficients) sum = sum * x + c;
+  return sum;
+}
 
 /** Internal Φ⁻¹(p) for 0 < p < 1. */
 export function inverseCdf(p: number): number {
@@ -131,20 +139,14 @@ export function inverseCdf(p: number): number {
   let x: number;
   if (p < P_LOW) {
     const q = Math.sqrt(-2 * Math.log(p));
-    x =
-      (((((C[0]! * q + C[1]!) * q + C[2]!) * q + C[3]!) * q + C[4]!) * q + C[5]!) /
-      ((((D[0]! * q + D[1]!) * q + D[2]!) * q + D[3]!) * q + 1);
+    x = horner(C, q) / horner(D, q);
   } else if (p <= 1 - P_LOW) {
     const q = p - 0.5;
     const r = q * q;
-    x =
-      ((((((A[0]! * r + A[1]!) * r + A[2]!) * r + A[3]!) * r + A[4]!) * r + A[5]!) * q) /
-      (((((B[0]! * r + B[1]!) * r + B[2]!) * r + B[3]!) * r + B[4]!) * r + 1);
+    x = (horner(A, r) * q) / horner(B, r);
   } else {
     const q = Math.sqrt(-2 * Math.log1p(-p));
-    x =
-      -(((((C[0]! * q + C[1]!) * q + C[2]!) * q + C[3]!) * q + C[4]!) * q + C[5]!) /
-      ((((D[0]! * q + D[1]!) * q + D[2]!) * q + D[3]!) * q + 1);
+    x = -horner(C, q) / horner(D, q);
   }
   // Halley refinement on the tail that keeps precision: work with the smaller probability.
   for (let i = 0; i < 2; i++) {

@@ -1,9 +1,11 @@
 import {
   arrayLike,
-  confidence,
+  atMost,
+  confidenceOption,
   count,
   finiteNumber,
   normalize,
+  numberOption,
   oneOf,
   options as readOptions,
   record,
@@ -140,8 +142,18 @@ export function leaderboard(agents: readonly LeaderboardAgent[], options?: Leade
   const order = oneOf(fn, "options.order", o["order"], ["desc", "asc"], "desc");
   const method = oneOf(fn, "options.method", o["method"], ["value", "wilson-lower-bound"], "value");
   const ties = oneOf(fn, "options.ties", o["ties"], ["competition", "dense"], "competition");
-  const minSample = readMinSample(fn, o["minSample"]);
-  const z = o["confidence"] === undefined ? Z95 : zForConfidence(confidence(fn, "options.confidence", o["confidence"]));
+  // NaN when absent: no total is below it.
+  const minSample = numberOption(
+    fn,
+    "options.minSample",
+    o["minSample"],
+    Number.NaN,
+    "a sample size (an integer ≥ 0)",
+    0,
+    Number.POSITIVE_INFINITY,
+    true,
+  );
+  const z = zForConfidence(confidenceOption(fn, o));
 
   const rows: { id: string; value: number }[] = [];
   const seen = new Set<string>();
@@ -158,7 +170,7 @@ export function leaderboard(agents: readonly LeaderboardAgent[], options?: Leade
       const path = `agents[${i}].${by}`;
       if (field === undefined || field === null) throw inputError("missing_value", fn, path, "a number", field);
       const value = finiteNumber(fn, path, field);
-      if (minSample !== undefined) {
+      if (!Number.isNaN(minSample)) {
         const total = agent["total"];
         if (total === undefined) {
           throw inputError("missing_value", fn, `agents[${i}].total`, "a sample size (with minSample)", total);
@@ -174,10 +186,8 @@ export function leaderboard(agents: readonly LeaderboardAgent[], options?: Leade
     const base = isProportion(field) ? `agents[${i}].${by}.` : `agents[${i}].`;
     const successes = requiredCount(fn, `${base}successes`, source["successes"]);
     const total = requiredCount(fn, `${base}total`, source["total"]);
-    if (successes > total) {
-      throw inputError("inconsistent_counts", fn, `${base}successes`, `at most total (${total}) successes`, successes);
-    }
-    if (total === 0 || (minSample !== undefined && total < minSample)) continue;
+    atMost(fn, `${base}successes`, successes, total, "total");
+    if (total === 0 || total < minSample) continue;
     const value = method === "value" ? (successes * 100) / total : wilsonBounds(successes, total, z).lower * 100;
     rows.push({ id, value: normalize(value) });
   }
@@ -199,8 +209,6 @@ export function leaderboard(agents: readonly LeaderboardAgent[], options?: Leade
   return out;
 }
 
-const Z95 = /* @__PURE__ */ zForConfidence(0.95);
-
 function isProportion(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === "object" && !Array.isArray(value);
 }
@@ -209,12 +217,4 @@ function requiredCount(fn: string, path: string, value: unknown): number {
   if (value === undefined || value === null)
     throw inputError("missing_value", fn, path, "a count (an integer ≥ 0)", value);
   return count(fn, path, value);
-}
-
-function readMinSample(fn: string, value: unknown): number | undefined {
-  if (value === undefined) return undefined;
-  if (typeof value !== "number" || !Number.isSafeInteger(value) || value < 0) {
-    throw inputError("invalid_option", fn, "options.minSample", "a sample size (an integer ≥ 0)", value);
-  }
-  return value;
 }

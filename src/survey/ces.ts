@@ -1,6 +1,6 @@
-import { arrayLike, normalize, oneOf, record } from "../internal/assert.js";
+import { arrayLike, normalize, oneOf, percentOf, readFields } from "../internal/assert.js";
 import { inputError } from "../internal/messages.js";
-import { percentOf, ratingError, readOptions, tallyField } from "./checks.js";
+import { ratingError, readOptions } from "./checks.js";
 
 /**
  * The number of points on a Customer Effort Score scale: 7 (CES 2.0, Gartner) or 5 (CES 1.0, CEB 2010).
@@ -230,12 +230,9 @@ function summarize(c: CesCounts, method: CesMethod): number | null {
 }
 
 function readCesCounts(fn: string, counts: unknown, scale: CesScale): CesCounts {
-  const c = record(fn, "counts", counts, "a CES tally { easy, neutral, hard, ratingSum }");
-  const easy = tallyField(fn, c, "easy", "counts");
-  const neutral = tallyField(fn, c, "neutral", "counts");
-  const hard = tallyField(fn, c, "hard", "counts");
-  const ratingSum = tallyField(fn, c, "ratingSum", "counts");
-  const n = easy + neutral + hard;
+  const c = readFields(fn, "counts", counts, ["easy", "neutral", "hard", "ratingSum"]);
+  const n = c.easy + c.neutral + c.hard;
+  const ratingSum = c.ratingSum;
   if (ratingSum < n || ratingSum > scale * n) {
     throw inputError(
       "inconsistent_counts",
@@ -245,7 +242,7 @@ function readCesCounts(fn: string, counts: unknown, scale: CesScale): CesCounts 
       ratingSum,
     );
   }
-  return { easy, neutral, hard, ratingSum };
+  return c;
 }
 
 function readScale(fn: string, value: unknown): CesScale {

@@ -4,8 +4,7 @@
  * failure branch or once per call.
  */
 import type { MetricInputError } from "../errors.js";
-import { confidence, count, normalize, options } from "../internal/assert.js";
-import { inputError } from "../internal/messages.js";
+import { numberError, options } from "../internal/assert.js";
 
 /**
  * Builds the error for a rejected rating or score at `name[index]`: the code
@@ -22,21 +21,8 @@ export function ratingError(
   min: number,
   max: number,
 ): MetricInputError {
-  const expected = `an integer ${noun} ${min}–${max}`;
-  const path = `${name}[${index}]`;
-  if (typeof value !== "number") return inputError("invalid_type", fn, path, expected, value);
-  if (!Number.isFinite(value)) return inputError("not_finite", fn, path, expected, value);
-  if (!Number.isInteger(value)) return inputError("not_integer", fn, path, expected, value);
-  return inputError("out_of_range", fn, path, expected, value);
-}
-
-/** Reads a required count field of a tally: a safe integer ≥ 0 at `path`. */
-export function tallyField(fn: string, tally: Record<string, unknown>, field: string, path: string): number {
-  const value = tally[field];
-  if (value === undefined) {
-    throw inputError("missing_value", fn, `${path}.${field}`, "a count (an integer ≥ 0)", value);
-  }
-  return count(fn, `${path}.${field}`, value);
+  // Only a fraction is not_integer: an integer too large to be safe is simply out of range.
+  return numberError(fn, `${name}[${index}]`, value, `an integer ${noun} ${min}–${max}`, !Number.isInteger(value));
 }
 
 /** An options object as received from a caller: every field still to be checked. */
@@ -45,14 +31,4 @@ export type Unchecked<T> = { readonly [K in keyof T]-?: unknown };
 /** Reads an optional options object (`undefined` reads as `{}`; anything else but an object is `invalid_option`). */
 export function readOptions<T>(fn: string, value: T | undefined): Unchecked<T> {
   return options(fn, value) as Unchecked<T>;
-}
-
-/** Reads `options.confidence` (a level strictly between 0 and 1), 0.95 when absent. */
-export function confidenceOption(fn: string, o: { readonly confidence: unknown }): number {
-  return o.confidence === undefined ? 0.95 : confidence(fn, "options.confidence", o.confidence);
-}
-
-/** `(part × 100) / whole` (exact in the exact cases), `null` when `whole` is 0, never `-0`. */
-export function percentOf(part: number, whole: number): number | null {
-  return whole === 0 ? null : normalize((part * 100) / whole);
 }

@@ -1,6 +1,6 @@
-import { arrayLike, record } from "../internal/assert.js";
+import { arrayLike, atMost, numberOption, percentOf, readFields } from "../internal/assert.js";
 import { inputError } from "../internal/messages.js";
-import { percentOf, ratingError, readOptions, tallyField } from "./checks.js";
+import { ratingError, readOptions } from "./checks.js";
 
 /**
  * A rating scale: integer ratings from `min` to `max`, inclusive.
@@ -159,32 +159,23 @@ function readScale(fn: string, value: unknown): CsatScale {
   if (value === null || typeof value !== "object" || Array.isArray(value)) {
     throw inputError("invalid_option", fn, "options.scale", what, value);
   }
-  const { min, max } = value as Record<string, unknown>;
-  if (typeof min !== "number" || !Number.isSafeInteger(min)) {
-    throw inputError("invalid_option", fn, "options.scale.min", what, min);
-  }
-  if (typeof max !== "number" || !Number.isSafeInteger(max) || max <= min) {
+  const { min, max } = value as { min?: unknown; max?: unknown };
+  if (!Number.isSafeInteger(min)) throw inputError("invalid_option", fn, "options.scale.min", what, min);
+  if (!(Number.isSafeInteger(max) && (max as number) > (min as number))) {
     throw inputError("invalid_option", fn, "options.scale.max", what, max);
   }
-  return { min, max };
+  return { min: min as number, max: max as number };
 }
 
 function readSatisfiedFrom(fn: string, value: unknown, min: number, max: number): number {
-  if (value === undefined) return max - 1;
-  if (typeof value !== "number" || !Number.isInteger(value) || value < min || value > max) {
-    throw inputError("invalid_option", fn, "options.satisfiedFrom", `an integer rating ${min}–${max}`, value);
-  }
-  return value;
+  const expected = `an integer rating ${min}–${max}`;
+  return numberOption(fn, "options.satisfiedFrom", value, max - 1, expected, min, max, true);
 }
 
 function readCsatCounts(fn: string, counts: unknown): CsatCounts {
-  const c = record(fn, "counts", counts, "a CSAT tally { satisfied, total }");
-  const satisfied = tallyField(fn, c, "satisfied", "counts");
-  const total = tallyField(fn, c, "total", "counts");
-  if (satisfied > total) {
-    throw inputError("inconsistent_counts", fn, "counts.satisfied", `at most total (${total})`, satisfied);
-  }
-  return { satisfied, total };
+  const c = readFields(fn, "counts", counts, ["satisfied", "total"]);
+  atMost(fn, "counts.satisfied", c.satisfied, c.total, "total");
+  return c;
 }
 
 const DEFAULT_SCALE: CsatScale = { min: 1, max: 5 };

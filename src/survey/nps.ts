@@ -1,6 +1,6 @@
-import { arrayLike, normalize, oneOf, record } from "../internal/assert.js";
+import { arrayLike, confidenceOption, normalize, oneOf, percentOf, readFields } from "../internal/assert.js";
 import { twoSidedP, zForConfidence } from "../stats/normal.js";
-import { confidenceOption, percentOf, ratingError, readOptions, tallyField } from "./checks.js";
+import { ratingError, readOptions } from "./checks.js";
 
 /**
  * The tally behind an NPS: how many respondents gave 9–10 (promoters), 7–8
@@ -341,13 +341,10 @@ function tallyNumbers(fn: string, scores: ArrayLike<number>): NpsCounts {
 
 /** Internal: validates an NPS tally at `path` for the public `fn`. */
 function readNpsCounts(fn: string, counts: unknown, path: string): NpsCounts {
-  const c = record(fn, path, counts, "an NPS tally { promoters, passives, detractors }");
-  return {
-    promoters: tallyField(fn, c, "promoters", path),
-    passives: tallyField(fn, c, "passives", path),
-    detractors: tallyField(fn, c, "detractors", path),
-  };
+  return readFields(fn, path, counts, NPS_FIELDS);
 }
+
+const NPS_FIELDS = ["promoters", "passives", "detractors"] as const;
 
 /** NPS points from trusted counts; `null` for no respondents. */
 function scoreOf(promoters: number, passives: number, detractors: number): number | null {

@@ -1,8 +1,7 @@
-import { count, normalize, record } from "../internal/assert.js";
-import { inputError } from "../internal/messages.js";
+import { atMost, confidenceOption, count, normalize, readFields } from "../internal/assert.js";
 import { wilsonBounds } from "../stats/intervals.js";
 import { twoSidedP, zForConfidence } from "../stats/normal.js";
-import { confidenceOption, readOptions, tallyField } from "./checks.js";
+import { readOptions } from "./checks.js";
 
 /**
  * A proportion as counts: `successes` out of `total` (satisfied of all responses, resolved of all tickets, …).
@@ -92,7 +91,7 @@ export function wilsonInterval(successes: number, total: number, options?: Propo
   const fn = "wilsonInterval";
   const x = count(fn, "successes", successes);
   const n = count(fn, "total", total);
-  if (x > n) throw inputError("inconsistent_counts", fn, "successes", `at most total (${n})`, x);
+  atMost(fn, "successes", x, n, "total");
   const level = confidenceOption(fn, readOptions(fn, options));
   if (n === 0) return null;
   const { lower, upper } = wilsonBounds(x, n, zForConfidence(level));
@@ -147,11 +146,7 @@ export function compareProportions(
 }
 
 function readProportion(fn: string, value: unknown, path: string): ProportionCounts {
-  const c = record(fn, path, value, "a proportion { successes, total }");
-  const successes = tallyField(fn, c, "successes", path);
-  const total = tallyField(fn, c, "total", path);
-  if (successes > total) {
-    throw inputError("inconsistent_counts", fn, `${path}.successes`, `at most total (${total})`, successes);
-  }
-  return { successes, total };
+  const c = readFields(fn, path, value, ["successes", "total"]);
+  atMost(fn, `${path}.successes`, c.successes, c.total, "total");
+  return c;
 }

@@ -1,7 +1,7 @@
-import { oneOf } from "../internal/assert.js";
+import { confidenceOption, numberOption, oneOf } from "../internal/assert.js";
 import { inputError } from "../internal/messages.js";
 import { zForConfidence } from "../stats/normal.js";
-import { confidenceOption, readOptions, type Unchecked } from "./checks.js";
+import { readOptions, type Unchecked } from "./checks.js";
 
 /**
  * The options of {@link sampleSizeForMargin} every metric shares.
@@ -120,16 +120,20 @@ export function sampleSizeForMargin(options: SampleSizeOptions): number {
   }
   const z = zForConfidence(confidenceOption(fn, o));
   const variance = metric === "nps" ? npsVariance(fn, o) : proportionVariance(fn, o);
-  const population = o.population;
-  if (
-    population !== undefined &&
-    !(typeof population === "number" && Number.isSafeInteger(population) && population >= 1)
-  ) {
-    throw inputError("invalid_option", fn, "options.population", "an integer ≥ 1", population);
-  }
+  // Absent: an infinite population, where the correction divides by exactly 1.
+  const population = numberOption(
+    fn,
+    "options.population",
+    o.population,
+    Number.POSITIVE_INFINITY,
+    "an integer ≥ 1",
+    1,
+    Number.POSITIVE_INFINITY,
+    true,
+  );
   const e = margin / 100;
-  let n = (z * z * variance) / (e * e);
-  if (population !== undefined) n = n / (1 + (n - 1) / population);
+  const n0 = (z * z * variance) / (e * e);
+  const n = n0 / (1 + (n0 - 1) / population);
   // Round up, forgiving floating-point noise just above a whole number.
   return Math.max(1, Math.ceil(n - 1e-9));
 }
@@ -165,12 +169,7 @@ function npsVariance(fn: string, o: AnyOptions): number {
 }
 
 function percentOption(fn: string, o: AnyOptions, key: PercentKey, fallback: number): number {
-  const value = o[key];
-  if (value === undefined) return fallback;
-  if (typeof value !== "number" || !(value >= 0 && value <= 100)) {
-    throw inputError("invalid_option", fn, `options.${key}`, "a percentage 0–100", value);
-  }
-  return value;
+  return numberOption(fn, `options.${key}`, o[key], fallback, "a percentage 0–100", 0, 100);
 }
 
 function rejectOther(fn: string, o: AnyOptions, keys: readonly PercentKey[], metric: string): void {
@@ -186,4 +185,4 @@ type Flat = Omit<ProportionSampleSizeOptions, "metric"> & Omit<NpsSampleSizeOpti
 type AnyOptions = Unchecked<Flat>;
 type PercentKey = "expectedPercent" | "expectedPromotersPercent" | "expectedDetractorsPercent";
 
-const MARGIN = "a margin of error in points, greater than 0 and at most 100";
+const MARGIN = "a margin of error in points, 0 < e ≤ 100";

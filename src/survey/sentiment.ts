@@ -1,6 +1,6 @@
-import { arrayLike, oneOf, record } from "../internal/assert.js";
+import { arrayLike, oneOf, percentOf, readFields } from "../internal/assert.js";
 import { inputError } from "../internal/messages.js";
-import { percentOf, readOptions, tallyField } from "./checks.js";
+import { readOptions } from "./checks.js";
 
 /**
  * The label of one mention or message, as produced by a sentiment classifier or a human tagger.
@@ -166,10 +166,5 @@ export function sentimentShares(counts: SentimentCounts): SentimentShares | null
 }
 
 function readSentimentCounts(fn: string, counts: unknown): SentimentCounts {
-  const c = record(fn, "counts", counts, "a sentiment tally { positive, negative, neutral }");
-  return {
-    positive: tallyField(fn, c, "positive", "counts"),
-    negative: tallyField(fn, c, "negative", "counts"),
-    neutral: tallyField(fn, c, "neutral", "counts"),
-  };
+  return readFields(fn, "counts", counts, ["positive", "negative", "neutral"]);
 }

@@ -1,3 +1,4 @@
+import { DURATION, numberOption, options as readOptions } from "../internal/assert.js";
 import { inputError } from "../internal/messages.js";
 import type { Instant } from "../time/instant.js";
 import {
@@ -14,7 +15,6 @@ import {
   type TicketList,
   ticketAt,
   ticketList,
-  ticketOptions,
 } from "./ticket.js";
 
 /**
@@ -118,18 +118,16 @@ export interface BacklogBucket {
 export function backlog(tickets: readonly Ticket[], options: BacklogOptions): number {
   const fn = "backlog";
   const list = ticketList(fn, tickets);
-  const o = ticketOptions(fn, options);
+  const o = readOptions(fn, options);
   const asOf = asOfOption(fn, o, true);
-  const olderThan = o["olderThanMs"];
-  if (olderThan !== undefined && (typeof olderThan !== "number" || !Number.isFinite(olderThan) || olderThan < 0)) {
-    throw inputError("invalid_option", fn, "options.olderThanMs", "a duration in ms (a finite number ≥ 0)", olderThan);
-  }
+  // Absent: every open ticket (an age is never below -∞).
+  const olderThan = numberOption(fn, "options.olderThanMs", o["olderThanMs"], Number.NEGATIVE_INFINITY, DURATION);
   const calendar = calendarOption(fn, o["calendar"], "options.calendar");
   const resolvedSet = statusesOption(fn, o["resolvedStatuses"], "options.resolvedStatuses", RESOLVED);
   let open = 0;
   for (let i = 0; i < list.length; i++) {
     const age = openAge(fn, list, i, asOf, calendar, resolvedSet);
-    if (age >= 0 && (olderThan === undefined || age > olderThan)) open++;
+    if (age >= 0 && age > olderThan) open++;
   }
   return open;
 }
@@ -162,7 +160,7 @@ export function backlog(tickets: readonly Ticket[], options: BacklogOptions): nu
 export function backlogAging(tickets: readonly Ticket[], options: BacklogAgingOptions): BacklogBucket[] {
   const fn = "backlogAging";
   const list = ticketList(fn, tickets);
-  const o = ticketOptions(fn, options);
+  const o = readOptions(fn, options);
   const asOf = asOfOption(fn, o, true);
   const edges = readEdges(fn, o["bucketsMs"]);
   const calendar = calendarOption(fn, o["calendar"], "options.calendar");

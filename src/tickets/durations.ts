@@ -1,4 +1,4 @@
-import { oneOf } from "../internal/assert.js";
+import { COUNT, normalize, oneOf, options as readOptions } from "../internal/assert.js";
 import { inputError } from "../internal/messages.js";
 import { meanOf, quantileInPlace } from "../stats/quantile.js";
 import type { Instant } from "../time/instant.js";
@@ -17,7 +17,6 @@ import {
   type TicketList,
   ticketAt,
   ticketList,
-  ticketOptions,
 } from "./ticket.js";
 
 /**
@@ -183,11 +182,11 @@ export interface TicketDurations {
 export function ticketDurations(tickets: readonly Ticket[], options?: TicketDurationsOptions): TicketDurations {
   const fn = "ticketDurations";
   const list = ticketList(fn, tickets);
-  const o = ticketOptions(fn, options);
+  const o = readOptions(fn, options);
   const measure = oneOf(fn, "options.measure", o["measure"], ["firstResponse", "resolution"], "resolution");
   const spec = readSpec(fn, o, measure);
   const durations: (number | null)[] = new Array(list.length);
-  const left = { censored: 0, createdAfterAsOf: 0, resolvedWithoutResponse: 0, firstResolutionUnknown: 0 };
+  const left = [0, 0, 0, 0]; // by reason: left[-code - 1]
   let measured = 0;
   for (let i = 0; i < list.length; i++) {
     const d = measureTicket(fn, list, i, spec);
@@ -196,10 +195,16 @@ export function ticketDurations(tickets: readonly Ticket[], options?: TicketDura
       measured++;
     } else {
       durations[i] = null;
-      countLeftOut(left, d);
+      left[-d - 1]!++;
     }
   }
-  return { durationsMs: durations, measured, leftOut: left };
+  const leftOut = {
+    censored: left[-CENSORED - 1] as number,
+    createdAfterAsOf: left[-CREATED_AFTER_AS_OF - 1] as number,
+    resolvedWithoutResponse: left[-RESOLVED_WITHOUT_RESPONSE - 1] as number,
+    firstResolutionUnknown: left[-FIRST_RESOLUTION_UNKNOWN - 1] as number,
+  };
+  return { durationsMs: durations, measured, leftOut };
 }
 
 /**
@@ -238,7 +243,7 @@ export function ticketDurations(tickets: readonly Ticket[], options?: TicketDura
 export function firstResponseTime(tickets: readonly Ticket[], options?: DurationOptions): number | null {
   const fn = "firstResponseTime";
   const list = ticketList(fn, tickets);
-  const o = ticketOptions(fn, options);
+  const o = readOptions(fn, options);
   return statisticOf(fn, list, readSpec(fn, o, "firstResponse"), readStatistic(fn, o["statistic"]));
 }
 
@@ -281,7 +286,7 @@ export function firstResponseTime(tickets: readonly Ticket[], options?: Duration
 export function resolutionTime(tickets: readonly Ticket[], options?: ResolutionTimeOptions): number | null {
   const fn = "resolutionTime";
   const list = ticketList(fn, tickets);
-  const o = ticketOptions(fn, options);
+  const o = readOptions(fn, options);
   return statisticOf(fn, list, readSpec(fn, o, "resolution"), readStatistic(fn, o["statistic"]));
 }
 
@@ -304,20 +309,11 @@ function readSpec(fn: string, o: Record<string, unknown>, measure: "firstRespons
   return { measure, basis, calendar, paused: paused.empty ? undefined : paused, asOf };
 }
 
+// Why a ticket is left out: the negative codes measureTicket returns.
 const CENSORED = -1;
 const CREATED_AFTER_AS_OF = -2;
 const RESOLVED_WITHOUT_RESPONSE = -3;
 const FIRST_RESOLUTION_UNKNOWN = -4;
-
-function countLeftOut(
-  left: { censored: number; createdAfterAsOf: number; resolvedWithoutResponse: number; firstResolutionUnknown: number },
-  code: number,
-): void {
-  if (code === CENSORED) left.censored++;
-  else if (code === CREATED_AFTER_AS_OF) left.createdAfterAsOf++;
-  else if (code === RESOLVED_WITHOUT_RESPONSE) left.resolvedWithoutResponse++;
-  else left.firstResolutionUnknown++;
-}
 
 /** The duration of ticket `i` in ms (≥ 0), or a negative code saying why it is left out. */
 function measureTicket(fn: string, list: TicketList, i: number, spec: Spec): number {
@@ -349,7 +345,7 @@ function measureTicket(fn: string, list: TicketList, i: number, spec: Spec): num
     }
     if (Number.isNaN(end) && !Number.isNaN(resolved)) {
       // Without firstResolvedAt, the final resolution is the first only for a ticket never reopened.
-      const reopens = optionalCount(fn, t, i, "reopenCount", 0, "a reopen count (an integer ≥ 0)");
+      const reopens = optionalCount(fn, t, i, "reopenCount", 0, COUNT);
       if (reopens === 0) end = resolved;
       else unknownFirst = true;
     }
@@ -383,5 +379,5 @@ function statisticOf(fn: string, list: TicketList, spec: Spec, p: number): numbe
   }
   if (n === 0) return null;
   const value = p < 0 ? meanOf(buffer, n) : quantileInPlace(buffer, n, p);
-  return value === 0 ? 0 : value;
+  return normalize(value);
 }

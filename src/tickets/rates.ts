@@ -1,5 +1,4 @@
-import { count, record } from "../internal/assert.js";
-import { inputError } from "../internal/messages.js";
+import { atMost, COUNT, count, percentOf, readFields } from "../internal/assert.js";
 import { createdAtOf, eventAt, optionalCount, type Ticket, type TicketList, ticketAt, ticketList } from "./ticket.js";
 
 /**
@@ -65,13 +64,9 @@ export interface ReopenCounts {
  */
 export function resolutionRate(cohort: ResolutionCohort): number | null {
   const fn = "resolutionRate";
-  const c = record(fn, "cohort", cohort, "an object { created, resolved }");
-  const created = count(fn, "cohort.created", c["created"]);
-  const resolved = count(fn, "cohort.resolved", c["resolved"]);
-  if (resolved > created) {
-    throw inputError("inconsistent_counts", fn, "cohort.resolved", `at most created (${created})`, resolved);
-  }
-  return created === 0 ? null : (resolved * 100) / created;
+  const c = readFields(fn, "cohort", cohort, ["created", "resolved"], tallyCount);
+  atMost(fn, "cohort.resolved", c.resolved, c.created, "created");
+  return percentOf(c.resolved, c.created);
 }
 
 /**
@@ -133,7 +128,7 @@ export function firstContactResolutionCounts(tickets: readonly Ticket[]): FirstC
 export function firstContactResolutionRate(tickets: readonly Ticket[]): number | null {
   const fn = "firstContactResolutionRate";
   const c = fcrTally(fn, ticketList(fn, tickets));
-  return c.resolved === 0 ? null : (c.firstContact * 100) / c.resolved;
+  return percentOf(c.firstContact, c.resolved);
 }
 
 /**
@@ -157,8 +152,7 @@ export function firstContactResolutionRate(tickets: readonly Ticket[]): number |
  */
 export function firstContactResolutionRateFromCounts(counts: FirstContactResolutionCounts): number | null {
   const fn = "firstContactResolutionRateFromCounts";
-  const c = record(fn, "counts", counts, "an object { firstContact, resolved, unrecorded }");
-  return shareOf(fn, c, "firstContact");
+  return shareOf(fn, counts, "firstContact");
 }
 
 /**
@@ -216,7 +210,7 @@ export function reopenCounts(tickets: readonly Ticket[]): ReopenCounts {
 export function reopenRate(tickets: readonly Ticket[]): number | null {
   const fn = "reopenRate";
   const c = reopenTally(fn, ticketList(fn, tickets));
-  return c.resolved === 0 ? null : (c.reopened * 100) / c.resolved;
+  return percentOf(c.reopened, c.resolved);
 }
 
 /**
@@ -240,27 +234,29 @@ export function reopenRate(tickets: readonly Ticket[]): number | null {
  */
 export function reopenRateFromCounts(counts: ReopenCounts): number | null {
   const fn = "reopenRateFromCounts";
-  const c = record(fn, "counts", counts, "an object { reopened, resolved, unrecorded }");
-  return shareOf(fn, c, "reopened");
+  return shareOf(fn, counts, "reopened");
 }
 
-function shareOf(fn: string, c: Record<string, unknown>, part: string): number | null {
-  const numerator = count(fn, `counts.${part}`, c[part]);
-  const resolved = count(fn, "counts.resolved", c["resolved"]);
-  count(fn, "counts.unrecorded", c["unrecorded"]);
-  if (numerator > resolved) {
-    throw inputError("inconsistent_counts", fn, `counts.${part}`, `at most resolved (${resolved})`, numerator);
-  }
-  return resolved === 0 ? null : (numerator * 100) / resolved;
+/** `counts[part]` / `counts.resolved` × 100 from a tally `{ [part], resolved, unrecorded }`. */
+function shareOf<P extends string>(fn: string, counts: unknown, part: P): number | null {
+  const c = readFields(fn, "counts", counts, [part, "resolved", "unrecorded"], tallyCount);
+  const numerator = c[part];
+  atMost(fn, `counts.${part}`, numerator, c.resolved, "resolved");
+  return percentOf(numerator, c.resolved);
+}
+
+/** A count field of a tally; here an absent field is `invalid_type` like any other non-number. */
+function tallyCount(fn: string, object: Record<string, unknown>, path: string, field: string): number {
+  return count(fn, `${path}.${field}`, object[field]);
 }
 
 function fcrTally(fn: string, list: TicketList): FirstContactResolutionCounts {
-  const c = tallyResolved(fn, list, "contactsToResolve", 1, "a number of contacts (an integer ≥ 1)", (n) => n === 1);
+  const c = tallyResolved(fn, list, "contactsToResolve", 1, "an integer ≥ 1", (n) => n === 1);
   return { firstContact: c.hits, resolved: c.resolved, unrecorded: c.unrecorded };
 }
 
 function reopenTally(fn: string, list: TicketList): ReopenCounts {
-  const c = tallyResolved(fn, list, "reopenCount", 0, "a reopen count (an integer ≥ 0)", (n) => n > 0);
+  const c = tallyResolved(fn, list, "reopenCount", 0, COUNT, (n) => n > 0);
   return { reopened: c.hits, resolved: c.resolved, unrecorded: c.unrecorded };
 }
 

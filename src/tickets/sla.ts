@@ -1,4 +1,4 @@
-import { count, oneOf } from "../internal/assert.js";
+import { count, DURATION, numberOption, oneOf, percentOf, options as readOptions } from "../internal/assert.js";
 import { inputError } from "../internal/messages.js";
 import type { Instant } from "../time/instant.js";
 import {
@@ -14,7 +14,6 @@ import {
   type TicketCalendar,
   ticketAt,
   ticketList,
-  ticketOptions,
 } from "./ticket.js";
 
 /**
@@ -208,7 +207,7 @@ export function slaComplianceFromCounts(counts: SlaCounts): number | null {
 
 function fromCounts(c: SlaCounts): number | null {
   const decided = c.achieved + c.breached;
-  return decided === 0 ? null : (c.achieved * 100) / decided;
+  return percentOf(c.achieved, decided);
 }
 
 /** Targets of one priority as numbers (`NaN`: no target). */
@@ -224,15 +223,15 @@ const NO_TARGET = 3;
 
 function tally(fn: string, tickets: unknown, policy: unknown, options: unknown): SlaCounts {
   const list = ticketList(fn, tickets);
-  const p = ticketOptions(fn, policy, "policy");
-  const o = ticketOptions(fn, options);
+  const p = readOptions(fn, policy, "policy");
+  const o = readOptions(fn, options);
   const per = oneOf(fn, "options.per", o["per"], ["ticket", "target"], "ticket");
   const asOf = asOfOption(fn, o, false);
   const hasAsOf = !Number.isNaN(asOf);
   const calendar = calendarOption(fn, p["calendar"], "policy.calendar");
   const pausedSet = statusesOption(fn, p["pauseStatuses"], "policy.pauseStatuses", []);
   const paused: StatusSet | undefined = pausedSet.empty ? undefined : pausedSet;
-  const overall = readTargets(fn, p, "policy");
+  const overall = readTargets(fn, p, "policy", NO_TARGETS);
   const byPriority = readByPriority(fn, p["byPriority"], overall);
   if (
     Number.isNaN(overall.firstResponse) &&
@@ -243,7 +242,7 @@ function tally(fn: string, tickets: unknown, policy: unknown, options: unknown):
       "invalid_option",
       fn,
       "policy",
-      "a policy with at least one target (firstResponseMs, resolutionMs or byPriority)",
+      "at least one target: firstResponseMs, resolutionMs or byPriority",
       policy,
     );
   }
@@ -303,13 +302,7 @@ function clockEnd(fn: string, target: number, stop: number, created: number, asO
   if (Number.isNaN(target)) return Number.NaN;
   if (!Number.isNaN(stop)) return stop;
   if (Number.isNaN(asOf)) {
-    throw inputError(
-      "missing_value",
-      fn,
-      "options.asOf",
-      `an instant to evaluate open tickets at (tickets[${i}] is still open)`,
-      undefined,
-    );
+    throw inputError("missing_value", fn, "options.asOf", `an instant (tickets[${i}] is still open)`, undefined);
   }
   return created >= asOf ? Number.NaN : asOf;
 }
@@ -322,32 +315,23 @@ function state(target: number, end: number, stop: number, measured: number): num
   return measured > target ? BREACHED : PENDING;
 }
 
-function readTarget(fn: string, value: unknown, path: string): number {
-  if (value === undefined) return Number.NaN;
-  if (typeof value !== "number" || !Number.isFinite(value) || value < 0) {
-    throw inputError("invalid_option", fn, path, "a target duration in ms (a finite number ≥ 0)", value);
-  }
-  return value;
-}
-
-function readTargets(fn: string, p: Record<string, unknown>, path: string): Targets {
+/** The targets at `path`, each absent one taken from `fallback`. */
+function readTargets(fn: string, p: Record<string, unknown>, path: string, fallback: Targets): Targets {
   return {
-    firstResponse: readTarget(fn, p["firstResponseMs"], `${path}.firstResponseMs`),
-    resolution: readTarget(fn, p["resolutionMs"], `${path}.resolutionMs`),
+    firstResponse: numberOption(fn, `${path}.firstResponseMs`, p["firstResponseMs"], fallback.firstResponse, DURATION),
+    resolution: numberOption(fn, `${path}.resolutionMs`, p["resolutionMs"], fallback.resolution, DURATION),
   };
 }
 
+const NO_TARGETS: Targets = { firstResponse: Number.NaN, resolution: Number.NaN };
+
 function readByPriority(fn: string, value: unknown, overall: Targets): Map<string, Targets> | undefined {
   if (value === undefined) return undefined;
-  const by = ticketOptions(fn, value, "policy.byPriority");
+  const by = readOptions(fn, value, "policy.byPriority");
   const out = new Map<string, Targets>();
   for (const key of Object.keys(by)) {
     const path = `policy.byPriority.${key}`;
-    const own = readTargets(fn, ticketOptions(fn, by[key], path), path);
-    out.set(key, {
-      firstResponse: Number.isNaN(own.firstResponse) ? overall.firstResponse : own.firstResponse,
-      resolution: Number.isNaN(own.resolution) ? overall.resolution : own.resolution,
-    });
+    out.set(key, readTargets(fn, readOptions(fn, by[key], path), path, overall));
   }
   return out;
 }

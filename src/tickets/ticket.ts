@@ -1,4 +1,4 @@
-import { arrayLike, options as readOptions } from "../internal/assert.js";
+import { arrayLike, numberError } from "../internal/assert.js";
 import { inputError } from "../internal/messages.js";
 import { type Instant, toEpochMs } from "../time/instant.js";
 
@@ -80,7 +80,7 @@ export function createdAtOf(fn: string, t: Record<string, unknown>, i: number): 
   const v = t["createdAt"];
   if (typeof v === "number" && v >= -MAX_MS && v <= MAX_MS) return v;
   if (v === undefined || v === null) {
-    throw inputError("missing_value", fn, `tickets[${i}].createdAt`, "an instant (createdAt is required)", v);
+    throw inputError("missing_value", fn, `tickets[${i}].createdAt`, "an instant", v);
   }
   return toEpochMs(fn, `tickets[${i}].createdAt`, v);
 }
@@ -112,21 +112,16 @@ export function optionalCount(
 ): number {
   const v = t[field];
   if (v === undefined || v === null) return Number.NaN;
-  if (typeof v !== "number") throw inputError("invalid_type", fn, `tickets[${i}].${field}`, expected, v);
-  if (!Number.isFinite(v)) throw inputError("not_finite", fn, `tickets[${i}].${field}`, expected, v);
-  if (!Number.isSafeInteger(v)) throw inputError("not_integer", fn, `tickets[${i}].${field}`, expected, v);
-  if (v < min) throw inputError("out_of_range", fn, `tickets[${i}].${field}`, expected, v);
-  return v;
+  if (Number.isSafeInteger(v) && (v as number) >= min) return v as number;
+  throw numberError(fn, `tickets[${i}].${field}`, v, expected, true);
 }
 
-/** Internal: a required `asOf` option (or `undefined` when absent and `required` is false) as epoch ms. */
-export function asOfOption(fn: string, o: Record<string, unknown>, required: boolean, path = "options.asOf"): number {
+/** Internal: the `asOf` option as epoch ms; `NaN` when absent, unless `required` (then `missing_value`). */
+export function asOfOption(fn: string, o: Record<string, unknown>, required: boolean): number {
   const v = o["asOf"];
-  if (v === undefined) {
-    if (required) throw inputError("missing_value", fn, path, "an instant (asOf is required)", v);
-    return Number.NaN;
-  }
-  return toEpochMs(fn, path, v);
+  if (v !== undefined) return toEpochMs(fn, "options.asOf", v);
+  if (required) throw inputError("missing_value", fn, "options.asOf", "an instant", v);
+  return Number.NaN;
 }
 
 /** Internal: the `calendar` option, checked to have `elapsedMs`. */
@@ -137,13 +132,7 @@ export function calendarOption(fn: string, value: unknown, path: string): Ticket
     typeof value !== "object" ||
     typeof (value as { elapsedMs?: unknown }).elapsedMs !== "function"
   ) {
-    throw inputError(
-      "invalid_option",
-      fn,
-      path,
-      "a calendar from businessCalendar() (an object with elapsedMs)",
-      value,
-    );
+    throw inputError("invalid_option", fn, path, "a calendar with elapsedMs, e.g. businessCalendar()", value);
   }
   return value as TicketCalendar;
 }
@@ -181,11 +170,6 @@ export function statusesOption(fn: string, value: unknown, path: string, fallbac
     names.push(s);
   }
   return new StatusSet(names);
-}
-
-/** Internal: the options object of a ticket metric. */
-export function ticketOptions(fn: string, value: unknown, path = "options"): Record<string, unknown> {
-  return readOptions(fn, value, path);
 }
 
 /** Internal: reads the `statusHistory` of ticket `i`: `undefined` when absent or `null`. */
@@ -231,7 +215,7 @@ function entryInstant(fn: string, e: object, i: number, j: number, previous: num
       "inconsistent_instants",
       fn,
       `tickets[${i}].statusHistory[${j}].at`,
-      "entries in time order (each at or after the one before)",
+      "an instant at or after the entry before",
       raw,
     );
   }

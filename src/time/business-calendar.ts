@@ -199,7 +199,7 @@ export function businessCalendar(options: BusinessCalendarOptions): BusinessCale
       const available = openBefore(next + offset) - from;
       const deadline = available > left ? latestWith(from + left, t + offset, next + offset) - offset : next;
       if (deadline > MAX_MS) {
-        throw inputError("out_of_range", fn, "ms", "a duration whose deadline falls within the range of Date", ms);
+        throw inputError("out_of_range", fn, "ms", "a duration whose deadline is within Date's range", ms);
       }
       if (available > left) return normalize(deadline);
       left -= available;

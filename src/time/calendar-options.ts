@@ -4,10 +4,16 @@
  * the holidays as days since 1970-01-01. Every problem is `invalid_option`
  * with the path of the bad value (`options.week.mon[1]`).
  */
+import type { MetricInputError } from "../errors.js";
 import { inputError } from "../internal/messages.js";
-import { daysFromCivil } from "./instant.js";
+import { daysFromCivil, daysInMonth } from "./instant.js";
 
 const FN = "businessCalendar";
+
+/** The `invalid_option` error of `businessCalendar` at `path`. */
+function optionError(path: string, expected: string, received: unknown): MetricInputError {
+  return inputError("invalid_option", FN, path, expected, received);
+}
 const MINUTE_MS = 60_000;
 
 /** The weekday keys of `week`, Monday first. */
@@ -48,31 +54,34 @@ export interface CalendarSpec {
 /** Reads the options object of `businessCalendar`; throws `invalid_option`. */
 export function readCalendarOptions(value: unknown): CalendarSpec {
   if (value === null || typeof value !== "object" || Array.isArray(value)) {
-    throw inputError("invalid_option", FN, "options", "an options object { timeZone, week, holidays? }", value);
+    throw optionError("options", "an options object { timeZone, week, holidays? }", value);
   }
   const o = value as Record<string, unknown>;
-  for (const key of Object.keys(o)) {
-    if (!OPTION_KEYS.includes(key)) {
-      throw inputError("invalid_option", FN, `options.${key}`, "no other option than timeZone, week, holidays", o[key]);
-    }
+  const extra = unknownKey(o, OPTION_KEYS);
+  if (extra !== undefined) {
+    throw optionError(`options.${extra}`, `no other option than ${OPTION_KEYS.join(", ")}`, o[extra]);
   }
   const timeZone = o["timeZone"];
   if (typeof timeZone !== "string" || timeZone === "") {
-    throw inputError("invalid_option", FN, "options.timeZone", 'an IANA time zone name, e.g. "Europe/Paris"', timeZone);
+    throw optionError("options.timeZone", 'an IANA time zone name, e.g. "Europe/Paris"', timeZone);
   }
   return { timeZone, week: readWeek(o["week"]), holidays: readHolidays(o["holidays"]) };
+}
+
+/** The first own key of `object` that is not in `known`, if any. */
+function unknownKey(object: object, known: readonly string[]): string | undefined {
+  return Object.keys(object).find((key) => !known.includes(key));
 }
 
 function readWeek(value: unknown): WeekTable {
   const path = "options.week";
   if (value === null || typeof value !== "object" || Array.isArray(value)) {
-    throw inputError("invalid_option", FN, path, 'an object of weekdays, e.g. { mon: [["09:00", "17:00"]] }', value);
+    throw optionError(path, 'an object of weekdays, e.g. { mon: [["09:00", "17:00"]] }', value);
   }
   const week = value as Record<string, unknown>;
-  for (const key of Object.keys(week)) {
-    if (!(WEEKDAYS as readonly string[]).includes(key)) {
-      throw inputError("invalid_option", FN, `${path}.${key}`, "a weekday key: mon, tue, wed, thu, fri, sat, sun", key);
-    }
+  const extra = unknownKey(week, WEEKDAYS);
+  if (extra !== undefined) {
+    throw optionError(`${path}.${extra}`, `a weekday key: ${WEEKDAYS.join(", ")}`, extra);
   }
   const starts: number[] = [];
   const ends: number[] = [];
@@ -95,7 +104,7 @@ function readWeek(value: unknown): WeekTable {
   }
   first.push(starts.length);
   if (weekOpen === 0) {
-    throw inputError("invalid_option", FN, path, "a week with at least one open interval", value);
+    throw optionError(path, "a week with at least one open interval", value);
   }
   return { starts, ends, first, dayOpen, before, weekOpen };
 }
@@ -104,7 +113,7 @@ function readWeek(value: unknown): WeekTable {
 function readDay(value: unknown, path: string): [number, number][] {
   if (value === undefined) return [];
   if (!Array.isArray(value)) {
-    throw inputError("invalid_option", FN, path, 'an array of ["HH:MM", "HH:MM"] intervals', value);
+    throw optionError(path, 'an array of ["HH:MM", "HH:MM"] intervals', value);
   }
   const list: readonly unknown[] = value;
   const read: { s: number; e: number; i: number }[] = [];
@@ -112,12 +121,12 @@ function readDay(value: unknown, path: string): [number, number][] {
     const pair = list[i];
     const at = `${path}[${i}]`;
     if (!Array.isArray(pair) || pair.length !== 2) {
-      throw inputError("invalid_option", FN, at, 'an interval ["HH:MM", "HH:MM"]', pair);
+      throw optionError(at, 'an interval ["HH:MM", "HH:MM"]', pair);
     }
     const s = clock(pair[0], `${at}[0]`, false);
     const e = clock(pair[1], `${at}[1]`, true);
     if (e <= s) {
-      throw inputError("invalid_option", FN, at, "an interval whose end is after its start", pair);
+      throw optionError(at, "an interval whose end is after its start", pair);
     }
     read.push({ s, e, i });
   }
@@ -127,13 +136,7 @@ function readDay(value: unknown, path: string): [number, number][] {
     const cur = read[k] as { s: number; e: number; i: number };
     if (cur.s < prev.e) {
       const later = Math.max(prev.i, cur.i);
-      throw inputError(
-        "invalid_option",
-        FN,
-        `${path}[${later}]`,
-        "intervals that do not overlap (they may touch)",
-        list[later],
-      );
+      throw optionError(`${path}[${later}]`, "intervals that do not overlap (they may touch)", list[later]);
     }
   }
   return read.map((r) => [r.s, r.e]);
@@ -141,24 +144,21 @@ function readDay(value: unknown, path: string): [number, number][] {
 
 /** `"HH:MM"` as ms since midnight; `"24:00"` only as an end. */
 function clock(value: unknown, path: string, isEnd: boolean): number {
-  const what = isEnd ? 'a time "HH:MM" from "00:00" to "24:00"' : 'a time "HH:MM" from "00:00" to "23:59"';
-  if (typeof value !== "string" || !/^\d\d:\d\d$/.test(value))
-    throw inputError("invalid_option", FN, path, what, value);
+  const what = `a time "HH:MM" from "00:00" to "${isEnd ? "24:00" : "23:59"}"`;
+  if (typeof value !== "string" || !/^\d\d:\d\d$/.test(value)) throw optionError(path, what, value);
   const h = Number(value.slice(0, 2));
   const m = Number(value.slice(3));
   if (h === 24 && m === 0 && isEnd) return 24 * 60 * MINUTE_MS;
-  if (h > 23 || m > 59) throw inputError("invalid_option", FN, path, what, value);
+  if (h > 23 || m > 59) throw optionError(path, what, value);
   return (h * 60 + m) * MINUTE_MS;
 }
-
-const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /** Holidays `"YYYY-MM-DD"` as ascending distinct days since 1970-01-01. */
 function readHolidays(value: unknown): number[] {
   const path = "options.holidays";
   if (value === undefined) return [];
   if (!Array.isArray(value)) {
-    throw inputError("invalid_option", FN, path, 'an array of local dates "YYYY-MM-DD"', value);
+    throw optionError(path, 'an array of local dates "YYYY-MM-DD"', value);
   }
   const list: readonly unknown[] = value;
   const days: number[] = [];
@@ -166,14 +166,12 @@ function readHolidays(value: unknown): number[] {
     const v = list[i];
     const what = 'a local date "YYYY-MM-DD" that exists';
     if (typeof v !== "string" || !/^\d{4}-\d\d-\d\d$/.test(v)) {
-      throw inputError("invalid_option", FN, `${path}[${i}]`, what, v);
+      throw optionError(`${path}[${i}]`, what, v);
     }
     const y = Number(v.slice(0, 4));
     const m = Number(v.slice(5, 7));
     const d = Number(v.slice(8));
-    const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-    const dim = m === 2 && leap ? 29 : (DAYS_IN_MONTH[m - 1] ?? 0);
-    if (m < 1 || m > 12 || d < 1 || d > dim) throw inputError("invalid_option", FN, `${path}[${i}]`, what, v);
+    if (m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) throw optionError(`${path}[${i}]`, what, v);
     days.push(daysFromCivil(y, m, d));
   }
   days.sort((a, b) => a - b);

@@ -127,11 +127,15 @@ function parseIso(s: string): number {
       return Number.NaN;
     }
   }
-  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-  const dim = month === 2 && leap ? 29 : (DAYS_IN_MONTH[month - 1] as number);
-  if (day > dim || Number.isNaN(year)) return Number.NaN;
+  if (day > daysInMonth(year, month) || Number.isNaN(year)) return Number.NaN;
   const local = daysFromCivil(year, month, day) * 86_400_000 + ((hour * 60 + minute) * 60 + second) * 1000 + ms;
   return local - offsetMin * 60_000;
+}
+
+/** Internal: the number of days in `month` (1–12) of `year` (proleptic Gregorian). */
+export function daysInMonth(year: number, month: number): number {
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  return month === 2 && leap ? 29 : (DAYS_IN_MONTH[month - 1] as number);
 }
 
 /**
