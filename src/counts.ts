@@ -1,4 +1,4 @@
-import { COUNT } from "./internal/assert.js";
+import { count } from "./internal/assert.js";
 import { inputError } from "./internal/messages.js";
 
 /**
@@ -13,7 +13,7 @@ import { inputError } from "./internal/messages.js";
  * @param a - A tally.
  * @param b - A tally of the same shape.
  * @returns A new tally with each field the sum of the two; the inputs are not changed.
- * @throws {MetricInputError} `invalid_type` when either is not an object of counts; `inconsistent_counts` when their fields differ; `not_integer` / `out_of_range` for a field that is not a count.
+ * @throws {MetricInputError} `invalid_type` when either is not an object of counts; `inconsistent_counts` when their fields differ; `not_finite` / `not_integer` / `out_of_range` for a field that is not a count.
  *
  * @example
  * ```ts
@@ -53,12 +53,5 @@ function checkTally(fn: string, path: string, tally: unknown): void {
   if (tally === null || typeof tally !== "object" || Array.isArray(tally)) {
     throw inputError("invalid_type", fn, path, "an object of counts", tally);
   }
-  for (const key of Object.keys(tally)) {
-    const v = (tally as Record<string, unknown>)[key];
-    if (!(Number.isSafeInteger(v) && (v as number) >= 0)) {
-      // Here NaN and ±Infinity are not_integer (not not_finite as count() has it).
-      const code = typeof v !== "number" ? "invalid_type" : Number.isSafeInteger(v) ? "out_of_range" : "not_integer";
-      throw inputError(code, fn, `${path}.${key}`, COUNT, v);
-    }
-  }
+  for (const key of Object.keys(tally)) count(fn, `${path}.${key}`, (tally as Record<string, unknown>)[key]);
 }

@@ -31,6 +31,13 @@ describe("mergeCounts", () => {
       expect.objectContaining({ code: "not_integer", path: "a.a" }),
     );
     expect(() => mergeCounts({ a: -1 }, { a: 1 })).toThrow(expect.objectContaining({ code: "out_of_range" }));
+    // NaN and ±Infinity are not_finite, as for every other count in the library.
+    expect(() => mergeCounts({ a: 1 }, { a: Number.NaN })).toThrow(
+      expect.objectContaining({ code: "not_finite", path: "b.a" }),
+    );
+    expect(() => mergeCounts({ a: Number.POSITIVE_INFINITY }, { a: 1 })).toThrow(
+      expect.objectContaining({ code: "not_finite", path: "a.a" }),
+    );
     expect(() => mergeCounts({ a: "1" } as unknown as { a: number }, { a: 1 })).toThrow(
       expect.objectContaining({ code: "invalid_type" }),
     );

@@ -50,7 +50,7 @@ export interface ReopenCounts {
  *
  * @param cohort - `{ created, resolved }`, counts.
  * @returns A percentage, 0–100; `null` when `created` is 0.
- * @throws {MetricInputError} `invalid_type`, `not_integer` or `out_of_range` for a field that is not a count; `inconsistent_counts` when `resolved > created`.
+ * @throws {MetricInputError} `missing_value` for an absent field; `invalid_type`, `not_integer` or `out_of_range` for a field that is not a count; `inconsistent_counts` when `resolved > created`.
  *
  * @example
  * ```ts
@@ -64,7 +64,7 @@ export interface ReopenCounts {
  */
 export function resolutionRate(cohort: ResolutionCohort): number | null {
   const fn = "resolutionRate";
-  const c = readFields(fn, "cohort", cohort, ["created", "resolved"], tallyCount);
+  const c = readFields(fn, "cohort", cohort, ["created", "resolved"]);
   atMost(fn, "cohort.resolved", c.resolved, c.created, "created");
   return percentOf(c.resolved, c.created);
 }
@@ -138,7 +138,7 @@ export function firstContactResolutionRate(tickets: readonly Ticket[]): number |
  *
  * @param counts - `{ firstContact, resolved, unrecorded }`, counts.
  * @returns A percentage, 0–100; `null` when `resolved` is 0.
- * @throws {MetricInputError} `invalid_type`, `not_integer` or `out_of_range` for a field that is not a count; `inconsistent_counts` when `firstContact > resolved`.
+ * @throws {MetricInputError} `missing_value` for an absent field; `invalid_type`, `not_integer` or `out_of_range` for a field that is not a count; `inconsistent_counts` when `firstContact > resolved`.
  *
  * @example
  * ```ts
@@ -220,7 +220,7 @@ export function reopenRate(tickets: readonly Ticket[]): number | null {
  *
  * @param counts - `{ reopened, resolved, unrecorded }`, counts.
  * @returns A percentage, 0–100; `null` when `resolved` is 0.
- * @throws {MetricInputError} `invalid_type`, `not_integer` or `out_of_range` for a field that is not a count; `inconsistent_counts` when `reopened > resolved`.
+ * @throws {MetricInputError} `missing_value` for an absent field; `invalid_type`, `not_integer` or `out_of_range` for a field that is not a count; `inconsistent_counts` when `reopened > resolved`.
  *
  * @example
  * ```ts
@@ -239,15 +239,10 @@ export function reopenRateFromCounts(counts: ReopenCounts): number | null {
 
 /** `counts[part]` / `counts.resolved` × 100 from a tally `{ [part], resolved, unrecorded }`. */
 function shareOf<P extends string>(fn: string, counts: unknown, part: P): number | null {
-  const c = readFields(fn, "counts", counts, [part, "resolved", "unrecorded"], tallyCount);
+  const c = readFields(fn, "counts", counts, [part, "resolved", "unrecorded"]);
   const numerator = c[part];
   atMost(fn, `counts.${part}`, numerator, c.resolved, "resolved");
   return percentOf(numerator, c.resolved);
-}
-
-/** A count field of a tally; here an absent field is `invalid_type` like any other non-number. */
-function tallyCount(fn: string, object: Record<string, unknown>, path: string, field: string): number {
-  return count(fn, `${path}.${field}`, object[field]);
 }
 
 function fcrTally(fn: string, list: TicketList): FirstContactResolutionCounts {

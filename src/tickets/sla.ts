@@ -1,4 +1,12 @@
-import { count, DURATION, numberOption, oneOf, percentOf, options as readOptions } from "../internal/assert.js";
+import {
+  count,
+  DURATION,
+  numberOption,
+  oneOf,
+  percentOf,
+  readFields,
+  options as readOptions,
+} from "../internal/assert.js";
 import { inputError } from "../internal/messages.js";
 import type { Instant } from "../time/instant.js";
 import {
@@ -181,7 +189,7 @@ export function slaCompliance(tickets: readonly Ticket[], policy: SlaPolicy, opt
  *
  * @param counts - `{ achieved, breached, pending }`, counts (integers ≥ 0).
  * @returns A percentage, 0–100; `null` when achieved + breached is 0.
- * @throws {MetricInputError} `invalid_type`, `not_integer` or `out_of_range` for a field that is not a count.
+ * @throws {MetricInputError} `missing_value` for an absent field; `invalid_type`, `not_integer` or `out_of_range` for a field that is not a count.
  *
  * @example
  * ```ts
@@ -195,14 +203,7 @@ export function slaCompliance(tickets: readonly Ticket[], policy: SlaPolicy, opt
  */
 export function slaComplianceFromCounts(counts: SlaCounts): number | null {
   const fn = "slaComplianceFromCounts";
-  if (counts === null || typeof counts !== "object") {
-    throw inputError("invalid_type", fn, "counts", "an object { achieved, breached, pending }", counts);
-  }
-  return fromCounts({
-    achieved: count(fn, "counts.achieved", counts.achieved),
-    breached: count(fn, "counts.breached", counts.breached),
-    pending: count(fn, "counts.pending", counts.pending),
-  });
+  return fromCounts(readFields(fn, "counts", counts, ["achieved", "breached", "pending"]));
 }
 
 function fromCounts(c: SlaCounts): number | null {

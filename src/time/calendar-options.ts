@@ -81,7 +81,7 @@ function readWeek(value: unknown): WeekTable {
   const week = value as Record<string, unknown>;
   const extra = unknownKey(week, WEEKDAYS);
   if (extra !== undefined) {
-    throw optionError(`${path}.${extra}`, `a weekday key: ${WEEKDAYS.join(", ")}`, extra);
+    throw optionError(`${path}.${extra}`, `a weekday key: ${WEEKDAYS.join(", ")}`, week[extra]);
   }
   const starts: number[] = [];
   const ends: number[] = [];

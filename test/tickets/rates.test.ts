@@ -33,6 +33,16 @@ describe("resolutionRate", () => {
       expect.objectContaining({ code: "invalid_type" }),
     );
     expect(() => resolutionRate(null as never)).toThrow(expect.objectContaining({ code: "invalid_type" }));
+    // An absent field is missing_value, as in every other tally of the library; an array is not a tally.
+    expect(() => resolutionRate({ created: 3 } as never)).toThrow(
+      expect.objectContaining({ code: "missing_value", fn: "resolutionRate", path: "cohort.resolved" }),
+    );
+    expect(() => reopenRateFromCounts({ reopened: 1, resolved: 2 } as never)).toThrow(
+      expect.objectContaining({ code: "missing_value", fn: "reopenRateFromCounts", path: "counts.unrecorded" }),
+    );
+    expect(() => firstContactResolutionRateFromCounts([] as never)).toThrow(
+      expect.objectContaining({ code: "invalid_type", path: "counts" }),
+    );
   });
 });
 

@@ -178,6 +178,12 @@ describe("slaCounts and slaCompliance", () => {
       expect.objectContaining({ code: "not_integer" }),
     );
     expect(() => slaComplianceFromCounts(null as never)).toThrow(expect.objectContaining({ code: "invalid_type" }));
+    expect(() => slaComplianceFromCounts({ achieved: 1, breached: 0 } as never)).toThrow(
+      expect.objectContaining({ code: "missing_value", fn: "slaComplianceFromCounts", path: "counts.pending" }),
+    );
+    expect(() => slaComplianceFromCounts([1, 0, 0] as never)).toThrow(
+      expect.objectContaining({ code: "invalid_type", path: "counts" }),
+    );
   });
 
   it("does not mutate its input", () => {

@@ -287,6 +287,10 @@ describe("businessCalendar: invalid input", () => {
   });
   it("invalid_option: unknown weekday keys, a week without open time, unknown options", () => {
     rejects({ ...base, week: { ...weekdays, monday: nineToFive } }, "options.week.monday");
+    // received is the value at the path, like every other error, not the key.
+    expect(() => businessCalendar({ ...base, week: { ...weekdays, monday: nineToFive } } as never)).toThrow(
+      expect.objectContaining({ received: nineToFive }),
+    );
     rejects({ ...base, week: { sat: [], sun: [] } }, "options.week");
     rejects({ ...base, week: undefined }, "options.week");
     rejects({ ...base, holiday: ["2024-12-25"] }, "options.holiday");
