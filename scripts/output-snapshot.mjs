@@ -48,7 +48,9 @@ if (mode === "compare") {
     byFn[fn] = (byFn[fn] ?? 0) + 1;
   }
   console.log(JSON.stringify(byFn));
-  console.log(`${keys.size} cases: ${same} identical, ${messageOnly} differ only in the message, ${changed.length} changed`);
+  console.log(
+    `${keys.size} cases: ${same} identical, ${messageOnly} differ only in the message, ${changed.length} changed`,
+  );
   process.exit(0);
 }
 
@@ -143,7 +145,10 @@ function record(key, fnName, args) {
 /** The base call and its variations. */
 function explore(fnName, label, args) {
   // Erlang's loops run once per agent: huge counts would run for hours.
-  const pool = fnName === "erlangC" || fnName === "requiredAgents" ? ODD.filter(([, v]) => !(typeof v === "number" && Math.abs(v) > 1e6)) : ODD;
+  const pool =
+    fnName === "erlangC" || fnName === "requiredAgents"
+      ? ODD.filter(([, v]) => !(typeof v === "number" && Math.abs(v) > 1e6))
+      : ODD;
   record(`${fnName} ${label} base`, fnName, args);
   args.forEach((arg, i) => {
     for (const [name, value] of pool) {
@@ -205,7 +210,14 @@ const int = (lo, hi) => lo + Math.floor(rand() * (hi - lo + 1));
 
 const cal = lib.businessCalendar({
   timeZone: "America/New_York",
-  week: { mon: [["09:00", "17:00"]], tue: [["09:00", "17:00"]], wed: [["09:00", "12:00"], ["13:00", "17:00"]] },
+  week: {
+    mon: [["09:00", "17:00"]],
+    tue: [["09:00", "17:00"]],
+    wed: [
+      ["09:00", "12:00"],
+      ["13:00", "17:00"],
+    ],
+  },
   holidays: ["2024-12-25"],
 });
 const tickets = [
@@ -237,13 +249,23 @@ const bases = {
   nps: [[[10, 9, 8, 7, 6, 0]], [new Uint8Array([10, 7, 3])], [[]]],
   npsFromCounts: [[{ promoters: 50, passives: 30, detractors: 20 }], [{ promoters: 0, passives: 0, detractors: 0 }]],
   npsInterval: [
-    [{ promoters: 50, passives: 30, detractors: 20 }, { confidence: 0.9, method: "wald" }],
+    [
+      { promoters: 50, passives: 30, detractors: 20 },
+      { confidence: 0.9, method: "wald" },
+    ],
     [{ promoters: 10, passives: 0, detractors: 0 }, { method: "adjusted-wald" }],
     [{ promoters: 0, passives: 0, detractors: 0 }],
   ],
   compareNps: [
-    [{ promoters: 100, passives: 60, detractors: 40 }, { promoters: 110, passives: 80, detractors: 60 }, { confidence: 0.9 }],
-    [{ promoters: 5, passives: 0, detractors: 0 }, { promoters: 7, passives: 0, detractors: 0 }],
+    [
+      { promoters: 100, passives: 60, detractors: 40 },
+      { promoters: 110, passives: 80, detractors: 60 },
+      { confidence: 0.9 },
+    ],
+    [
+      { promoters: 5, passives: 0, detractors: 0 },
+      { promoters: 7, passives: 0, detractors: 0 },
+    ],
   ],
   csatCounts: [[[5, 4, 3, 2, 1]], [[10, 9, 8, 1], { scale: { min: 1, max: 10 }, satisfiedFrom: 8 }]],
   csat: [[[5, 4, 3, 2, 1]], [[10, 9, 8, 1], { scale: { min: 1, max: 10 }, satisfiedFrom: 8 }], [[]]],
@@ -251,16 +273,26 @@ const bases = {
   cesCounts: [[[7, 6, 4, 1]], [[1, 2, 3, 5], { scale: 5, direction: "higher-is-harder" }]],
   cesFromCounts: [
     [{ easy: 6, neutral: 1, hard: 3, ratingSum: 46 }],
-    [{ easy: 6, neutral: 1, hard: 3, ratingSum: 30 }, { scale: 5, method: "mean" }],
+    [
+      { easy: 6, neutral: 1, hard: 3, ratingSum: 30 },
+      { scale: 5, method: "mean" },
+    ],
   ],
   ces: [[[7, 6, 4, 1]], [[1, 2, 3, 5], { scale: 5, direction: "higher-is-harder", method: "net" }], [[]]],
   sentimentCounts: [[["positive", "neutral", "negative"]]],
   netSentiment: [[{ positive: 80, negative: 20, neutral: 100 }, { neutral: "exclude" }]],
   sentimentShares: [[{ positive: 80, negative: 20, neutral: 100 }], [{ positive: 0, negative: 0, neutral: 0 }]],
-  wilsonInterval: [[8, 10, { confidence: 0.9 }], [0, 0], [10, 10]],
+  wilsonInterval: [
+    [8, 10, { confidence: 0.9 }],
+    [0, 0],
+    [10, 10],
+  ],
   compareProportions: [
     [{ successes: 45, total: 50 }, { successes: 35, total: 50 }, { confidence: 0.99 }],
-    [{ successes: 0, total: 5 }, { successes: 0, total: 7 }],
+    [
+      { successes: 0, total: 5 },
+      { successes: 0, total: 7 },
+    ],
   ],
   sampleSizeForMargin: [
     [{ marginOfError: 5 }],
@@ -272,7 +304,11 @@ const bases = {
     [{ customersAtStart: 2000, customersLost: 400 }],
     [{ customersAtStart: 100, customersLost: 10, customersAtEnd: 120, denominator: "average" }],
   ],
-  convertChurnRate: [[3, { fromDays: 30, toDays: 365 }], [100, { fromDays: 30, toDays: 7 }], [99.99, { fromDays: 1, toDays: 2 }]],
+  convertChurnRate: [
+    [3, { fromDays: 30, toDays: 365 }],
+    [100, { fromDays: 30, toDays: 7 }],
+    [99.99, { fromDays: 1, toDays: 2 }],
+  ],
   retentionRate: [[{ customersAtStart: 100, customersAtEnd: 110, newCustomers: 20 }]],
   retentionCost: [[{ retentionSpend: 1000, customersRetained: 8 }]],
   costPerResolution: [[{ supportCost: 1000, resolvedTickets: 0 }], [{ supportCost: 1000, resolvedTickets: 3 }]],
@@ -282,8 +318,23 @@ const bases = {
   ],
   netRevenueRetention: [[{ startingRevenue: 1000, expansion: 100, contraction: 50, churned: 100 }]],
   grossRevenueRetention: [[{ startingRevenue: 1000, contraction: 50, churned: 100 }]],
-  revenueMovements: [[[{ startRevenue: 100, endRevenue: 120 }, { startRevenue: 50, endRevenue: 0 }, { startRevenue: 0, endRevenue: 9 }]]],
-  revenueRetentionFromCustomers: [[[{ startRevenue: 100, endRevenue: 80 }, { startRevenue: 50, endRevenue: 0 }]]],
+  revenueMovements: [
+    [
+      [
+        { startRevenue: 100, endRevenue: 120 },
+        { startRevenue: 50, endRevenue: 0 },
+        { startRevenue: 0, endRevenue: 9 },
+      ],
+    ],
+  ],
+  revenueRetentionFromCustomers: [
+    [
+      [
+        { startRevenue: 100, endRevenue: 80 },
+        { startRevenue: 50, endRevenue: 0 },
+      ],
+    ],
+  ],
   abandonmentCounts: [[contacts, { shortAbandonMs: 5000 }], [contacts]],
   abandonmentRate: [[contacts, { shortAbandonMs: 5000 }], [[]]],
   abandonmentRateFromCounts: [[{ answered: 10, abandoned: 2, shortAbandoned: 1 }]],
@@ -292,7 +343,15 @@ const bases = {
     [{ arrivals: 0, intervalMs: 1_800_000, averageHandleMs: 180_000, agents: 1, answerWithinMs: 20_000 }],
   ],
   requiredAgents: [
-    [{ arrivals: 100, intervalMs: 1_800_000, averageHandleMs: 180_000, answerWithinMs: 20_000, serviceLevelPercent: 80 }],
+    [
+      {
+        arrivals: 100,
+        intervalMs: 1_800_000,
+        averageHandleMs: 180_000,
+        answerWithinMs: 20_000,
+        serviceLevelPercent: 80,
+      },
+    ],
     [
       {
         arrivals: 100,
@@ -312,8 +371,13 @@ const bases = {
     [{ talkMs: 0, handledContacts: 0 }],
   ],
   serviceLevelCounts: [[contacts, { thresholdMs: 20_000 }]],
-  serviceLevel: [[contacts, { thresholdMs: 20_000, abandoned: "ignore-within" }], [contacts, { thresholdMs: 0 }]],
-  serviceLevelFromCounts: [[{ answered: 10, answeredWithin: 8, abandoned: 4, abandonedWithin: 1 }, { abandoned: "ignore" }]],
+  serviceLevel: [
+    [contacts, { thresholdMs: 20_000, abandoned: "ignore-within" }],
+    [contacts, { thresholdMs: 0 }],
+  ],
+  serviceLevelFromCounts: [
+    [{ answered: 10, answeredWithin: 8, abandoned: 4, abandonedWithin: 1 }, { abandoned: "ignore" }],
+  ],
   backlog: [
     [tickets, { asOf, olderThanMs: hour, resolvedStatuses: ["solved"], calendar: cal }],
     [tickets, { asOf: 3 * hour }],
@@ -325,7 +389,10 @@ const bases = {
     [tickets, { measure: "firstResponse", asOf, pauseStatuses: ["pending"] }],
     [tickets, { measure: "resolution", basis: "first", calendar: cal }],
   ],
-  firstResponseTime: [[tickets, { statistic: "median", asOf }], [tickets, { statistic: { quantile: 0.9 }, calendar: cal }]],
+  firstResponseTime: [
+    [tickets, { statistic: "median", asOf }],
+    [tickets, { statistic: { quantile: 0.9 }, calendar: cal }],
+  ],
   resolutionTime: [
     [tickets, { statistic: "mean", basis: "full", asOf, pauseStatuses: ["PENDING"] }],
     [tickets, { basis: "first", statistic: { quantile: 0 } }],
@@ -350,13 +417,18 @@ const bases = {
     ],
     [tickets, { resolutionMs: 8 * hour, calendar: cal }, { asOf }],
   ],
-  slaCompliance: [[tickets, { resolutionMs: 8 * hour, byPriority: { high: { resolutionMs: hour } } }, { asOf: 10 * hour }]],
+  slaCompliance: [
+    [tickets, { resolutionMs: 8 * hour, byPriority: { high: { resolutionMs: hour } } }, { asOf: 10 * hour }],
+  ],
   slaComplianceFromCounts: [[{ achieved: 7, breached: 3, pending: 1 }]],
   normalCdf: [[1.96], [-40], [0]],
   normalQuantile: [[0.975], [1e-300], [5e-324], [0.5]],
   mean: [[[1, 2, 3]], [new Float64Array([1, 2])], [[]]],
   median: [[[1, 5, 3]], [[]]],
-  quantile: [[[600, 5, 20, 10, 15], 0.9], [[], 0.5]],
+  quantile: [
+    [[600, 5, 20, 10, 15], 0.9],
+    [[], 0.5],
+  ],
   leaderboard: [
     [
       [
@@ -375,14 +447,21 @@ const bases = {
     ],
     [[{ id: "A", csat: { successes: 3, total: 4 } }], { by: "csat" }],
   ],
-  mergeCounts: [[{ a: 1, b: 2 }, { a: 3, b: 4 }]],
+  mergeCounts: [
+    [
+      { a: 1, b: 2 },
+      { a: 3, b: 4 },
+    ],
+  ],
   parseInstant: [["2024-03-10T03:00:00-04:00"], [0], [new Date(5)]],
   businessCalendar: [[{ timeZone: "Europe/Paris", week: { mon: [["09:00", "17:00"]] }, holidays: ["2024-01-01"] }]],
 };
 
 for (const [fnName, list] of Object.entries(bases)) {
   if (typeof lib[fnName] !== "function") throw new Error(`no export ${fnName}`);
-  list.forEach((args, k) => explore(fnName, `b${k}`, args));
+  list.forEach((args, k) => {
+    explore(fnName, `b${k}`, args);
+  });
 }
 
 // Random valid-ish numbers through the numeric functions.
@@ -400,18 +479,39 @@ for (let r = 0; r < 300; r++) {
     { successes: int(0, 50), total: 50 },
   ]);
   record(`sampleSizeForMargin rand${r}`, "sampleSizeForMargin", [
-    { marginOfError: 0.5 + rand() * 20, expectedPercent: int(0, 100), population: int(1, 5000), confidence: 0.5 + rand() * 0.49 },
+    {
+      marginOfError: 0.5 + rand() * 20,
+      expectedPercent: int(0, 100),
+      population: int(1, 5000),
+      confidence: 0.5 + rand() * 0.49,
+    },
   ]);
   record(`normalQuantile rand${r}`, "normalQuantile", [rand()]);
   record(`normalQuantile tiny${r}`, "normalQuantile", [10 ** -int(1, 320)]);
-  record(`convertChurnRate rand${r}`, "convertChurnRate", [rand() * 100, { fromDays: int(1, 400), toDays: int(1, 400) }]);
+  record(`convertChurnRate rand${r}`, "convertChurnRate", [
+    rand() * 100,
+    { fromDays: int(1, 400), toDays: int(1, 400) },
+  ]);
   record(`quantile rand${r}`, "quantile", [scores, rand()]);
   record(`erlangC rand${r}`, "erlangC", [
-    { arrivals: int(0, 500), intervalMs: 1_800_000, averageHandleMs: int(1, 600) * 1000, agents: int(0, 80), answerWithinMs: int(0, 60) * 1000 },
+    {
+      arrivals: int(0, 500),
+      intervalMs: 1_800_000,
+      averageHandleMs: int(1, 600) * 1000,
+      agents: int(0, 80),
+      answerWithinMs: int(0, 60) * 1000,
+    },
   ]);
   const start = int(0, 1000);
   const lost = int(0, start);
-  record(`churnRate rand${r}`, "churnRate", [{ customersAtStart: start, customersLost: lost, customersAtEnd: start - lost + int(0, 50), denominator: r % 2 ? "start" : "average" }]);
+  record(`churnRate rand${r}`, "churnRate", [
+    {
+      customersAtStart: start,
+      customersLost: lost,
+      customersAtEnd: start - lost + int(0, 50),
+      denominator: r % 2 ? "start" : "average",
+    },
+  ]);
 }
 
 // The calendar's methods with odd arguments.
@@ -422,7 +522,9 @@ for (const method of ["elapsedMs", "addMs", "isOpen"]) {
       try {
         out[key] = { result: ser(cal[method](value, value2)) };
       } catch (e) {
-        out[key] = e?.code ? { error: e.name, code: e.code, fn: e.fn, path: e.path, received: ser(e.received), message: e.message } : { error: "raw", message: String(e?.message) };
+        out[key] = e?.code
+          ? { error: e.name, code: e.code, fn: e.fn, path: e.path, received: ser(e.received), message: e.message }
+          : { error: "raw", message: String(e?.message) };
       }
     }
   }

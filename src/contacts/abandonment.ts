@@ -1,4 +1,4 @@
-import { percentOf, readFields, options as readOptions } from "../internal/assert.js";
+import { percentOf, readFields, readOptions } from "../internal/assert.js";
 import { type Contact, contactAt, contactList, durationOf, durationOption, isAnswered } from "./contact.js";
 
 /**
@@ -124,7 +124,9 @@ export function abandonmentRate(contacts: readonly Contact[], options?: Abandonm
  */
 export function abandonmentRateFromCounts(counts: AbandonmentCounts): number | null {
   const fn = "abandonmentRateFromCounts";
-  const c = readFields(fn, "counts", counts, ["answered", "abandoned", "shortAbandoned"]);
+  const c = readFields(fn, "counts", counts, {
+    fields: ["answered", "abandoned", "shortAbandoned"] satisfies (keyof AbandonmentCounts)[],
+  });
   return rateOf(c.abandoned, c.answered);
 }
 
@@ -133,10 +135,15 @@ function rateOf(abandoned: number, answered: number): number | null {
   return percentOf(abandoned, offered);
 }
 
-function tallyAbandonment(fn: string, contacts: readonly Contact[], options: unknown): AbandonmentCounts {
+function tallyAbandonment(
+  fn: string,
+  contacts: readonly Contact[],
+  options: AbandonmentOptions | undefined,
+): AbandonmentCounts {
   const list = contactList(fn, contacts);
-  const o = readOptions(fn, options);
-  const short = durationOption(fn, o, "shortAbandonMs", false); // NaN when absent: `wait < NaN` is never true
+  const o = readOptions(fn, "options", options, { shortAbandonMs: "optional" });
+  // Absent: no abandon is short (no wait is below -∞).
+  const short = durationOption(fn, "options.shortAbandonMs", o.shortAbandonMs) ?? Number.NEGATIVE_INFINITY;
   let answered = 0;
   let abandoned = 0;
   let shortAbandoned = 0;

@@ -28,7 +28,7 @@ export type ContactOutcome = "answered" | "abandoned";
 
 /** Internal: reads the contact list of `fn`. */
 export function contactList(fn: string, contacts: unknown): ArrayLike<unknown> {
-  return arrayLike(fn, "contacts", contacts, "an array of contacts { waitMs, outcome, … }");
+  return arrayLike(fn, "contacts", contacts, { expected: "an array of contacts { waitMs, outcome, … }" });
 }
 
 /** Internal: contact `i` as an object. */
@@ -60,13 +60,10 @@ export function durationOf(
   const v = c[field];
   if (typeof v === "number" && v >= 0 && v < Number.POSITIVE_INFINITY) return v;
   if (v === undefined && optional) return 0;
-  return nonNegativeField(fn, c, `contacts[${i}]`, field, DURATION); // throws: the fast check failed
+  return nonNegativeField(fn, `contacts[${i}].${field}`, v, { expected: DURATION }); // throws: the fast check failed
 }
 
 /** Internal: an optional duration option in ms (finite ≥ 0), `NaN` when absent; `required` makes absence `missing_value`. */
-export function durationOption(fn: string, o: Record<string, unknown>, field: string, required: boolean): number {
-  const v = o[field];
-  const path = `options.${field}`;
-  if (v === undefined && required) throw inputError("missing_value", fn, path, DURATION, v);
-  return numberOption(fn, path, v, Number.NaN, DURATION);
+export function durationOption(fn: string, path: string, value: unknown): number | undefined {
+  return numberOption(fn, path, value, { expected: DURATION });
 }

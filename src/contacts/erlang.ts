@@ -1,4 +1,4 @@
-import { countField, nonNegative, normalize, positive, requiredField, shaped } from "../internal/assert.js";
+import { countField, type Fields, nonNegative, normalize, positive, present, shaped } from "../internal/assert.js";
 import { inputError } from "../internal/messages.js";
 
 /**
@@ -121,9 +121,9 @@ export interface RequiredAgents {
  */
 export function erlangC(input: ErlangCInput): ErlangCResult {
   const fn = "erlangC";
-  const o = shaped(fn, "input", input, [...QUEUE_FIELDS, "agents"]);
+  const o = shaped(fn, "input", input, ERLANG_FIELDS);
   const q = readQueue(fn, o);
-  const agents = countField(fn, o, "input", "agents");
+  const agents = countField(fn, "input.agents", o.agents);
   const a = q.traffic;
   if (a === 0) {
     return {
@@ -188,7 +188,7 @@ export function erlangC(input: ErlangCInput): ErlangCResult {
  */
 export function requiredAgents(input: RequiredAgentsInput): RequiredAgents {
   const fn = "requiredAgents";
-  const o = shaped(fn, "input", input, [...QUEUE_FIELDS, "serviceLevelPercent", "…"]);
+  const o = shaped(fn, "input", input, REQUIRED_AGENTS_FIELDS);
   const q = readQueue(fn, o);
   const target = percentField(fn, o, "serviceLevelPercent", undefined, false);
   const maxOccupancy = percentField(fn, o, "maxOccupancyPercent", 100, true);
@@ -238,7 +238,19 @@ function serviceLevelOf(pw: number, a: number, n: number, answerWithinMs: number
 }
 
 /** The fields every Erlang C input has (read by readQueue). */
-const QUEUE_FIELDS = ["arrivals", "intervalMs", "averageHandleMs", "answerWithinMs"];
+const QUEUE_FIELDS = {
+  arrivals: "required",
+  intervalMs: "required",
+  averageHandleMs: "required",
+  answerWithinMs: "required",
+} as const;
+const ERLANG_FIELDS: Fields<ErlangCInput> = { ...QUEUE_FIELDS, agents: "required" };
+const REQUIRED_AGENTS_FIELDS: Fields<RequiredAgentsInput> = {
+  ...QUEUE_FIELDS,
+  serviceLevelPercent: "required",
+  maxOccupancyPercent: "optional",
+  shrinkagePercent: "optional",
+};
 
 interface Queue {
   readonly traffic: number;
@@ -267,8 +279,9 @@ function readQueue(fn: string, o: Record<string, unknown>): Queue {
 /** A required finite number field ≥ 0 (> 0 when `strict`). */
 function field(fn: string, o: Record<string, unknown>, name: string, strict: boolean): number {
   const expected = strict ? "a finite number > 0" : "a finite number ≥ 0";
-  const v = requiredField(fn, o, "input", name, expected);
-  return strict ? positive(fn, `input.${name}`, v, expected) : nonNegative(fn, `input.${name}`, v, expected);
+  const path = `input.${name}`;
+  const v = present(fn, path, o[name], { expected });
+  return strict ? positive(fn, path, v, { expected }) : nonNegative(fn, path, v, { expected });
 }
 
 /** A percentage field: `serviceLevelPercent` and `shrinkagePercent` in [0, 100), `maxOccupancyPercent` in (0, 100]. */

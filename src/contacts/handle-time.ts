@@ -126,12 +126,18 @@ export function averageHandleTime(contacts: readonly Contact[]): number | null {
  */
 export function averageHandleTimeFromTotals(totals: HandleTimeTotalsInput): number | null {
   const fn = "averageHandleTimeFromTotals";
-  const t = shaped(fn, "totals", totals, ["talkMs", "holdMs?", "afterCallWorkMs?", "handledContacts"]);
-  const talk = totalMs(fn, t, "talkMs", false);
-  const hold = totalMs(fn, t, "holdMs", true);
-  const wrap = totalMs(fn, t, "afterCallWorkMs", true);
-  const handled = countField(fn, t, "totals", "handledContacts");
-  if (t["notHandled"] !== undefined) countField(fn, t, "totals", "notHandled");
+  const t = shaped(fn, "totals", totals, {
+    talkMs: "required",
+    holdMs: "optional",
+    afterCallWorkMs: "optional",
+    handledContacts: "required",
+    notHandled: "optional",
+  });
+  const talk = totalMs(fn, "talkMs", t.talkMs, false);
+  const hold = totalMs(fn, "holdMs", t.holdMs, true);
+  const wrap = totalMs(fn, "afterCallWorkMs", t.afterCallWorkMs, true);
+  const handled = countField(fn, "totals.handledContacts", t.handledContacts);
+  if (t.notHandled !== undefined) countField(fn, "totals.notHandled", t.notHandled);
   const sum = talk + hold + wrap;
   if (handled === 0 && sum > 0) {
     throw inputError(
@@ -149,8 +155,8 @@ function averageOf(sumMs: number, handled: number): number | null {
   return handled === 0 ? null : normalize(sumMs / handled);
 }
 
-function totalMs(fn: string, t: Record<string, unknown>, field: string, optional: boolean): number {
-  return optional && t[field] === undefined ? 0 : nonNegativeField(fn, t, "totals", field, DURATION);
+function totalMs(fn: string, field: string, value: unknown, optional: boolean): number {
+  return optional && value === undefined ? 0 : nonNegativeField(fn, `totals.${field}`, value, { expected: DURATION });
 }
 
 function sumHandleTime(fn: string, contacts: readonly Contact[]): HandleTimeTotals {

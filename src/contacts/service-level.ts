@@ -1,4 +1,5 @@
-import { atMost, oneOf, percentOf, readFields, options as readOptions } from "../internal/assert.js";
+import { atMost, DURATION, type Fields, oneOf, percentOf, readFields, readOptions } from "../internal/assert.js";
+import { inputError } from "../internal/messages.js";
 import { type Contact, contactAt, contactList, durationOf, durationOption, isAnswered } from "./contact.js";
 
 /**
@@ -94,7 +95,9 @@ export function serviceLevelCounts(
   contacts: readonly Contact[],
   options: ServiceLevelCountsOptions,
 ): ServiceLevelCounts {
-  return tallyServiceLevel("serviceLevelCounts", contacts, readOptions("serviceLevelCounts", options));
+  const fn = "serviceLevelCounts";
+  const o = readOptions(fn, "options", options, { thresholdMs: "required" });
+  return tallyServiceLevel(fn, contacts, o.thresholdMs);
 }
 
 /**
@@ -134,9 +137,9 @@ export function serviceLevelCounts(
  */
 export function serviceLevel(contacts: readonly Contact[], options: ServiceLevelOptions): number | null {
   const fn = "serviceLevel";
-  const o = readOptions(fn, options);
-  const treatment = treatmentOption(fn, o);
-  const c = tallyServiceLevel(fn, contacts, o);
+  const o = readOptions(fn, "options", options, SERVICE_LEVEL_OPTIONS);
+  const treatment = treatmentOption(fn, o.abandoned);
+  const c = tallyServiceLevel(fn, contacts, o.thresholdMs);
   return levelOf(c.answered, c.answeredWithin, c.abandoned, c.abandonedWithin, treatment);
 }
 
@@ -170,17 +173,21 @@ export function serviceLevelFromCounts(
   options?: ServiceLevelFromCountsOptions,
 ): number | null {
   const fn = "serviceLevelFromCounts";
-  const c = readFields(fn, "counts", counts, ["answered", "answeredWithin", "abandoned", "abandonedWithin"]);
-  atMost(fn, "counts.answeredWithin", c.answeredWithin, c.answered, "answered");
-  atMost(fn, "counts.abandonedWithin", c.abandonedWithin, c.abandoned, "abandoned");
-  const treatment = treatmentOption(fn, readOptions(fn, options));
+  const c = readFields(fn, "counts", counts, {
+    fields: ["answered", "answeredWithin", "abandoned", "abandonedWithin"] satisfies (keyof ServiceLevelCounts)[],
+  });
+  atMost(fn, "counts.answeredWithin", c.answeredWithin, { limit: c.answered, what: "answered" });
+  atMost(fn, "counts.abandonedWithin", c.abandonedWithin, { limit: c.abandoned, what: "abandoned" });
+  const treatment = treatmentOption(fn, readOptions(fn, "options", options, { abandoned: "optional" }).abandoned);
   return levelOf(c.answered, c.answeredWithin, c.abandoned, c.abandonedWithin, treatment);
 }
 
 const TREATMENTS: readonly AbandonTreatment[] = ["count-against", "ignore", "within-count-as-met", "ignore-within"];
 
-function treatmentOption(fn: string, o: Record<string, unknown>): AbandonTreatment {
-  return oneOf(fn, "options.abandoned", o["abandoned"], TREATMENTS, "count-against");
+const SERVICE_LEVEL_OPTIONS: Fields<ServiceLevelOptions> = { thresholdMs: "required", abandoned: "optional" };
+
+function treatmentOption(fn: string, value: unknown): AbandonTreatment {
+  return oneOf(fn, "options.abandoned", value, { allowed: TREATMENTS, fallback: "count-against" });
 }
 
 function levelOf(a: number, aw: number, ab: number, abw: number, treatment: AbandonTreatment): number | null {
@@ -192,9 +199,11 @@ function levelOf(a: number, aw: number, ab: number, abw: number, treatment: Aban
   return percentOf(met, offered);
 }
 
-function tallyServiceLevel(fn: string, contacts: readonly Contact[], o: Record<string, unknown>): ServiceLevelCounts {
+function tallyServiceLevel(fn: string, contacts: readonly Contact[], thresholdMs: unknown): ServiceLevelCounts {
   const list = contactList(fn, contacts);
-  const threshold = durationOption(fn, o, "thresholdMs", true);
+  const path = "options.thresholdMs";
+  const threshold = durationOption(fn, path, thresholdMs);
+  if (threshold === undefined) throw inputError("missing_value", fn, path, DURATION, thresholdMs);
   let answered = 0;
   let answeredWithin = 0;
   let abandoned = 0;

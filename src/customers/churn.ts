@@ -6,8 +6,8 @@ import {
   percent,
   percentOf,
   positive,
+  present,
   readFields,
-  requiredField,
   shaped,
 } from "../internal/assert.js";
 import { inputError } from "../internal/messages.js";
@@ -87,14 +87,22 @@ export interface ChurnPeriods {
 export function churnRate(counts: ChurnInput): number | null {
   const fn = "churnRate";
   const path = "counts";
-  const c = shaped(fn, path, counts, ["customersAtStart", "customersLost", "customersAtEnd?", "denominator?"]);
-  const start = countField(fn, c, path, "customersAtStart");
-  const lost = countField(fn, c, path, "customersLost");
-  const denominator = oneOf(fn, `${path}.denominator`, c["denominator"], ["start", "average"] as const, "start");
-  atMost(fn, `${path}.customersLost`, lost, start, "customersAtStart");
-  let end = Number.NaN;
-  if (c["customersAtEnd"] !== undefined || denominator === "average") {
-    end = countField(fn, c, path, "customersAtEnd");
+  const c = shaped(fn, path, counts, {
+    customersAtStart: "required",
+    customersLost: "required",
+    customersAtEnd: "optional",
+    denominator: "optional",
+  });
+  const start = countField(fn, `${path}.customersAtStart`, c.customersAtStart);
+  const lost = countField(fn, `${path}.customersLost`, c.customersLost);
+  const denominator = oneOf(fn, `${path}.denominator`, c.denominator, {
+    allowed: ["start", "average"],
+    fallback: "start",
+  });
+  atMost(fn, `${path}.customersLost`, lost, { limit: start, what: "customersAtStart" });
+  let end = start;
+  if (c.customersAtEnd !== undefined || denominator === "average") {
+    end = countField(fn, `${path}.customersAtEnd`, c.customersAtEnd);
     if (end < start - lost) {
       throw inputError(
         "inconsistent_counts",
@@ -140,13 +148,16 @@ export function churnRate(counts: ChurnInput): number | null {
 export function convertChurnRate(ratePercent: number, periods: ChurnPeriods): number {
   const fn = "convertChurnRate";
   const rate = percent(fn, "ratePercent", ratePercent);
-  const { fromDays, toDays } = readFields(fn, "periods", periods, ["fromDays", "toDays"], days);
+  const { fromDays, toDays } = readFields(fn, "periods", periods, {
+    fields: ["fromDays", "toDays"] satisfies (keyof ChurnPeriods)[],
+    read: days,
+  });
   if (rate === 100 || fromDays === toDays) return rate;
   return normalize(-Math.expm1((toDays / fromDays) * Math.log1p(-rate / 100)) * 100);
 }
 
 /** A period length in days (a finite number > 0) at `periods.field`. */
-function days(fn: string, p: Record<string, unknown>, path: string, field: string): number {
-  const expected = "a number of days > 0";
-  return positive(fn, `${path}.${field}`, requiredField(fn, p, path, field, expected), expected);
+function days(fn: string, path: string, value: unknown): number {
+  const rule = { expected: "a number of days > 0" };
+  return positive(fn, path, present(fn, path, value, rule), rule);
 }

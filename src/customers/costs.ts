@@ -50,9 +50,9 @@ export interface CostPerResolutionInput {
  */
 export function retentionCost(input: RetentionCostInput): number | null {
   const fn = "retentionCost";
-  const o = shaped(fn, "input", input, ["retentionSpend", "customersRetained"]);
-  const spend = amountField(fn, o, "input", "retentionSpend");
-  const retained = countField(fn, o, "input", "customersRetained");
+  const o = shaped(fn, "input", input, { retentionSpend: "required", customersRetained: "required" });
+  const spend = amountField(fn, "input.retentionSpend", o.retentionSpend);
+  const retained = countField(fn, "input.customersRetained", o.customersRetained);
   return retained === 0 ? null : normalize(spend / retained);
 }
 
@@ -81,8 +81,8 @@ export function retentionCost(input: RetentionCostInput): number | null {
  */
 export function costPerResolution(input: CostPerResolutionInput): number | null {
   const fn = "costPerResolution";
-  const o = shaped(fn, "input", input, ["supportCost", "resolvedTickets"]);
-  const cost = amountField(fn, o, "input", "supportCost");
-  const resolved = countField(fn, o, "input", "resolvedTickets");
+  const o = shaped(fn, "input", input, { supportCost: "required", resolvedTickets: "required" });
+  const cost = amountField(fn, "input.supportCost", o.supportCost);
+  const resolved = countField(fn, "input.resolvedTickets", o.resolvedTickets);
   return resolved === 0 ? null : normalize(cost / resolved);
 }

@@ -6,6 +6,6 @@
 import { nonNegativeField } from "../internal/assert.js";
 
 /** A required amount field (a finite number ≥ 0, e.g. revenue or cost); absent is `missing_value`. */
-export function amountField(fn: string, input: Record<string, unknown>, path: string, field: string): number {
-  return nonNegativeField(fn, input, path, field, "an amount ≥ 0");
+export function amountField(fn: string, path: string, value: unknown): number {
+  return nonNegativeField(fn, path, value, { expected: "an amount ≥ 0" });
 }

@@ -1,4 +1,4 @@
-import { inRange, normalize, requiredField, shaped } from "../internal/assert.js";
+import { inRange, normalize, present, shaped } from "../internal/assert.js";
 import { amountField } from "./fields.js";
 
 /**
@@ -52,17 +52,17 @@ export interface LifetimeValueInput {
 export function customerLifetimeValue(input: LifetimeValueInput): number | null {
   const fn = "customerLifetimeValue";
   const path = "input";
-  const o = shaped(fn, path, input, [
-    "revenuePerPeriod",
-    "grossMarginPercent",
-    "churnRatePercent",
-    "discountRatePercent?",
-  ]);
-  const revenue = amountField(fn, o, path, "revenuePerPeriod");
-  const margin = rate(fn, o, "grossMarginPercent", 100);
-  const churn = rate(fn, o, "churnRatePercent", 100);
-  const discountGiven = o["discountRatePercent"] !== undefined;
-  const discount = discountGiven ? rate(fn, o, "discountRatePercent", Number.POSITIVE_INFINITY) : 0;
+  const o = shaped(fn, path, input, {
+    revenuePerPeriod: "required",
+    grossMarginPercent: "required",
+    churnRatePercent: "required",
+    discountRatePercent: "optional",
+  });
+  const revenue = amountField(fn, `${path}.revenuePerPeriod`, o.revenuePerPeriod);
+  const margin = rate(fn, "grossMarginPercent", o.grossMarginPercent, 100);
+  const churn = rate(fn, "churnRatePercent", o.churnRatePercent, 100);
+  const discountGiven = o.discountRatePercent !== undefined;
+  const discount = discountGiven ? rate(fn, "discountRatePercent", o.discountRatePercent, Number.POSITIVE_INFINITY) : 0;
   if (!discountGiven) return churn === 0 ? null : normalize((revenue * margin) / churn);
   if (churn === 0 && discount === 0) return null;
   // m·r/(1 + d − r) with r = 1 − c: in percent, m·(100 − c)/(d + c).
@@ -70,7 +70,8 @@ export function customerLifetimeValue(input: LifetimeValueInput): number | null 
 }
 
 /** A required percentage field `0 ≤ value ≤ max`. */
-function rate(fn: string, o: Record<string, unknown>, field: string, max: number): number {
+function rate(fn: string, field: string, value: unknown, max: number): number {
   const expected = max === 100 ? "a percentage 0–100" : "a percentage ≥ 0";
-  return inRange(fn, `input.${field}`, requiredField(fn, o, "input", field, expected), 0, max, expected);
+  const path = `input.${field}`;
+  return inRange(fn, path, present(fn, path, value, { expected }), { min: 0, max, expected });
 }

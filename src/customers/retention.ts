@@ -46,11 +46,13 @@ export interface RetentionInput {
 export function retentionRate(counts: RetentionInput): number | null {
   const fn = "retentionRate";
   const path = "counts";
-  const c = readFields(fn, path, counts, ["customersAtStart", "customersAtEnd", "newCustomers"]);
+  const c = readFields(fn, path, counts, {
+    fields: ["customersAtStart", "customersAtEnd", "newCustomers"] satisfies (keyof RetentionInput)[],
+  });
   const start = c.customersAtStart;
   const end = c.customersAtEnd;
   const added = c.newCustomers;
-  atMost(fn, `${path}.newCustomers`, added, end, "customersAtEnd");
-  atMost(fn, `${path}.customersAtEnd`, end, start + added, "customersAtStart + newCustomers");
+  atMost(fn, `${path}.newCustomers`, added, { limit: end, what: "customersAtEnd" });
+  atMost(fn, `${path}.customersAtEnd`, end, { limit: start + added, what: "customersAtStart + newCustomers" });
   return percentOf(end - added, start);
 }

@@ -1,4 +1,4 @@
-import { arrayLike, normalize, percentOf, readFields, shaped } from "../internal/assert.js";
+import { arrayLike, normalize, percentOf, readFields, record } from "../internal/assert.js";
 import { inputError } from "../internal/messages.js";
 import { amountField } from "./fields.js";
 
@@ -109,7 +109,11 @@ export interface RevenueRetention {
  */
 export function netRevenueRetention(revenue: NetRevenueRetentionInput): number | null {
   const fn = "netRevenueRetention";
-  const r = readFields(fn, "revenue", revenue, ["startingRevenue", "expansion", "contraction", "churned"], amountField);
+  const r = readFields(fn, "revenue", revenue, {
+    fields: ["startingRevenue", "expansion", "contraction", "churned"] satisfies (keyof NetRevenueRetentionInput)[],
+    read: amountField,
+    alsoAccepted: ["newCustomers", "newRevenue"] satisfies (keyof RevenueMovements)[],
+  });
   const start = r.startingRevenue;
   const kept = keptRevenue(fn, start, r.contraction, r.churned);
   return percentOf(kept + r.expansion, start);
@@ -141,7 +145,11 @@ export function netRevenueRetention(revenue: NetRevenueRetentionInput): number |
  */
 export function grossRevenueRetention(revenue: GrossRevenueRetentionInput): number | null {
   const fn = "grossRevenueRetention";
-  const r = readFields(fn, "revenue", revenue, ["startingRevenue", "contraction", "churned"], amountField);
+  const r = readFields(fn, "revenue", revenue, {
+    fields: ["startingRevenue", "contraction", "churned"] satisfies (keyof GrossRevenueRetentionInput)[],
+    read: amountField,
+    alsoAccepted: ["expansion", "newCustomers", "newRevenue"] satisfies (keyof RevenueMovements)[],
+  });
   const start = r.startingRevenue;
   const kept = keptRevenue(fn, start, r.contraction, r.churned);
   return percentOf(kept, start);
@@ -244,7 +252,7 @@ interface RevenueSums extends RevenueMovements {
 
 /** One pass over per-customer revenue records for the public `fn`. */
 function sumRevenue(fn: string, customers: readonly CustomerRevenue[]): RevenueSums {
-  const list = arrayLike(fn, "customers", customers, "an array of { startRevenue, endRevenue }");
+  const list = arrayLike(fn, "customers", customers, { expected: "an array of { startRevenue, endRevenue }" });
   let startingRevenue = 0;
   let endingRevenue = 0;
   let retainedRevenue = 0;
@@ -255,7 +263,7 @@ function sumRevenue(fn: string, customers: readonly CustomerRevenue[]): RevenueS
   let newRevenue = 0;
   for (let i = 0; i < list.length; i++) {
     const path = `customers[${i}]`;
-    const c = shaped(fn, path, list[i], REVENUE_FIELDS);
+    const c = record(fn, path, list[i], { expected: "an object { startRevenue, endRevenue }" });
     const start = revenueAt(fn, c, path, "startRevenue");
     const end = revenueAt(fn, c, path, "endRevenue");
     if (start === 0) {
@@ -281,7 +289,5 @@ function sumRevenue(fn: string, customers: readonly CustomerRevenue[]): RevenueS
 function revenueAt(fn: string, c: Record<string, unknown>, path: string, field: string): number {
   const value = c[field];
   if (typeof value === "number" && value >= 0 && value < Number.POSITIVE_INFINITY) return value;
-  return amountField(fn, c, path, field);
+  return amountField(fn, `${path}.${field}`, value);
 }
-
-const REVENUE_FIELDS = ["startRevenue", "endRevenue"];

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { arrayLike, count, nonNegative, options as readOptions } from "../internal/assert.js";
+import { arrayLike, count, nonNegative, readOptions } from "../internal/assert.js";
 import { inputError } from "../internal/messages.js";
 import { fromNumber, type Rational } from "./rational.js";
 
@@ -61,9 +61,9 @@ export function allocateLargestRemainder(
   options?: AllocateOptions,
 ): number[] {
   const fn = "allocateLargestRemainder";
-  count(fn, "totalMinor", totalMinor, "an integer ≥ 0");
-  const w = arrayLike(fn, "weights", weights, "an array of weights");
-  const opts = readOptions(fn, options);
+  count(fn, "totalMinor", totalMinor, { expected: "an integer ≥ 0" });
+  const w = arrayLike(fn, "weights", weights, { expected: "an array of weights" });
+  const opts = readOptions(fn, "options", options, { tieBreak: "optional" });
   const keys = (opts as { tieBreak?: unknown }).tieBreak;
   if (
     keys !== undefined &&

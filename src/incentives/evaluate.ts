@@ -525,7 +525,7 @@ const NEVER_NEGATIVE: readonly MetricType[] = ["count", "days", "minutes", "hour
 /** Throws for a value its metric type does not allow (`nonNegative`: read as a basis or weight). */
 function checkValue(v: unknown, type: MetricType, nonNegative: boolean, path: string): void {
   const what = expectedValue(type);
-  const x = finiteNumber(FN, path, v, what);
+  const x = finiteNumber(FN, path, v, { expected: what });
   if ((type === "count" || type === "amountMinor") && !Number.isSafeInteger(x)) {
     throw inputError("not_integer", FN, path, what, v);
   }
@@ -543,7 +543,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 function checkInput(pp: PreparedPlan, input: PlanInput): Checked {
-  record(FN, "input", input, "an input object { agents, teamMetrics? }");
+  record(FN, "input", input, { expected: "an input object { agents, teamMetrics? }" });
   const agents = input.agents;
   if (!Array.isArray(agents)) throw inputError("invalid_type", FN, "input.agents", "an array of agents", agents);
   const n = agents.length;
@@ -603,7 +603,7 @@ function checkInput(pp: PreparedPlan, input: PlanInput): Checked {
     }
   }
   const teamValues = input.teamMetrics;
-  if (teamValues !== undefined) record(FN, "input.teamMetrics", teamValues, "an object of metric values");
+  if (teamValues !== undefined) record(FN, "input.teamMetrics", teamValues, { expected: "an object of metric values" });
   const team = new Float64Array(pp.teamNames.length);
   const teamMissing: string[] = [];
   for (let k = 0; k < pp.teamNames.length; k++) {

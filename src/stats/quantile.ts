@@ -33,7 +33,7 @@ import { inputError } from "../internal/messages.js";
  */
 export function quantile(values: ArrayLike<number>, p: number): number | null {
   const fn = "quantile";
-  const position = inRange(fn, "p", p, 0, 1, "a position 0 ≤ p ≤ 1");
+  const position = inRange(fn, "p", p, { min: 0, max: 1, expected: "a position 0 ≤ p ≤ 1" });
   const copy = copyFinite(fn, values);
   if (copy.length === 0) return null;
   return normalize(quantileInPlace(copy, copy.length, position));

@@ -3,11 +3,12 @@ import {
   atMost,
   confidenceOption,
   count,
+  type Fields,
   finiteNumber,
   normalize,
   numberOption,
   oneOf,
-  options as readOptions,
+  readOptions,
   record,
 } from "../internal/assert.js";
 import { inputError } from "../internal/messages.js";
@@ -134,31 +135,24 @@ export interface LeaderboardEntry {
 export function leaderboard(agents: readonly LeaderboardAgent[], options?: LeaderboardOptions): LeaderboardEntry[] {
   const fn = "leaderboard";
   const list = arrayLike(fn, "agents", agents);
-  const o = readOptions(fn, options);
+  const o = readOptions(fn, "options", options, LEADERBOARD_FIELDS);
   const by = o["by"];
   if (by !== undefined && typeof by !== "string") {
     throw inputError("invalid_option", fn, "options.by", "a field name (a string)", by);
   }
-  const order = oneOf(fn, "options.order", o["order"], ["desc", "asc"], "desc");
-  const method = oneOf(fn, "options.method", o["method"], ["value", "wilson-lower-bound"], "value");
-  const ties = oneOf(fn, "options.ties", o["ties"], ["competition", "dense"], "competition");
-  // NaN when absent: no total is below it.
-  const minSample = numberOption(
-    fn,
-    "options.minSample",
-    o["minSample"],
-    Number.NaN,
-    "a sample size (an integer ≥ 0)",
-    0,
-    Number.POSITIVE_INFINITY,
-    true,
-  );
+  const order = oneOf(fn, "options.order", o.order, { allowed: ["desc", "asc"], fallback: "desc" });
+  const method = oneOf(fn, "options.method", o.method, { allowed: ["value", "wilson-lower-bound"], fallback: "value" });
+  const ties = oneOf(fn, "options.ties", o.ties, { allowed: ["competition", "dense"], fallback: "competition" });
+  const minSample = numberOption(fn, "options.minSample", o.minSample, {
+    expected: "a sample size (an integer ≥ 0)",
+    integer: true,
+  });
   const z = zForConfidence(confidenceOption(fn, o));
 
   const rows: { id: string; value: number }[] = [];
   const seen = new Set<string>();
   for (let i = 0; i < list.length; i++) {
-    const agent = record(fn, `agents[${i}]`, list[i], "an agent object");
+    const agent = record(fn, `agents[${i}]`, list[i], { expected: "an agent object" });
     const id = agent["id"];
     if (typeof id !== "string") throw inputError("invalid_type", fn, `agents[${i}].id`, "an id (a string)", id);
     if (seen.has(id)) throw inputError("invalid_value", fn, `agents[${i}].id`, "a unique id", id);
@@ -170,7 +164,7 @@ export function leaderboard(agents: readonly LeaderboardAgent[], options?: Leade
       const path = `agents[${i}].${by}`;
       if (field === undefined || field === null) throw inputError("missing_value", fn, path, "a number", field);
       const value = finiteNumber(fn, path, field);
-      if (!Number.isNaN(minSample)) {
+      if (minSample !== undefined) {
         const total = agent["total"];
         if (total === undefined) {
           throw inputError("missing_value", fn, `agents[${i}].total`, "a sample size (with minSample)", total);
@@ -186,8 +180,8 @@ export function leaderboard(agents: readonly LeaderboardAgent[], options?: Leade
     const base = isProportion(field) ? `agents[${i}].${by}.` : `agents[${i}].`;
     const successes = requiredCount(fn, `${base}successes`, source["successes"]);
     const total = requiredCount(fn, `${base}total`, source["total"]);
-    atMost(fn, `${base}successes`, successes, total, "total");
-    if (total === 0 || total < minSample) continue;
+    atMost(fn, `${base}successes`, successes, { limit: total, what: "total" });
+    if (total === 0 || (minSample !== undefined && total < minSample)) continue;
     const value = method === "value" ? (successes * 100) / total : wilsonBounds(successes, total, z).lower * 100;
     rows.push({ id, value: normalize(value) });
   }
@@ -208,6 +202,15 @@ export function leaderboard(agents: readonly LeaderboardAgent[], options?: Leade
   }
   return out;
 }
+
+const LEADERBOARD_FIELDS: Fields<LeaderboardOptions> = {
+  by: "optional",
+  order: "optional",
+  minSample: "optional",
+  method: "optional",
+  ties: "optional",
+  confidence: "optional",
+};
 
 function isProportion(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === "object" && !Array.isArray(value);

@@ -1,6 +1,6 @@
-import { arrayLike, normalize, oneOf, percentOf, readFields } from "../internal/assert.js";
+import { arrayLike, type Fields, normalize, oneOf, percentOf, readFields, readOptions } from "../internal/assert.js";
 import { inputError } from "../internal/messages.js";
-import { ratingError, readOptions } from "./checks.js";
+import { ratingError } from "./checks.js";
 
 /**
  * The number of points on a Customer Effort Score scale: 7 (CES 2.0, Gartner) or 5 (CES 1.0, CEB 2010).
@@ -113,7 +113,7 @@ export interface CesCounts {
  */
 export function cesCounts(ratings: ArrayLike<number>, options?: CesCountsOptions): CesCounts {
   const fn = "cesCounts";
-  const o = readOptions(fn, options);
+  const o = readOptions(fn, "options", options, { scale: "optional", direction: "optional" });
   return tallyCes(fn, ratings, readScale(fn, o.scale), readDirection(fn, o.direction));
 }
 
@@ -146,7 +146,7 @@ export function cesCounts(ratings: ArrayLike<number>, options?: CesCountsOptions
  */
 export function cesFromCounts(counts: CesCounts, options?: CesFromCountsOptions): number | null {
   const fn = "cesFromCounts";
-  const o = readOptions(fn, options);
+  const o = readOptions(fn, "options", options, { scale: "optional", method: "optional" });
   const scale = readScale(fn, o.scale);
   const method = readMethod(fn, o.method);
   return summarize(readCesCounts(fn, counts, scale), method);
@@ -194,7 +194,7 @@ export function cesFromCounts(counts: CesCounts, options?: CesFromCountsOptions)
  */
 export function ces(ratings: ArrayLike<number>, options?: CesOptions): number | null {
   const fn = "ces";
-  const o = readOptions(fn, options);
+  const o = readOptions(fn, "options", options, CES_OPTIONS);
   const scale = readScale(fn, o.scale);
   const direction = readDirection(fn, o.direction);
   const method = readMethod(fn, o.method);
@@ -203,7 +203,7 @@ export function ces(ratings: ArrayLike<number>, options?: CesOptions): number | 
 
 /** Internal: one pass over checked ratings. Counts above and below the midpoint, then maps them by direction. */
 function tallyCes(fn: string, ratings: ArrayLike<number>, scale: CesScale, direction: CesDirection): CesCounts {
-  arrayLike(fn, "ratings", ratings, `an array of ratings 1–${scale}`);
+  arrayLike(fn, "ratings", ratings, { expected: `an array of ratings 1–${scale}` });
   const n = ratings.length;
   const mid = (scale + 1) / 2;
   let above = 0;
@@ -230,7 +230,7 @@ function summarize(c: CesCounts, method: CesMethod): number | null {
 }
 
 function readCesCounts(fn: string, counts: unknown, scale: CesScale): CesCounts {
-  const c = readFields(fn, "counts", counts, ["easy", "neutral", "hard", "ratingSum"]);
+  const c = readFields(fn, "counts", counts, { fields: CES_FIELDS });
   const n = c.easy + c.neutral + c.hard;
   const ratingSum = c.ratingSum;
   if (ratingSum < n || ratingSum > scale * n) {
@@ -252,12 +252,14 @@ function readScale(fn: string, value: unknown): CesScale {
 }
 
 function readDirection(fn: string, value: unknown): CesDirection {
-  return oneOf(fn, "options.direction", value, DIRECTIONS, "higher-is-easier");
+  return oneOf(fn, "options.direction", value, { allowed: DIRECTIONS, fallback: "higher-is-easier" });
 }
 
 function readMethod(fn: string, value: unknown): CesMethod {
-  return oneOf(fn, "options.method", value, METHODS, "percent-easy");
+  return oneOf(fn, "options.method", value, { allowed: METHODS, fallback: "percent-easy" });
 }
 
 const DIRECTIONS: readonly CesDirection[] = ["higher-is-easier", "higher-is-harder"];
 const METHODS: readonly CesMethod[] = ["percent-easy", "mean", "net"];
+const CES_OPTIONS: Fields<CesOptions> = { scale: "optional", direction: "optional", method: "optional" };
+const CES_FIELDS = ["easy", "neutral", "hard", "ratingSum"] as const satisfies readonly (keyof CesCounts)[];

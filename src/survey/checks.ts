@@ -4,7 +4,7 @@
  * failure branch or once per call.
  */
 import type { MetricInputError } from "../errors.js";
-import { numberError, options } from "../internal/assert.js";
+import { numberError } from "../internal/assert.js";
 
 /**
  * Builds the error for a rejected rating or score at `name[index]`: the code
@@ -22,13 +22,8 @@ export function ratingError(
   max: number,
 ): MetricInputError {
   // Only a fraction is not_integer: an integer too large to be safe is simply out of range.
-  return numberError(fn, `${name}[${index}]`, value, `an integer ${noun} ${min}–${max}`, !Number.isInteger(value));
-}
-
-/** An options object as received from a caller: every field still to be checked. */
-export type Unchecked<T> = { readonly [K in keyof T]-?: unknown };
-
-/** Reads an optional options object (`undefined` reads as `{}`; anything else but an object is `invalid_option`). */
-export function readOptions<T>(fn: string, value: T | undefined): Unchecked<T> {
-  return options(fn, value) as Unchecked<T>;
+  return numberError(fn, `${name}[${index}]`, value, {
+    expected: `an integer ${noun} ${min}–${max}`,
+    integer: !Number.isInteger(value),
+  });
 }

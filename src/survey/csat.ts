@@ -1,6 +1,6 @@
-import { arrayLike, atMost, numberOption, percentOf, readFields } from "../internal/assert.js";
+import { arrayLike, atMost, numberOption, percentOf, readFields, readOptions } from "../internal/assert.js";
 import { inputError } from "../internal/messages.js";
-import { ratingError, readOptions } from "./checks.js";
+import { ratingError } from "./checks.js";
 
 /**
  * A rating scale: integer ratings from `min` to `max`, inclusive.
@@ -138,10 +138,10 @@ export function csat(ratings: ArrayLike<number>, options?: CsatOptions): number 
 
 /** Internal: validates the options and tallies in one pass, `fn` naming the public caller. */
 function tallyCsat(fn: string, ratings: ArrayLike<number>, options: CsatOptions | undefined): CsatCounts {
-  const o = readOptions(fn, options);
+  const o = readOptions(fn, "options", options, { scale: "optional", satisfiedFrom: "optional" });
   const { min, max } = readScale(fn, o.scale);
   const from = readSatisfiedFrom(fn, o.satisfiedFrom, min, max);
-  arrayLike(fn, "ratings", ratings, `an array of ratings ${min}–${max}`);
+  arrayLike(fn, "ratings", ratings, { expected: `an array of ratings ${min}–${max}` });
   const n = ratings.length;
   let satisfied = 0;
   for (let i = 0; i < n; i++) {
@@ -159,7 +159,7 @@ function readScale(fn: string, value: unknown): CsatScale {
   if (value === null || typeof value !== "object" || Array.isArray(value)) {
     throw inputError("invalid_option", fn, "options.scale", what, value);
   }
-  const { min, max } = value as { min?: unknown; max?: unknown };
+  const { min, max } = readOptions(fn, "options.scale", value as CsatScale, { min: "required", max: "required" });
   if (!Number.isSafeInteger(min)) throw inputError("invalid_option", fn, "options.scale.min", what, min);
   if (!(Number.isSafeInteger(max) && (max as number) > (min as number))) {
     throw inputError("invalid_option", fn, "options.scale.max", what, max);
@@ -168,13 +168,13 @@ function readScale(fn: string, value: unknown): CsatScale {
 }
 
 function readSatisfiedFrom(fn: string, value: unknown, min: number, max: number): number {
-  const expected = `an integer rating ${min}–${max}`;
-  return numberOption(fn, "options.satisfiedFrom", value, max - 1, expected, min, max, true);
+  const rule = { expected: `an integer rating ${min}–${max}`, min, max, integer: true };
+  return numberOption(fn, "options.satisfiedFrom", value, rule) ?? max - 1;
 }
 
 function readCsatCounts(fn: string, counts: unknown): CsatCounts {
-  const c = readFields(fn, "counts", counts, ["satisfied", "total"]);
-  atMost(fn, "counts.satisfied", c.satisfied, c.total, "total");
+  const c = readFields(fn, "counts", counts, { fields: ["satisfied", "total"] satisfies (keyof CsatCounts)[] });
+  atMost(fn, "counts.satisfied", c.satisfied, { limit: c.total, what: "total" });
   return c;
 }
 

@@ -1,6 +1,14 @@
-import { arrayLike, confidenceOption, normalize, oneOf, percentOf, readFields } from "../internal/assert.js";
+import {
+  arrayLike,
+  confidenceOption,
+  normalize,
+  oneOf,
+  percentOf,
+  readFields,
+  readOptions,
+} from "../internal/assert.js";
 import { twoSidedP, zForConfidence } from "../stats/normal.js";
-import { ratingError, readOptions } from "./checks.js";
+import { ratingError } from "./checks.js";
 
 /**
  * The tally behind an NPS: how many respondents gave 9–10 (promoters), 7–8
@@ -215,9 +223,12 @@ export function nps(scores: ArrayLike<number>): number | null {
 export function npsInterval(counts: NpsCounts, options?: NpsIntervalOptions): NpsInterval | null {
   const fn = "npsInterval";
   const c = readNpsCounts(fn, counts, "counts");
-  const o = readOptions(fn, options);
+  const o = readOptions(fn, "options", options, { confidence: "optional", method: "optional" });
   const level = confidenceOption(fn, o);
-  const method = oneOf(fn, "options.method", o.method, ["adjusted-wald", "wald"] as const, "adjusted-wald");
+  const method = oneOf(fn, "options.method", o.method, {
+    allowed: ["adjusted-wald", "wald"],
+    fallback: "adjusted-wald",
+  });
   const n = c.promoters + c.passives + c.detractors;
   if (n === 0) return null;
   const score = ((c.promoters - c.detractors) * 100) / n;
@@ -278,7 +289,7 @@ export function compareNps(a: NpsCounts, b: NpsCounts, options?: CompareNpsOptio
   const fn = "compareNps";
   const x = readNpsCounts(fn, a, "a");
   const y = readNpsCounts(fn, b, "b");
-  const o = readOptions(fn, options);
+  const o = readOptions(fn, "options", options, { confidence: "optional" });
   const level = confidenceOption(fn, o);
   const nx = x.promoters + x.passives + x.detractors;
   const ny = y.promoters + y.passives + y.detractors;
@@ -304,7 +315,7 @@ export function compareNps(a: NpsCounts, b: NpsCounts, options?: CompareNpsOptio
 
 /** Internal: the tally loop, `fn` naming the public caller. */
 function tallyNps(fn: string, scores: ArrayLike<number>): NpsCounts {
-  arrayLike(fn, "scores", scores, "an array of scores 0–10");
+  arrayLike(fn, "scores", scores, { expected: "an array of scores 0–10" });
   return scores instanceof Uint8Array ? tallyBytes(fn, scores) : tallyNumbers(fn, scores);
 }
 
@@ -341,10 +352,10 @@ function tallyNumbers(fn: string, scores: ArrayLike<number>): NpsCounts {
 
 /** Internal: validates an NPS tally at `path` for the public `fn`. */
 function readNpsCounts(fn: string, counts: unknown, path: string): NpsCounts {
-  return readFields(fn, path, counts, NPS_FIELDS);
+  return readFields(fn, path, counts, { fields: NPS_FIELDS });
 }
 
-const NPS_FIELDS = ["promoters", "passives", "detractors"] as const;
+const NPS_FIELDS = ["promoters", "passives", "detractors"] as const satisfies readonly (keyof NpsCounts)[];
 
 /** NPS points from trusted counts; `null` for no respondents. */
 function scoreOf(promoters: number, passives: number, detractors: number): number | null {

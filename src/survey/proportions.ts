@@ -1,7 +1,6 @@
-import { atMost, confidenceOption, count, normalize, readFields } from "../internal/assert.js";
+import { atMost, confidenceOption, count, normalize, readFields, readOptions } from "../internal/assert.js";
 import { wilsonBounds } from "../stats/intervals.js";
 import { twoSidedP, zForConfidence } from "../stats/normal.js";
-import { readOptions } from "./checks.js";
 
 /**
  * A proportion as counts: `successes` out of `total` (satisfied of all responses, resolved of all tickets, …).
@@ -91,8 +90,8 @@ export function wilsonInterval(successes: number, total: number, options?: Propo
   const fn = "wilsonInterval";
   const x = count(fn, "successes", successes);
   const n = count(fn, "total", total);
-  atMost(fn, "successes", x, n, "total");
-  const level = confidenceOption(fn, readOptions(fn, options));
+  atMost(fn, "successes", x, { limit: n, what: "total" });
+  const level = confidenceOption(fn, readOptions(fn, "options", options, { confidence: "optional" }));
   if (n === 0) return null;
   const { lower, upper } = wilsonBounds(x, n, zForConfidence(level));
   return { lower: normalize(lower * 100), upper: upper * 100 };
@@ -134,7 +133,7 @@ export function compareProportions(
   const fn = "compareProportions";
   const x = readProportion(fn, a, "a");
   const y = readProportion(fn, b, "b");
-  const level = confidenceOption(fn, readOptions(fn, options));
+  const level = confidenceOption(fn, readOptions(fn, "options", options, { confidence: "optional" }));
   if (x.total === 0 || y.total === 0) return null;
   const pooled = (x.successes + y.successes) / (x.total + y.total);
   const standardError = Math.sqrt(pooled * (1 - pooled) * (1 / x.total + 1 / y.total));
@@ -146,7 +145,7 @@ export function compareProportions(
 }
 
 function readProportion(fn: string, value: unknown, path: string): ProportionCounts {
-  const c = readFields(fn, path, value, ["successes", "total"]);
-  atMost(fn, `${path}.successes`, c.successes, c.total, "total");
+  const c = readFields(fn, path, value, { fields: ["successes", "total"] satisfies (keyof ProportionCounts)[] });
+  atMost(fn, `${path}.successes`, c.successes, { limit: c.total, what: "total" });
   return c;
 }

@@ -1,7 +1,6 @@
-import { confidenceOption, numberOption, oneOf } from "../internal/assert.js";
+import { confidenceOption, type Fields, numberOption, oneOf, readOptions, type Unchecked } from "../internal/assert.js";
 import { inputError } from "../internal/messages.js";
 import { zForConfidence } from "../stats/normal.js";
-import { readOptions, type Unchecked } from "./checks.js";
 
 /**
  * The options of {@link sampleSizeForMargin} every metric shares.
@@ -111,8 +110,8 @@ export type SampleSizeOptions = ProportionSampleSizeOptions | NpsSampleSizeOptio
  */
 export function sampleSizeForMargin(options: SampleSizeOptions): number {
   const fn = "sampleSizeForMargin";
-  const o: AnyOptions = readOptions<Flat>(fn, options as Flat | undefined);
-  const metric = oneOf(fn, "options.metric", o.metric, ["proportion", "nps"] as const, "proportion");
+  const o: AnyOptions = readOptions<Flat>(fn, "options", options as Flat | undefined, FLAT_FIELDS);
+  const metric = oneOf(fn, "options.metric", o.metric, { allowed: ["proportion", "nps"], fallback: "proportion" });
   const margin = o.marginOfError;
   if (margin === undefined) throw inputError("missing_value", fn, "options.marginOfError", MARGIN, margin);
   if (typeof margin !== "number" || !(margin > 0 && margin <= 100)) {
@@ -121,16 +120,9 @@ export function sampleSizeForMargin(options: SampleSizeOptions): number {
   const z = zForConfidence(confidenceOption(fn, o));
   const variance = metric === "nps" ? npsVariance(fn, o) : proportionVariance(fn, o);
   // Absent: an infinite population, where the correction divides by exactly 1.
-  const population = numberOption(
-    fn,
-    "options.population",
-    o.population,
-    Number.POSITIVE_INFINITY,
-    "an integer ≥ 1",
-    1,
-    Number.POSITIVE_INFINITY,
-    true,
-  );
+  const population =
+    numberOption(fn, "options.population", o.population, { expected: "an integer ≥ 1", min: 1, integer: true }) ??
+    Number.POSITIVE_INFINITY;
   const e = margin / 100;
   const n0 = (z * z * variance) / (e * e);
   const n = n0 / (1 + (n0 - 1) / population);
@@ -169,7 +161,7 @@ function npsVariance(fn: string, o: AnyOptions): number {
 }
 
 function percentOption(fn: string, o: AnyOptions, key: PercentKey, fallback: number): number {
-  return numberOption(fn, `options.${key}`, o[key], fallback, "a percentage 0–100", 0, 100);
+  return numberOption(fn, `options.${key}`, o[key], { expected: "a percentage 0–100", max: 100 }) ?? fallback;
 }
 
 function rejectOther(fn: string, o: AnyOptions, keys: readonly PercentKey[], metric: string): void {
@@ -186,3 +178,13 @@ type AnyOptions = Unchecked<Flat>;
 type PercentKey = "expectedPercent" | "expectedPromotersPercent" | "expectedDetractorsPercent";
 
 const MARGIN = "a margin of error in points, 0 < e ≤ 100";
+
+const FLAT_FIELDS: Fields<Flat> = {
+  metric: "optional",
+  marginOfError: "required",
+  confidence: "optional",
+  population: "optional",
+  expectedPercent: "optional",
+  expectedPromotersPercent: "optional",
+  expectedDetractorsPercent: "optional",
+};

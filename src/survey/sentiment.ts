@@ -1,6 +1,5 @@
-import { arrayLike, oneOf, percentOf, readFields } from "../internal/assert.js";
+import { arrayLike, oneOf, percentOf, readFields, readOptions } from "../internal/assert.js";
 import { inputError } from "../internal/messages.js";
-import { readOptions } from "./checks.js";
 
 /**
  * The label of one mention or message, as produced by a sentiment classifier or a human tagger.
@@ -73,7 +72,7 @@ export interface SentimentShares {
  */
 export function sentimentCounts(labels: ArrayLike<SentimentLabel>): SentimentCounts {
   const fn = "sentimentCounts";
-  arrayLike(fn, "labels", labels, "an array of sentiment labels");
+  arrayLike(fn, "labels", labels, { expected: "an array of sentiment labels" });
   const n = labels.length;
   let positive = 0;
   let negative = 0;
@@ -129,8 +128,8 @@ export function sentimentCounts(labels: ArrayLike<SentimentLabel>): SentimentCou
 export function netSentiment(counts: SentimentCounts, options?: NetSentimentOptions): number | null {
   const fn = "netSentiment";
   const c = readSentimentCounts(fn, counts);
-  const o = readOptions(fn, options);
-  const neutral = oneOf(fn, "options.neutral", o.neutral, ["include", "exclude"] as const, "include");
+  const o = readOptions(fn, "options", options, { neutral: "optional" });
+  const neutral = oneOf(fn, "options.neutral", o.neutral, { allowed: ["include", "exclude"], fallback: "include" });
   const denominator = c.positive + c.negative + (neutral === "include" ? c.neutral : 0);
   return percentOf(c.positive - c.negative, denominator);
 }
@@ -166,5 +165,7 @@ export function sentimentShares(counts: SentimentCounts): SentimentShares | null
 }
 
 function readSentimentCounts(fn: string, counts: unknown): SentimentCounts {
-  return readFields(fn, "counts", counts, ["positive", "negative", "neutral"]);
+  return readFields(fn, "counts", counts, {
+    fields: ["positive", "negative", "neutral"] satisfies (keyof SentimentCounts)[],
+  });
 }

@@ -1,4 +1,4 @@
-import { DURATION, numberOption, options as readOptions } from "../internal/assert.js";
+import { DURATION, type Fields, numberOption, readOptions } from "../internal/assert.js";
 import { inputError } from "../internal/messages.js";
 import type { Instant } from "../time/instant.js";
 import {
@@ -118,10 +118,11 @@ export interface BacklogBucket {
 export function backlog(tickets: readonly Ticket[], options: BacklogOptions): number {
   const fn = "backlog";
   const list = ticketList(fn, tickets);
-  const o = readOptions(fn, options);
+  const o = readOptions(fn, "options", options, BACKLOG_FIELDS);
   const asOf = asOfOption(fn, o, true);
   // Absent: every open ticket (an age is never below -∞).
-  const olderThan = numberOption(fn, "options.olderThanMs", o["olderThanMs"], Number.NEGATIVE_INFINITY, DURATION);
+  const olderThan =
+    numberOption(fn, "options.olderThanMs", o.olderThanMs, { expected: DURATION }) ?? Number.NEGATIVE_INFINITY;
   const calendar = calendarOption(fn, o["calendar"], "options.calendar");
   const resolvedSet = statusesOption(fn, o["resolvedStatuses"], "options.resolvedStatuses", RESOLVED);
   let open = 0;
@@ -160,7 +161,7 @@ export function backlog(tickets: readonly Ticket[], options: BacklogOptions): nu
 export function backlogAging(tickets: readonly Ticket[], options: BacklogAgingOptions): BacklogBucket[] {
   const fn = "backlogAging";
   const list = ticketList(fn, tickets);
-  const o = readOptions(fn, options);
+  const o = readOptions(fn, "options", options, BACKLOG_AGING_FIELDS);
   const asOf = asOfOption(fn, o, true);
   const edges = readEdges(fn, o["bucketsMs"]);
   const calendar = calendarOption(fn, o["calendar"], "options.calendar");
@@ -187,6 +188,20 @@ export function backlogAging(tickets: readonly Ticket[], options: BacklogAgingOp
 }
 
 const RESOLVED: readonly string[] = ["solved", "resolved", "closed"];
+
+const BACKLOG_FIELDS: Fields<BacklogOptions> = {
+  asOf: "required",
+  olderThanMs: "optional",
+  calendar: "optional",
+  resolvedStatuses: "optional",
+};
+
+const BACKLOG_AGING_FIELDS: Fields<BacklogAgingOptions> = {
+  asOf: "required",
+  bucketsMs: "required",
+  calendar: "optional",
+  resolvedStatuses: "optional",
+};
 
 /** The age at `asOf` of ticket `i` when it is in the backlog then, else `-1`. */
 function openAge(

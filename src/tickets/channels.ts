@@ -94,7 +94,7 @@ export function preferredChannel(items: readonly ChannelItem[]): string | null {
 }
 
 function tallyChannels(fn: string, items: unknown): { byChannel: Map<string, number>; total: number } {
-  const list = arrayLike(fn, "items", items, "an array of channels or records with a channel");
+  const list = arrayLike(fn, "items", items, { expected: "an array of channels or records with a channel" });
   const byChannel = new Map<string, number>();
   for (let i = 0; i < list.length; i++) {
     const item = list[i];

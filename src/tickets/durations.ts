@@ -1,4 +1,4 @@
-import { COUNT, normalize, oneOf, options as readOptions } from "../internal/assert.js";
+import { COUNT, type Fields, normalize, oneOf, readOptions } from "../internal/assert.js";
 import { inputError } from "../internal/messages.js";
 import { meanOf, quantileInPlace } from "../stats/quantile.js";
 import type { Instant } from "../time/instant.js";
@@ -182,8 +182,11 @@ export interface TicketDurations {
 export function ticketDurations(tickets: readonly Ticket[], options?: TicketDurationsOptions): TicketDurations {
   const fn = "ticketDurations";
   const list = ticketList(fn, tickets);
-  const o = readOptions(fn, options);
-  const measure = oneOf(fn, "options.measure", o["measure"], ["firstResponse", "resolution"], "resolution");
+  const o = readOptions(fn, "options", options, TICKET_DURATIONS_FIELDS);
+  const measure = oneOf(fn, "options.measure", o.measure, {
+    allowed: ["firstResponse", "resolution"],
+    fallback: "resolution",
+  });
   const spec = readSpec(fn, o, measure);
   const durations: (number | null)[] = new Array(list.length);
   const left = [0, 0, 0, 0]; // by reason: left[-code - 1]
@@ -243,8 +246,8 @@ export function ticketDurations(tickets: readonly Ticket[], options?: TicketDura
 export function firstResponseTime(tickets: readonly Ticket[], options?: DurationOptions): number | null {
   const fn = "firstResponseTime";
   const list = ticketList(fn, tickets);
-  const o = readOptions(fn, options);
-  return statisticOf(fn, list, readSpec(fn, o, "firstResponse"), readStatistic(fn, o["statistic"]));
+  const o = readOptions(fn, "options", options, DURATION_FIELDS);
+  return statisticOf(fn, list, readSpec(fn, o, "firstResponse"), readStatistic(fn, o.statistic));
 }
 
 /**
@@ -286,8 +289,8 @@ export function firstResponseTime(tickets: readonly Ticket[], options?: Duration
 export function resolutionTime(tickets: readonly Ticket[], options?: ResolutionTimeOptions): number | null {
   const fn = "resolutionTime";
   const list = ticketList(fn, tickets);
-  const o = readOptions(fn, options);
-  return statisticOf(fn, list, readSpec(fn, o, "resolution"), readStatistic(fn, o["statistic"]));
+  const o = readOptions(fn, "options", options, { ...DURATION_FIELDS, basis: "optional" });
+  return statisticOf(fn, list, readSpec(fn, o, "resolution"), readStatistic(fn, o.statistic));
 }
 
 /** What to measure, read from the options once. */
@@ -301,8 +304,23 @@ interface Spec {
 
 const NONE: readonly string[] = [];
 
+const DURATION_FIELDS: Fields<DurationOptions> = {
+  statistic: "optional",
+  calendar: "optional",
+  pauseStatuses: "optional",
+  asOf: "optional",
+};
+
+const TICKET_DURATIONS_FIELDS: Fields<TicketDurationsOptions> = {
+  measure: "optional",
+  basis: "optional",
+  calendar: "optional",
+  pauseStatuses: "optional",
+  asOf: "optional",
+};
+
 function readSpec(fn: string, o: Record<string, unknown>, measure: "firstResponse" | "resolution"): Spec {
-  const basis = oneOf(fn, "options.basis", o["basis"], ["full", "first"], "full");
+  const basis = oneOf(fn, "options.basis", o["basis"], { allowed: ["full", "first"], fallback: "full" });
   const calendar = calendarOption(fn, o["calendar"], "options.calendar");
   const paused = statusesOption(fn, o["pauseStatuses"], "options.pauseStatuses", NONE);
   const asOf = asOfOption(fn, o, false);
@@ -362,7 +380,7 @@ function readStatistic(fn: string, value: unknown): number {
   if (value === undefined || value === "mean") return -1;
   if (value === "median") return 0.5;
   if (value !== null && typeof value === "object" && !Array.isArray(value)) {
-    const p = (value as { quantile?: unknown }).quantile;
+    const p = readOptions(fn, "options.statistic", value as { quantile: number }, { quantile: "required" }).quantile;
     if (typeof p === "number" && p >= 0 && p <= 1) return p;
     throw inputError("invalid_option", fn, "options.statistic.quantile", "a position 0 ≤ p ≤ 1", p);
   }

@@ -64,8 +64,8 @@ export interface ReopenCounts {
  */
 export function resolutionRate(cohort: ResolutionCohort): number | null {
   const fn = "resolutionRate";
-  const c = readFields(fn, "cohort", cohort, ["created", "resolved"]);
-  atMost(fn, "cohort.resolved", c.resolved, c.created, "created");
+  const c = readFields(fn, "cohort", cohort, { fields: ["created", "resolved"] satisfies (keyof ResolutionCohort)[] });
+  atMost(fn, "cohort.resolved", c.resolved, { limit: c.created, what: "created" });
   return percentOf(c.resolved, c.created);
 }
 
@@ -239,9 +239,9 @@ export function reopenRateFromCounts(counts: ReopenCounts): number | null {
 
 /** `counts[part]` / `counts.resolved` × 100 from a tally `{ [part], resolved, unrecorded }`. */
 function shareOf<P extends string>(fn: string, counts: unknown, part: P): number | null {
-  const c = readFields(fn, "counts", counts, [part, "resolved", "unrecorded"]);
+  const c = readFields(fn, "counts", counts, { fields: [part, "resolved", "unrecorded"] });
   const numerator = c[part];
-  atMost(fn, `counts.${part}`, numerator, c.resolved, "resolved");
+  atMost(fn, `counts.${part}`, numerator, { limit: c.resolved, what: "resolved" });
   return percentOf(numerator, c.resolved);
 }
 

@@ -1,21 +1,22 @@
 import {
-  count,
   DURATION,
+  type Fields,
   numberOption,
   oneOf,
   percentOf,
   readFields,
-  options as readOptions,
+  readOptions,
+  type Unchecked,
 } from "../internal/assert.js";
 import { inputError } from "../internal/messages.js";
 import type { Instant } from "../time/instant.js";
 import {
   activeSpans,
-  asOfOption,
   calendarOption,
   createdAtOf,
-  eventAt,
+  eventMs,
   historyOf,
+  readAsOf,
   type StatusSet,
   statusesOption,
   type Ticket,
@@ -203,7 +204,9 @@ export function slaCompliance(tickets: readonly Ticket[], policy: SlaPolicy, opt
  */
 export function slaComplianceFromCounts(counts: SlaCounts): number | null {
   const fn = "slaComplianceFromCounts";
-  return fromCounts(readFields(fn, "counts", counts, ["achieved", "breached", "pending"]));
+  return fromCounts(
+    readFields(fn, "counts", counts, { fields: ["achieved", "breached", "pending"] satisfies (keyof SlaCounts)[] }),
+  );
 }
 
 function fromCounts(c: SlaCounts): number | null {
@@ -211,10 +214,10 @@ function fromCounts(c: SlaCounts): number | null {
   return percentOf(c.achieved, decided);
 }
 
-/** Targets of one priority as numbers (`NaN`: no target). */
+/** Targets of one priority in ms (`undefined`: no target). */
 interface Targets {
-  readonly firstResponse: number;
-  readonly resolution: number;
+  readonly firstResponse: number | undefined;
+  readonly resolution: number | undefined;
 }
 
 const ACHIEVED = 0;
@@ -224,21 +227,16 @@ const NO_TARGET = 3;
 
 function tally(fn: string, tickets: unknown, policy: unknown, options: unknown): SlaCounts {
   const list = ticketList(fn, tickets);
-  const p = readOptions(fn, policy, "policy");
-  const o = readOptions(fn, options);
-  const per = oneOf(fn, "options.per", o["per"], ["ticket", "target"], "ticket");
-  const asOf = asOfOption(fn, o, false);
-  const hasAsOf = !Number.isNaN(asOf);
-  const calendar = calendarOption(fn, p["calendar"], "policy.calendar");
-  const pausedSet = statusesOption(fn, p["pauseStatuses"], "policy.pauseStatuses", []);
+  const p = readOptions(fn, "policy", policy as SlaPolicy | undefined, POLICY_FIELDS);
+  const o = readOptions(fn, "options", options as SlaOptions | undefined, { asOf: "optional", per: "optional" });
+  const per = oneOf(fn, "options.per", o.per, { allowed: ["ticket", "target"], fallback: "ticket" });
+  const asOf = readAsOf(fn, o.asOf);
+  const calendar = calendarOption(fn, p.calendar, "policy.calendar");
+  const pausedSet = statusesOption(fn, p.pauseStatuses, "policy.pauseStatuses", []);
   const paused: StatusSet | undefined = pausedSet.empty ? undefined : pausedSet;
-  const overall = readTargets(fn, p, "policy", NO_TARGETS);
-  const byPriority = readByPriority(fn, p["byPriority"], overall);
-  if (
-    Number.isNaN(overall.firstResponse) &&
-    Number.isNaN(overall.resolution) &&
-    (byPriority === undefined || byPriority.size === 0)
-  ) {
+  const overall = readTargets(fn, "policy", p, NO_TARGETS);
+  const byPriority = readByPriority(fn, p.byPriority, overall);
+  if (overall.firstResponse === undefined && overall.resolution === undefined && (byPriority?.size ?? 0) === 0) {
     throw inputError(
       "invalid_option",
       fn,
@@ -257,17 +255,18 @@ function tally(fn: string, tickets: unknown, policy: unknown, options: unknown):
     const t = ticketAt(fn, list, i);
     const created = createdAtOf(fn, t, i);
     const targets = targetsOf(fn, t, i, overall, byPriority);
-    const response = eventAt(fn, t, i, "firstResponseAt", created);
-    const resolved = eventAt(fn, t, i, "resolvedAt", created);
-    // The events that stop each clock by asOf (NaN: the clock still runs).
-    const resolvedByAsOf = hasAsOf && resolved > asOf ? Number.NaN : resolved;
-    let responded = hasAsOf && response > asOf ? Number.NaN : response;
-    if (Number.isNaN(responded)) responded = resolvedByAsOf; // a resolution ends the wait for a reply
-    const a = clockEnd(fn, targets.firstResponse, responded, created, asOf, i);
-    const b = clockEnd(fn, targets.resolution, resolvedByAsOf, created, asOf, i);
-    ends[0] = a;
-    ends[1] = b;
-    if (!Number.isNaN(a) || !Number.isNaN(b)) {
+    const response = eventMs(fn, t, { i, field: "firstResponseAt", created });
+    const resolved = eventMs(fn, t, { i, field: "resolvedAt", created });
+    // The events that stop each clock by asOf (undefined: the clock still runs).
+    const resolvedByAsOf = happenedBy(resolved, asOf);
+    // A resolution ends the wait for a reply.
+    const responded = happenedBy(response, asOf) ?? resolvedByAsOf;
+    const a = clockEnd(fn, targets.firstResponse, { stop: responded, created, asOf, i });
+    const b = clockEnd(fn, targets.resolution, { stop: resolvedByAsOf, created, asOf, i });
+    if (a !== undefined || b !== undefined) {
+      // activeSpans reads NaN as "no interval".
+      ends[0] = a ?? Number.NaN;
+      ends[1] = b ?? Number.NaN;
       activeSpans(
         fn,
         created,
@@ -279,8 +278,8 @@ function tally(fn: string, tickets: unknown, policy: unknown, options: unknown):
         spans,
       );
     }
-    const stateA = state(targets.firstResponse, a, responded, spans[0] as number);
-    const stateB = state(targets.resolution, b, resolvedByAsOf, spans[1] as number);
+    const stateA = state(targets.firstResponse, { end: a, stop: responded, measured: spans[0] as number });
+    const stateB = state(targets.resolution, { end: b, stop: resolvedByAsOf, measured: spans[1] as number });
     if (per === "target") {
       if (stateA === ACHIEVED) achieved++;
       else if (stateA === BREACHED) breached++;
@@ -295,47 +294,95 @@ function tally(fn: string, tickets: unknown, policy: unknown, options: unknown):
   return { achieved, breached, pending };
 }
 
+/** `ms` if the event happened by `asOf` (any time without `asOf`), else `undefined`. */
+function happenedBy(ms: number | undefined, asOf: number | undefined): number | undefined {
+  return asOf !== undefined && ms !== undefined && ms > asOf ? undefined : ms;
+}
+
 /**
  * Where a target's clock is read: at its stopping event, or at `asOf` while it
- * runs; `NaN` when there is nothing to measure (no target, or created at or after `asOf`).
+ * runs; `undefined` when there is nothing to measure (no target, or created at or after `asOf`).
  */
-function clockEnd(fn: string, target: number, stop: number, created: number, asOf: number, i: number): number {
-  if (Number.isNaN(target)) return Number.NaN;
-  if (!Number.isNaN(stop)) return stop;
-  if (Number.isNaN(asOf)) {
-    throw inputError("missing_value", fn, "options.asOf", `an instant (tickets[${i}] is still open)`, undefined);
+function clockEnd(
+  fn: string,
+  target: number | undefined,
+  at: {
+    readonly stop: number | undefined;
+    readonly created: number;
+    readonly asOf: number | undefined;
+    readonly i: number;
+  },
+): number | undefined {
+  if (target === undefined) return undefined;
+  if (at.stop !== undefined) return at.stop;
+  if (at.asOf === undefined) {
+    throw inputError("missing_value", fn, "options.asOf", `an instant (tickets[${at.i}] is still open)`, undefined);
   }
-  return created >= asOf ? Number.NaN : asOf;
+  return at.created >= at.asOf ? undefined : at.asOf;
 }
 
 /** The state of one target from its measured time. */
-function state(target: number, end: number, stop: number, measured: number): number {
-  if (Number.isNaN(target)) return NO_TARGET;
-  if (Number.isNaN(end)) return PENDING; // created at or after asOf: nothing elapsed yet
-  if (!Number.isNaN(stop)) return measured <= target ? ACHIEVED : BREACHED;
-  return measured > target ? BREACHED : PENDING;
+function state(
+  target: number | undefined,
+  clock: { readonly end: number | undefined; readonly stop: number | undefined; readonly measured: number },
+): number {
+  if (target === undefined) return NO_TARGET;
+  if (clock.end === undefined) return PENDING; // created at or after asOf: nothing elapsed yet
+  if (clock.stop !== undefined) return clock.measured <= target ? ACHIEVED : BREACHED;
+  return clock.measured > target ? BREACHED : PENDING;
 }
 
-/** The targets at `path`, each absent one taken from `fallback`. */
-function readTargets(fn: string, p: Record<string, unknown>, path: string, fallback: Targets): Targets {
+/** The targets of `p` at `path`, each absent one taken from `fallback`. */
+function readTargets(fn: string, path: string, p: Unchecked<SlaTargets>, fallback: Targets): Targets {
+  const rule = { expected: DURATION };
   return {
-    firstResponse: numberOption(fn, `${path}.firstResponseMs`, p["firstResponseMs"], fallback.firstResponse, DURATION),
-    resolution: numberOption(fn, `${path}.resolutionMs`, p["resolutionMs"], fallback.resolution, DURATION),
+    firstResponse: numberOption(fn, `${path}.firstResponseMs`, p.firstResponseMs, rule) ?? fallback.firstResponse,
+    resolution: numberOption(fn, `${path}.resolutionMs`, p.resolutionMs, rule) ?? fallback.resolution,
   };
 }
 
-const NO_TARGETS: Targets = { firstResponse: Number.NaN, resolution: Number.NaN };
+const NO_TARGETS: Targets = { firstResponse: undefined, resolution: undefined };
 
+const POLICY_FIELDS: Fields<SlaPolicy> = {
+  firstResponseMs: "optional",
+  resolutionMs: "optional",
+  byPriority: "optional",
+  calendar: "optional",
+  pauseStatuses: "optional",
+};
+
+/**
+ * The targets per priority, keyed by the lower-cased priority (priorities
+ * match regardless of case, as statuses do); two keys that differ only by case
+ * are `invalid_option`.
+ */
 function readByPriority(fn: string, value: unknown, overall: Targets): Map<string, Targets> | undefined {
   if (value === undefined) return undefined;
-  const by = readOptions(fn, value, "policy.byPriority");
   const out = new Map<string, Targets>();
-  for (const key of Object.keys(by)) {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) {
+    throw inputError("invalid_option", fn, "policy.byPriority", "an options object", value);
+  }
+  const by = value as Record<string, unknown>;
+  // Code-unit order, so that which of two clashing keys is reported does not depend on how the policy was written.
+  for (const key of Object.keys(by).sort()) {
     const path = `policy.byPriority.${key}`;
-    out.set(key, readTargets(fn, readOptions(fn, by[key], path), path, overall));
+    const name = key.toLowerCase();
+    if (out.has(name)) {
+      throw inputError(
+        "invalid_option",
+        fn,
+        path,
+        `a priority that no other key matches without regard to case`,
+        by[key],
+      );
+    }
+    const targets = readOptions(fn, path, by[key] as SlaTargets | undefined, TARGET_FIELDS);
+    out.set(name, readTargets(fn, path, targets, overall));
   }
   return out;
 }
+
+const TARGET_FIELDS: Fields<SlaTargets> = { firstResponseMs: "optional", resolutionMs: "optional" };
 
 function targetsOf(
   fn: string,
@@ -347,12 +394,12 @@ function targetsOf(
   let targets = overall;
   if (byPriority !== undefined) {
     const priority = t["priority"];
-    if (typeof priority === "string") targets = byPriority.get(priority) ?? overall;
+    if (typeof priority === "string") targets = byPriority.get(priority.toLowerCase()) ?? overall;
     else if (priority !== undefined && priority !== null) {
       throw inputError("invalid_type", fn, `tickets[${i}].priority`, "a priority (a string)", priority);
     }
   }
-  if (Number.isNaN(targets.firstResponse) && Number.isNaN(targets.resolution)) {
+  if (targets.firstResponse === undefined && targets.resolution === undefined) {
     throw inputError(
       "missing_value",
       fn,

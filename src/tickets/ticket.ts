@@ -61,7 +61,7 @@ export type TicketList = ArrayLike<unknown>;
 
 /** Internal: reads the ticket array. */
 export function ticketList(fn: string, tickets: unknown): TicketList {
-  return arrayLike(fn, "tickets", tickets, "an array of tickets");
+  return arrayLike(fn, "tickets", tickets, { expected: "an array of tickets" });
 }
 
 /** Internal: reads ticket `i` as an object. */
@@ -87,13 +87,26 @@ export function createdAtOf(fn: string, t: Record<string, unknown>, i: number): 
 
 /**
  * Internal: reads an optional instant field of ticket `i` as epoch ms, `NaN`
- * when absent or `null`. An instant before `createdAt` is `inconsistent_instants`.
+ * when absent or `null` (see {@link eventMs} for the same with `undefined`).
  */
 export function eventAt(fn: string, t: Record<string, unknown>, i: number, field: string, created: number): number {
+  return eventMs(fn, t, { i, field, created }) ?? Number.NaN;
+}
+
+/**
+ * Internal: reads the optional instant `field` of ticket `i` as epoch ms,
+ * `undefined` when absent or `null`. An instant before `created` is `inconsistent_instants`.
+ */
+export function eventMs(
+  fn: string,
+  t: Record<string, unknown>,
+  at: { readonly i: number; readonly field: string; readonly created: number },
+): number | undefined {
+  const { i, field, created } = at;
   const v = t[field];
   let ms: number;
   if (typeof v === "number" && v >= -MAX_MS && v <= MAX_MS) ms = v;
-  else if (v === undefined || v === null) return Number.NaN;
+  else if (v === undefined || v === null) return undefined;
   else ms = toEpochMs(fn, `tickets[${i}].${field}`, v);
   if (ms < created) {
     throw inputError("inconsistent_instants", fn, `tickets[${i}].${field}`, "an instant at or after createdAt", v);
@@ -113,15 +126,19 @@ export function optionalCount(
   const v = t[field];
   if (v === undefined || v === null) return Number.NaN;
   if (Number.isSafeInteger(v) && (v as number) >= min) return v as number;
-  throw numberError(fn, `tickets[${i}].${field}`, v, expected, true);
+  throw numberError(fn, `tickets[${i}].${field}`, v, { expected, integer: true });
 }
 
 /** Internal: the `asOf` option as epoch ms; `NaN` when absent, unless `required` (then `missing_value`). */
 export function asOfOption(fn: string, o: Record<string, unknown>, required: boolean): number {
   const v = o["asOf"];
-  if (v !== undefined) return toEpochMs(fn, "options.asOf", v);
-  if (required) throw inputError("missing_value", fn, "options.asOf", "an instant", v);
-  return Number.NaN;
+  if (v === undefined && required) throw inputError("missing_value", fn, "options.asOf", "an instant", v);
+  return readAsOf(fn, v) ?? Number.NaN;
+}
+
+/** Internal: the optional `asOf` option `value` as epoch ms, `undefined` when absent. */
+export function readAsOf(fn: string, value: unknown): number | undefined {
+  return value === undefined ? undefined : toEpochMs(fn, "options.asOf", value);
 }
 
 /** Internal: the `calendar` option, checked to have `elapsedMs`. */

@@ -5,7 +5,9 @@
  * with the path of the bad value (`options.week.mon[1]`).
  */
 import type { MetricInputError } from "../errors.js";
+import { type Fields, readOptions } from "../internal/assert.js";
 import { inputError } from "../internal/messages.js";
+import type { BusinessCalendarOptions, BusinessWeek } from "./business-calendar.js";
 import { daysFromCivil, daysInMonth } from "./instant.js";
 
 const FN = "businessCalendar";
@@ -27,7 +29,16 @@ export const WEEKDAYS: readonly ["mon", "tue", "wed", "thu", "fri", "sat", "sun"
   "sun",
 ];
 
-const OPTION_KEYS = ["timeZone", "week", "holidays"];
+const OPTION_FIELDS: Fields<BusinessCalendarOptions> = { timeZone: "required", week: "required", holidays: "optional" };
+const WEEK_FIELDS: Fields<BusinessWeek> = {
+  mon: "optional",
+  tue: "optional",
+  wed: "optional",
+  thu: "optional",
+  fri: "optional",
+  sat: "optional",
+  sun: "optional",
+};
 
 /**
  * The week as flat arrays. Weekday `w` (0 = Monday) owns the intervals
@@ -56,21 +67,12 @@ export function readCalendarOptions(value: unknown): CalendarSpec {
   if (value === null || typeof value !== "object" || Array.isArray(value)) {
     throw optionError("options", "an options object { timeZone, week, holidays? }", value);
   }
-  const o = value as Record<string, unknown>;
-  const extra = unknownKey(o, OPTION_KEYS);
-  if (extra !== undefined) {
-    throw optionError(`options.${extra}`, `no other option than ${OPTION_KEYS.join(", ")}`, o[extra]);
-  }
-  const timeZone = o["timeZone"];
+  const o = readOptions(FN, "options", value as BusinessCalendarOptions, OPTION_FIELDS);
+  const timeZone = o.timeZone;
   if (typeof timeZone !== "string" || timeZone === "") {
     throw optionError("options.timeZone", 'an IANA time zone name, e.g. "Europe/Paris"', timeZone);
   }
-  return { timeZone, week: readWeek(o["week"]), holidays: readHolidays(o["holidays"]) };
-}
-
-/** The first own key of `object` that is not in `known`, if any. */
-function unknownKey(object: object, known: readonly string[]): string | undefined {
-  return Object.keys(object).find((key) => !known.includes(key));
+  return { timeZone, week: readWeek(o.week), holidays: readHolidays(o.holidays) };
 }
 
 function readWeek(value: unknown): WeekTable {
@@ -78,11 +80,7 @@ function readWeek(value: unknown): WeekTable {
   if (value === null || typeof value !== "object" || Array.isArray(value)) {
     throw optionError(path, 'an object of weekdays, e.g. { mon: [["09:00", "17:00"]] }', value);
   }
-  const week = value as Record<string, unknown>;
-  const extra = unknownKey(week, WEEKDAYS);
-  if (extra !== undefined) {
-    throw optionError(`${path}.${extra}`, `a weekday key: ${WEEKDAYS.join(", ")}`, week[extra]);
-  }
+  const week: Record<string, unknown> = readOptions(FN, path, value as BusinessWeek, WEEK_FIELDS);
   const starts: number[] = [];
   const ends: number[] = [];
   const first: number[] = [];

@@ -114,8 +114,10 @@ describe("ces", () => {
     const ratings = Object.freeze([7, 1, 4]);
     const options = Object.freeze({ scale: 7, direction: "higher-is-easier", method: "net" } as const);
     expect(ces(ratings, options)).toBe(0);
-    expect(cesCounts(ratings, options)).toEqual({ easy: 1, neutral: 1, hard: 1, ratingSum: 12 });
-    expect(cesFromCounts(Object.freeze({ easy: 1, neutral: 1, hard: 1, ratingSum: 12 }), options)).toBe(0);
+    const countsOptions = Object.freeze({ scale: 7, direction: "higher-is-easier" } as const);
+    expect(cesCounts(ratings, countsOptions)).toEqual({ easy: 1, neutral: 1, hard: 1, ratingSum: 12 });
+    const fromCountsOptions = Object.freeze({ scale: 7, method: "net" } as const);
+    expect(cesFromCounts(Object.freeze({ easy: 1, neutral: 1, hard: 1, ratingSum: 12 }), fromCountsOptions)).toBe(0);
     expect(ratings).toEqual([7, 1, 4]);
   });
 });
