@@ -17,7 +17,8 @@
  * - `invalid_instant`: an instant that cannot be read: a zone-less string, an invalid `Date`, a malformed ISO 8601 string.
  * - `inconsistent_instants`: instants that contradict each other (resolved before created).
  * - `inconsistent_counts`: counts that contradict each other (more customers lost than there were).
- * - `invalid_option`: an option outside its allowed values.
+ * - `invalid_option`: an option outside its allowed values, or a key that an options object, a policy or a tally
+ *   does not know (the path ends with the key; the message suggests the nearest known key).
  *
  * @category Errors
  */

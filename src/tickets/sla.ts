@@ -44,8 +44,9 @@ export interface SlaTargets {
  */
 export interface SlaPolicy extends SlaTargets {
   /**
-   * Targets per ticket `priority` (exact key match). A field absent here falls
-   * back to the overall target of the same name.
+   * Targets per ticket `priority`, matched without regard to case (as statuses
+   * are), so two keys that differ only by case are refused. A field absent here
+   * falls back to the overall target of the same name.
    * @defaultValue `{}`
    */
   readonly byPriority?: Readonly<Record<string, SlaTargets>>;
@@ -120,7 +121,7 @@ export interface SlaCounts {
  * @param policy - The targets (`firstResponseMs`, `resolutionMs`, `byPriority`), `calendar` and `pauseStatuses`.
  * @param options - `asOf` and `per`.
  * @returns Counts of tickets (or targets with `per: "target"`): `{ achieved, breached, pending }`.
- * @throws {MetricInputError} `missing_value` for an open ticket without `asOf` (path `options.asOf`) or a ticket with no target (path `tickets[i].priority`); `inconsistent_instants` for an event before `createdAt` (path `tickets[i].resolvedAt`); `invalid_instant` / `invalid_type` for an unreadable field; `invalid_option` for a policy without targets or a target that is not a duration ≥ 0.
+ * @throws {MetricInputError} `missing_value` for an open ticket without `asOf` (path `options.asOf`) or a ticket with no target (path `tickets[i].priority`); `inconsistent_instants` for an event before `createdAt` (path `tickets[i].resolvedAt`); `invalid_instant` / `invalid_type` for an unreadable field; `invalid_option` for a policy without targets, a target that is not a duration ≥ 0, two `byPriority` keys that differ only by case, or an unknown key in the policy, a target or the options (path `policy.pauseStatus`, with the nearest known key suggested).
  *
  * @example
  * ```ts

@@ -30,7 +30,7 @@ export interface Ticket {
   readonly resolvedAt?: Instant | null | undefined;
   /** The first resolution, when the ticket was reopened afterwards; without it a ticket with `reopenCount: 0` was first resolved at `resolvedAt`. */
   readonly firstResolvedAt?: Instant | null | undefined;
-  /** The priority, matched exactly against `SlaPolicy.byPriority` keys, e.g. `"urgent"`. */
+  /** The priority, matched against `SlaPolicy.byPriority` keys without regard to case, e.g. `"urgent"`. */
   readonly priority?: string | null | undefined;
   /** The channel the ticket came in through, e.g. `"email"`. */
   readonly channel?: string | null | undefined;

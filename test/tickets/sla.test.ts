@@ -91,6 +91,33 @@ describe("slaCounts and slaCompliance", () => {
     expect(slaCounts(tickets, p)).toEqual({ achieved: 1, breached: 2, pending: 0 });
   });
 
+  it("matches priorities regardless of case, as statuses are (a Critical ticket gets critical's target)", () => {
+    const p = { resolutionMs: 48 * hour, byPriority: { critical: { resolutionMs: 4 * hour } } };
+    const tickets = [
+      { createdAt: t0, priority: "Critical", resolvedAt: t0 + 10 * hour },
+      { createdAt: t0, priority: "CRITICAL", resolvedAt: t0 + 2 * hour },
+    ];
+    expect(slaCounts(tickets, p)).toEqual({ achieved: 1, breached: 1, pending: 0 });
+    const upper = { resolutionMs: 48 * hour, byPriority: { Critical: { resolutionMs: 4 * hour } } };
+    expect(slaCounts([{ createdAt: t0, priority: "critical", resolvedAt: t0 + 10 * hour }], upper)).toEqual({
+      achieved: 0,
+      breached: 1,
+      pending: 0,
+    });
+  });
+
+  it("refuses two byPriority keys that differ only by case (invalid_option), whatever their order", () => {
+    const targets = { resolutionMs: hour };
+    for (const byPriority of [
+      { high: targets, High: targets },
+      { High: targets, high: targets },
+    ]) {
+      expect(() => slaCounts(vector, { byPriority }, { asOf })).toThrow(
+        expect.objectContaining({ code: "invalid_option", path: "policy.byPriority.high" }),
+      );
+    }
+  });
+
   it("pausing stops the clock in the paused statuses", () => {
     const ticket = {
       createdAt: t0,
