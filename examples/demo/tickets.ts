@@ -131,6 +131,7 @@ export function ticketsSection(): string[] {
   });
   const raw = new Map(agents.map((a) => [a.id, a]));
   for (const row of leaderboard(agents, { method: "wilson-lower-bound", minSample: 50 })) {
+    if (row.rank === null) continue; // below the minimum sample: listed unranked
     const a = raw.get(row.id) as { successes: number; total: number };
     const frt = firstResponseTime(
       tickets.filter((t) => t.agentId === row.id),

@@ -5,4 +5,7 @@ export {
   type LeaderboardEntry,
   type LeaderboardOptions,
   leaderboard,
+  type RankedLeaderboardEntry,
+  type UnrankedLeaderboardEntry,
+  type UnrankedReason,
 } from "./ranking.js";

@@ -76,17 +76,50 @@ export interface LeaderboardOptions {
 }
 
 /**
- * One row of a {@link leaderboard}.
+ * One row of a {@link leaderboard}: a ranked agent, or an agent listed
+ * unranked with the reason.
  *
  * @category Statistics
  */
-export interface LeaderboardEntry {
+export type LeaderboardEntry = RankedLeaderboardEntry | UnrankedLeaderboardEntry;
+
+/**
+ * A ranked row of a {@link leaderboard}.
+ *
+ * @category Statistics
+ */
+export interface RankedLeaderboardEntry {
   /** The agent's `id`. */
   readonly id: string;
   /** The rank, 1 for the best; tied agents share it. */
   readonly rank: number;
   /** What was ranked: the metric, or the Wilson lower bound in percent. */
   readonly value: number;
+}
+
+/**
+ * Why an agent of a {@link leaderboard} is not ranked: `"no data"` (its metric
+ * is `null`, the library's "no data", or its proportion has `total` 0) or
+ * `"below minSample"` (its `total` is below `minSample`).
+ *
+ * @category Statistics
+ */
+export type UnrankedReason = "no data" | "below minSample";
+
+/**
+ * An agent of a {@link leaderboard} listed without a rank.
+ *
+ * @category Statistics
+ */
+export interface UnrankedLeaderboardEntry {
+  /** The agent's `id`. */
+  readonly id: string;
+  /** Always `null`: the agent is not ranked. */
+  readonly rank: null;
+  /** The value it would have been ranked by (below `minSample`), or `null` without data. */
+  readonly value: number | null;
+  /** Why it is not ranked. */
+  readonly reason: UnrankedReason;
 }
 
 /**
@@ -100,14 +133,16 @@ export interface LeaderboardEntry {
  * To Sort By Average Rating"): 3/3 gives 43.85 and 85/100 gives 76.72, so the
  * agent with more evidence ranks higher. Ties (exactly equal values) share a
  * rank, by standard competition ranking (1, 2, 2, 4) or dense ranking
- * (1, 2, 2, 3); tied rows are listed by `id`. Agents with `total` below
- * `minSample`, and proportions with `total` 0 (no data), are left out. The
- * order of the input does not matter. No agents give an empty board.
+ * (1, 2, 2, 3); tied rows are listed by `id`. Agents without data (a metric
+ * of `null`, as the library's metrics return for no data, or a proportion with
+ * `total` 0) and agents with `total` below `minSample` are never ranked: they
+ * follow the ranked rows, by `id`, with `rank: null` and the `reason`.
+ * The order of the input does not matter. No agents give an empty board.
  *
  * @param agents - The agents: `{ id, successes, total }`, or `{ id, [by]: number }` with `by`.
  * @param options - `by`, `order`, `minSample`, `method`, `ties`, `confidence`.
- * @returns Rows `{ id, rank, value }` best first; `value` is the metric in its own unit, or for a proportion a percentage 0–100.
- * @throws {MetricInputError} `invalid_type` for an agent that is not an object, an `id` that is not a string or a value that is not a number; `missing_value` when the ranked field (or `total`, with `minSample`) is absent; `not_finite` for `NaN`/`±Infinity`; `not_integer` / `out_of_range` for counts that are not counts; `inconsistent_counts` when `successes > total`; `invalid_value` for a repeated `id`; `invalid_option` for a bad option.
+ * @returns Rows `{ id, rank, value }` best first, then the unranked rows `{ id, rank: null, value, reason }`; `value` is the metric in its own unit, or for a proportion a percentage 0–100.
+ * @throws {MetricInputError} `invalid_type` for an agent that is not an object, an `id` that is not a string or a value that is not a number; `missing_value` when the ranked field (or `total`, with `minSample`) is absent (`undefined`; `null` is "no data"); `not_finite` for `NaN`/`±Infinity`; `not_integer` / `out_of_range` for counts that are not counts; `inconsistent_counts` when `successes > total`; `invalid_value` for a repeated `id`; `invalid_option` for a bad option.
  *
  * @example
  * ```ts
@@ -125,7 +160,9 @@ export interface LeaderboardEntry {
  * // Raw percentages: 3/3 ties 40/40 at the top.
  * leaderboard(agents).map((row) => row.rank); // => [1, 1, 3, 4]
  * leaderboard(agents, { ties: "dense" }).map((row) => row.rank); // => [1, 1, 2, 3]
- * leaderboard(agents, { minSample: 20 }).map((row) => row.id); // => ["C", "B"]
+ * leaderboard(agents, { minSample: 20 }).map((row) => row.rank); // => [1, 2, null, null]
+ * leaderboard(agents, { minSample: 20 })[2]; // => { id: "A", rank: null, value: 90, reason: "below minSample" }
+ * leaderboard([{ id: "ava", csat: 80 }, { id: "ben", csat: null }], { by: "csat" }); // => [{ id: "ava", rank: 1, value: 80 }, { id: "ben", rank: null, value: null, reason: "no data" }]
  * leaderboard([{ id: "ava", frtMinutes: 12 }, { id: "ben", frtMinutes: 9 }], { by: "frtMinutes", order: "asc" }); // => [{ id: "ben", rank: 1, value: 9 }, { id: "ava", rank: 2, value: 12 }]
  * leaderboard([{ id: "A", successes: 4, total: 3 }]); // throws inconsistent_counts
  * ```
@@ -150,6 +187,7 @@ export function leaderboard(agents: readonly LeaderboardAgent[], options?: Leade
   const z = zForConfidence(confidenceOption(fn, o));
 
   const rows: { id: string; value: number }[] = [];
+  const unranked: UnrankedLeaderboardEntry[] = [];
   const seen = new Set<string>();
   for (let i = 0; i < list.length; i++) {
     const agent = record(fn, `agents[${i}]`, list[i], { expected: "an agent object" });
@@ -162,14 +200,21 @@ export function leaderboard(agents: readonly LeaderboardAgent[], options?: Leade
     if (method === "value" && by !== undefined && !isProportion(field)) {
       // A plain number: ranked as it is.
       const path = `agents[${i}].${by}`;
-      if (field === undefined || field === null) throw inputError("missing_value", fn, path, "a number", field);
+      if (field === undefined) throw inputError("missing_value", fn, path, "a number (or null for no data)", field);
+      if (field === null) {
+        unranked.push({ id, rank: null, value: null, reason: "no data" });
+        continue;
+      }
       const value = finiteNumber(fn, path, field);
       if (minSample !== undefined) {
         const total = agent["total"];
         if (total === undefined) {
           throw inputError("missing_value", fn, `agents[${i}].total`, "a sample size (with minSample)", total);
         }
-        if (count(fn, `agents[${i}].total`, total) < minSample) continue;
+        if (count(fn, `agents[${i}].total`, total) < minSample) {
+          unranked.push({ id, rank: null, value: normalize(value), reason: "below minSample" });
+          continue;
+        }
       }
       rows.push({ id, value: normalize(value) });
       continue;
@@ -181,9 +226,18 @@ export function leaderboard(agents: readonly LeaderboardAgent[], options?: Leade
     const successes = requiredCount(fn, `${base}successes`, source["successes"]);
     const total = requiredCount(fn, `${base}total`, source["total"]);
     atMost(fn, `${base}successes`, successes, { limit: total, what: "total" });
-    if (total === 0 || (minSample !== undefined && total < minSample)) continue;
-    const value = method === "value" ? (successes * 100) / total : wilsonBounds(successes, total, z).lower * 100;
-    rows.push({ id, value: normalize(value) });
+    if (total === 0) {
+      unranked.push({ id, rank: null, value: null, reason: "no data" });
+      continue;
+    }
+    const value = normalize(
+      method === "value" ? (successes * 100) / total : wilsonBounds(successes, total, z).lower * 100,
+    );
+    if (minSample !== undefined && total < minSample) {
+      unranked.push({ id, rank: null, value, reason: "below minSample" });
+      continue;
+    }
+    rows.push({ id, value });
   }
 
   const sign = order === "desc" ? -1 : 1;
@@ -200,6 +254,8 @@ export function leaderboard(agents: readonly LeaderboardAgent[], options?: Leade
     }
     out[i] = { id: row.id, rank, value: row.value };
   }
+  unranked.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  for (const entry of unranked) out.push(entry);
   return out;
 }
 

@@ -1,6 +1,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { leaderboard } from "../../src/index.js";
+import { type LeaderboardEntry, leaderboard, type RankedLeaderboardEntry } from "../../src/index.js";
+
+/** The ranked rows of a board. */
+const rankedRows = (board: LeaderboardEntry[]): RankedLeaderboardEntry[] =>
+  board.filter((row): row is RankedLeaderboardEntry => row.rank !== null);
 
 const agent = fc
   .tuple(fc.integer({ min: 0, max: 60 }), fc.integer({ min: 0, max: 60 }))
@@ -17,21 +21,41 @@ const opts = fc.record(
 );
 
 describe("leaderboard properties", () => {
-  it("is always a permutation of the agents that meet the minimum sample", () => {
+  it("always ranks exactly the agents that have data and meet the minimum sample", () => {
     fc.assert(
       fc.property(agents, opts, (list, o) => {
-        const board = leaderboard(list, o);
+        const board = rankedRows(leaderboard(list, o));
         const eligible = list.filter((a) => a.total > 0 && a.total >= (o.minSample ?? 0)).map((a) => a.id);
         expect(board.map((r) => r.id).sort()).toEqual(eligible.sort());
       }),
     );
   });
 
-  it("never lists an agent under minSample", () => {
+  it("always lists every agent exactly once, the unranked ones last with the reason", () => {
+    fc.assert(
+      fc.property(agents, opts, (list, o) => {
+        const board = leaderboard(list, o);
+        expect(board.map((r) => r.id).sort()).toEqual(list.map((a) => a.id).sort());
+        const firstUnranked = board.findIndex((r) => r.rank === null);
+        if (firstUnranked >= 0) {
+          const rest = board.slice(firstUnranked);
+          expect(rest.every((r) => r.rank === null)).toBe(true);
+          expect(rest.map((r) => r.id)).toEqual(rest.map((r) => r.id).sort());
+        }
+        const totals = new Map(list.map((a) => [a.id, a.total]));
+        for (const row of board) {
+          if (row.rank !== null) continue;
+          expect(row.reason).toBe(totals.get(row.id) === 0 ? "no data" : "below minSample");
+        }
+      }),
+    );
+  });
+
+  it("never ranks an agent under minSample", () => {
     fc.assert(
       fc.property(agents, fc.integer({ min: 0, max: 60 }), (list, minSample) => {
         const totals = new Map(list.map((a) => [a.id, a.total]));
-        for (const row of leaderboard(list, { minSample }))
+        for (const row of rankedRows(leaderboard(list, { minSample })))
           expect(totals.get(row.id)!).toBeGreaterThanOrEqual(minSample);
       }),
     );
@@ -40,7 +64,7 @@ describe("leaderboard properties", () => {
   it("always lists best first, ranks starting at 1, never decreasing, equal values sharing a rank", () => {
     fc.assert(
       fc.property(agents, opts, (list, o) => {
-        const board = leaderboard(list, o);
+        const board = rankedRows(leaderboard(list, o));
         for (let k = 1; k < board.length; k++) {
           const prev = board[k - 1]!;
           const row = board[k]!;
@@ -69,8 +93,8 @@ describe("leaderboard properties", () => {
   it("the Wilson lower bound never exceeds the raw percentage", () => {
     fc.assert(
       fc.property(agents, (list) => {
-        const raw = new Map(leaderboard(list).map((r) => [r.id, r.value]));
-        for (const row of leaderboard(list, { method: "wilson-lower-bound" })) {
+        const raw = new Map(rankedRows(leaderboard(list)).map((r) => [r.id, r.value]));
+        for (const row of rankedRows(leaderboard(list, { method: "wilson-lower-bound" }))) {
           expect(row.value).toBeLessThanOrEqual(raw.get(row.id)! + 1e-9);
           expect(row.value).toBeGreaterThanOrEqual(0);
         }

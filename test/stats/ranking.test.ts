@@ -51,13 +51,36 @@ describe("leaderboard", () => {
     expect(board.map((r) => r.rank)).toEqual([1, 2, 2, 4]);
   });
 
-  it("leaves out agents under minSample", () => {
-    expect(leaderboard(agents, { method: "wilson-lower-bound", minSample: 10 }).map((r) => r.id)).toEqual([
-      "C",
-      "B",
-      "A",
+  it("lists agents under minSample unranked, with their value and the reason", () => {
+    expect(leaderboard(agents, { method: "wilson-lower-bound", minSample: 10 }).map((r) => [r.id, r.rank])).toEqual([
+      ["C", 1],
+      ["B", 2],
+      ["A", 3],
+      ["D", null],
     ]);
-    expect(leaderboard(agents, { minSample: 41 }).map((r) => r.id)).toEqual(["B"]);
+    const board = leaderboard(agents, { minSample: 41 });
+    expect(board.map((r) => r.id)).toEqual(["B", "A", "C", "D"]);
+    expect(board[1]).toEqual({ id: "A", rank: null, value: 90, reason: "below minSample" });
+  });
+
+  it("lists an agent whose metric is null (no data) unranked instead of throwing", () => {
+    // The library's own "no data": csat([]) is null.
+    const board = leaderboard(
+      [
+        { id: "ava", csat: 80 },
+        { id: "ben", csat: null },
+        { id: "cleo", csat: 90 },
+      ],
+      { by: "csat" },
+    );
+    expect(board).toEqual([
+      { id: "cleo", rank: 1, value: 90 },
+      { id: "ava", rank: 2, value: 80 },
+      { id: "ben", rank: null, value: null, reason: "no data" },
+    ]);
+    expect(leaderboard([{ id: "ben", csat: null, total: 0 }], { by: "csat", minSample: 5 })).toEqual([
+      { id: "ben", rank: null, value: null, reason: "no data" },
+    ]);
   });
 
   it("ranks a numeric field ascending when lower is better", () => {
@@ -72,6 +95,7 @@ describe("leaderboard", () => {
     expect(board).toEqual([
       { id: "ava", rank: 1, value: 12 },
       { id: "cleo", rank: 2, value: 15 },
+      { id: "ben", rank: null, value: 9, reason: "below minSample" },
     ]);
   });
 
@@ -89,11 +113,13 @@ describe("leaderboard", () => {
   it("a wider confidence lowers every bound", () => {
     const at95 = leaderboard(agents, { method: "wilson-lower-bound" });
     const at99 = leaderboard(agents, { method: "wilson-lower-bound", confidence: 0.99 });
-    for (const row of at99) expect(row.value).toBeLessThan(at95.find((r) => r.id === row.id)!.value);
+    for (const row of at99) expect(row.value!).toBeLessThan(at95.find((r) => r.id === row.id)!.value!);
   });
 
-  it("leaves out proportions with no observations and gives an empty board for no agents", () => {
-    expect(leaderboard([{ id: "x", successes: 0, total: 0 }])).toEqual([]);
+  it("lists proportions with no observations unranked and gives an empty board for no agents", () => {
+    expect(leaderboard([{ id: "x", successes: 0, total: 0 }])).toEqual([
+      { id: "x", rank: null, value: null, reason: "no data" },
+    ]);
     expect(leaderboard([])).toEqual([]);
   });
 
