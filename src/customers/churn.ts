@@ -125,8 +125,8 @@ export function churnRate(counts: ChurnInput): number | null {
  * monthly churn is 1 − 0.97¹² = 30.615764 % a year, **not** 3 × 12 = 36 %
  * (and an annual rate is never divided by 12). Assumes a constant hazard within
  * the longer period, the standard assumption. Exact
- * for 0 and 100 and when the periods are equal; computed as −expm1(k·log1p(−r)) so that small rates keep
- * their precision.
+ * for 0 and 100 and when the periods are equal; computed as −expm1(k·ln(1 − r)) with ln(1 − r) taken as
+ * log1p(−r) for small rates and as ln((100 − rate)/100) near 100 %, so that both ends keep their precision.
  *
  * @param ratePercent - The churn rate over `fromDays`, a percentage 0–100.
  * @param periods - `{ fromDays, toDays }`, both > 0 (e.g. 30 and 360).
@@ -153,7 +153,9 @@ export function convertChurnRate(ratePercent: number, periods: ChurnPeriods): nu
     read: days,
   });
   if (rate === 100 || fromDays === toDays) return rate;
-  return normalize(-Math.expm1((toDays / fromDays) * Math.log1p(-rate / 100)) * 100);
+  // ln of the surviving share: log1p keeps small rates exact; near 100 % the subtraction 100 − rate is exact instead.
+  const logSurvival = rate < 50 ? Math.log1p(-rate / 100) : Math.log((100 - rate) / 100);
+  return normalize(-Math.expm1((toDays / fromDays) * logSurvival) * 100);
 }
 
 /** A period length in days (a finite number > 0) at `periods.field`. */

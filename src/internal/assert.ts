@@ -197,9 +197,10 @@ export function readFields<const F extends string>(
   value: unknown,
   rule: { readonly fields: readonly F[]; readonly read?: FieldReader; readonly alsoAccepted?: readonly string[] },
 ): { [K in F]: number } {
-  const table: Record<string, "required" | "optional"> = {};
+  const table: Record<string, "required" | "accepted"> = {};
   for (const field of rule.fields) table[field] = "required";
-  for (const field of rule.alsoAccepted ?? []) table[field] = "optional";
+  // Accepted but not read, so not listed in the message either.
+  for (const field of rule.alsoAccepted ?? []) table[field] = "accepted";
   const object = shaped(fn, path, value as Record<F, number>, table as Fields<Record<F, number>>);
   const read = rule.read ?? countField;
   const out = {} as { [K in F]: number };
@@ -283,6 +284,7 @@ function isObject(value: unknown): value is Record<string, unknown> {
 
 function listFields(fields: object): string {
   return Object.entries(fields)
+    .filter(([, kind]) => kind !== "accepted")
     .map(([key, kind]) => (kind === "optional" ? `${key}?` : key))
     .join(", ");
 }

@@ -44,6 +44,7 @@ export function normalCdf(x: number): number {
  * normalQuantile(0.975); // => 1.959963984540
  * normalQuantile(0.5); // => 0
  * normalQuantile(0.005); // => -2.575829303549
+ * normalQuantile(5e-324); // => -38.4674
  * normalQuantile(1); // throws out_of_range
  * ```
  * @see {@link normalCdf}
@@ -95,6 +96,17 @@ function erfSeries(x: number): number {
 
 /** erfc(x) for x ≥ 2 by the continued fraction erfc(x) = e^{-x²}/√π · 1/(x + 1/2/(x + 1/(x + 3/2/(x + …)))) (modified Lentz). */
 function erfcFraction(x: number): number {
+  return Math.exp(-x * x) / (Math.sqrt(Math.PI) * erfcContinuedFraction(x));
+}
+
+/** ln Φ(x) for x < 0 far in the lower tail, where Φ(x) itself underflows: −t² − ln(√π·K(t)) − ln 2 with t = −x/√2. */
+function logLowerTail(x: number): number {
+  const t = -x / SQRT2;
+  return -t * t - Math.log(Math.sqrt(Math.PI) * erfcContinuedFraction(t)) - Math.LN2;
+}
+
+/** The continued fraction K(x) = x + (1/2)/(x + (2/2)/(x + …)) with erfc(x) = e^(−x²)/(√π·K(x)), x ≥ 2.1 (modified Lentz). */
+function erfcContinuedFraction(x: number): number {
   const tiny = 1e-300;
   // K = x + (1/2)/(x + (2/2)/(x + (3/2)/(x + …)))
   let f = x;
@@ -111,7 +123,7 @@ function erfcFraction(x: number): number {
     f *= delta;
     if (Math.abs(delta - 1) < 1e-16) break;
   }
-  return Math.exp(-x * x) / (Math.sqrt(Math.PI) * f);
+  return f;
 }
 
 // Acklam's coefficients, highest power first; the denominators' constant term is 1.
@@ -148,12 +160,33 @@ export function inverseCdf(p: number): number {
     const q = Math.sqrt(-2 * Math.log1p(-p));
     x = -horner(C, q) / horner(D, q);
   }
+  if (p < TINY_P) return refineInLogs(x, p);
   // Halley refinement on the tail that keeps precision: work with the smaller probability.
   for (let i = 0; i < 2; i++) {
     // e = Φ(x) − p, computed on the lower tail for x > 0 so that no digits cancel.
     const e = x < 0 ? cdf(x) - p : 1 - p - cdf(-x);
     const u = e * Math.sqrt(2 * Math.PI) * Math.exp((x * x) / 2);
     x = x - u / (1 + (x * u) / 2);
+  }
+  return x;
+}
+
+/** Below this p, e^(x²/2) in the Halley step overflows and Φ(x) loses digits to underflow: refine in logarithms. */
+const TINY_P = 1e-300;
+
+/**
+ * Newton's method on ln Φ(x) = ln p for p far in the lower tail (down to the
+ * smallest subnormal, 5e-324), where neither Φ(x) nor the density is representable
+ * with full precision: the step is (ln Φ(x) − ln p)·Φ(x)/φ(x), with
+ * Φ/φ = e^(ln Φ − ln φ) and ln φ(x) = −x²/2 − ln √(2π).
+ */
+function refineInLogs(x: number, p: number): number {
+  const logP = Math.log(p);
+  const logSqrt2Pi = 0.5 * Math.log(2 * Math.PI);
+  for (let i = 0; i < 4; i++) {
+    const logCdf = logLowerTail(x);
+    const logPdf = (-x * x) / 2 - logSqrt2Pi;
+    x -= (logCdf - logP) * Math.exp(logCdf - logPdf);
   }
   return x;
 }

@@ -209,13 +209,19 @@ function tallyCes(fn: string, ratings: ArrayLike<number>, scale: CesScale, direc
   let above = 0;
   let below = 0;
   let ratingSum = 0;
-  for (let i = 0; i < n; i++) {
-    const v = ratings[i]!;
-    if (v >>> 0 !== v || v < 1 || v > scale) throw ratingError(fn, "ratings", i, v, "rating", 1, scale);
-    above += +(v > mid);
-    below += +(v < mid);
-    ratingSum += v;
+  let i = 0;
+  try {
+    for (; i < n; i++) {
+      const v = ratings[i]!;
+      if (v >>> 0 !== v || v < 1 || v > scale) break;
+      above += +(v > mid);
+      below += +(v < mid);
+      ratingSum += v;
+    }
+  } catch {
+    // A value `>>>` cannot convert (a BigInt, a Symbol, an object without a primitive value).
   }
+  if (i < n) throw ratingError(fn, "ratings", i, ratings[i], "rating", 1, scale);
   const neutral = n - above - below;
   return direction === "higher-is-easier"
     ? { easy: above, neutral, hard: below, ratingSum }

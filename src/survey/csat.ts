@@ -144,12 +144,18 @@ function tallyCsat(fn: string, ratings: ArrayLike<number>, options: CsatOptions 
   arrayLike(fn, "ratings", ratings, { expected: `an array of ratings ${min}–${max}` });
   const n = ratings.length;
   let satisfied = 0;
-  for (let i = 0; i < n; i++) {
-    const v = ratings[i]!;
-    // `Math.floor(v) === v` also rejects strings ("5" passes the comparisons by coercion) and NaN.
-    if (!(v >= min && v <= max && Math.floor(v) === v)) throw ratingError(fn, "ratings", i, v, "rating", min, max);
-    satisfied += +(v >= from);
+  let i = 0;
+  try {
+    for (; i < n; i++) {
+      const v = ratings[i]!;
+      // `Math.floor(v) === v` also rejects strings ("5" passes the comparisons by coercion) and NaN.
+      if (!(v >= min && v <= max && Math.floor(v) === v)) break;
+      satisfied += +(v >= from);
+    }
+  } catch {
+    // A value that cannot become a number (a BigInt in Math.floor, a Symbol, an object without a primitive value).
   }
+  if (i < n) throw ratingError(fn, "ratings", i, ratings[i], "rating", min, max);
   return { satisfied, total: n };
 }
 

@@ -336,17 +336,27 @@ function tallyBytes(fn: string, scores: Uint8Array): NpsCounts {
   return { promoters, passives: notDetractors - promoters, detractors: n - notDetractors };
 }
 
-/** Any array-like: `(v >>> 0) === v` rejects non-numbers, NaN, ±Infinity, fractions and negatives in one test. */
+/**
+ * Any array-like: `(v >>> 0) === v` rejects non-numbers, NaN, ±Infinity, fractions and negatives in one test.
+ * A value `>>>` cannot convert (a BigInt, a Symbol, an object without a primitive value) throws a
+ * TypeError there, turned into the same `invalid_type` as any other non-number.
+ */
 function tallyNumbers(fn: string, scores: ArrayLike<number>): NpsCounts {
   const n = scores.length;
   let promoters = 0;
   let notDetractors = 0;
-  for (let i = 0; i < n; i++) {
-    const v = scores[i]!;
-    if (v >>> 0 !== v || v > 10) throw ratingError(fn, "scores", i, v, "score", 0, 10);
-    promoters += (v + 7) >> 4;
-    notDetractors += (v + 9) >> 4;
+  let i = 0;
+  try {
+    for (; i < n; i++) {
+      const v = scores[i]!;
+      if (v >>> 0 !== v || v > 10) break;
+      promoters += (v + 7) >> 4;
+      notDetractors += (v + 9) >> 4;
+    }
+  } catch {
+    // Only the conversion in `>>>` can throw.
   }
+  if (i < n) throw ratingError(fn, "scores", i, scores[i], "score", 0, 10);
   return { promoters, passives: notDetractors - promoters, detractors: n - notDetractors };
 }
 

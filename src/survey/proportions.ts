@@ -135,10 +135,21 @@ export function compareProportions(
   const y = readProportion(fn, b, "b");
   const level = confidenceOption(fn, readOptions(fn, "options", options, { confidence: "optional" }));
   if (x.total === 0 || y.total === 0) return null;
-  const pooled = (x.successes + y.successes) / (x.total + y.total);
-  const standardError = Math.sqrt(pooled * (1 - pooled) * (1 / x.total + 1 / y.total));
+  // The pooled share and its complement, each from exact integer counts: 1 − pooled would lose digits near 1.
+  const total = x.total + y.total;
+  const successes = x.successes + y.successes;
+  const pooled = successes / total;
+  const pooledComplement = (total - successes) / total;
+  const standardError = Math.sqrt(pooled * pooledComplement * (1 / x.total + 1 / y.total));
   if (!(standardError > 0)) return null;
-  const difference = (x.successes * 100) / x.total - (y.successes * 100) / y.total;
+  // p₁ − p₂ = (s₁n₂ − s₂n₁)/(n₁n₂) with the numerator exact (in BigInt past 2^53), so that near-equal
+  // shares of huge counts do not cancel to noise.
+  const product = x.total * y.total;
+  const cross =
+    product <= Number.MAX_SAFE_INTEGER
+      ? x.successes * y.total - y.successes * x.total
+      : Number(BigInt(x.successes) * BigInt(y.total) - BigInt(y.successes) * BigInt(x.total));
+  const difference = (cross * 100) / product;
   const z = difference / 100 / standardError;
   const pValue = twoSidedP(z);
   return { difference: normalize(difference), z: normalize(z), pValue, significant: pValue < 1 - level };

@@ -84,8 +84,10 @@ export type SampleSizeOptions = ProportionSampleSizeOptions | NpsSampleSizeOptio
  * CSAT at 95 % needs 385 responses). For an NPS Var = p + d − (p − d)² with p, d
  * the promoter and detractor fractions, worst case half promoters and half
  * detractors, Var = 1 (±5 NPS points at 95 % needs 1537). With `population` N
- * the finite-population correction n = n₀ / (1 + (n₀ − 1)/N) applies. The
- * result is rounded up to a whole response (at least 1). These are Wald sizes:
+ * the finite-population correction n = n₀·N / (n₀ + N − 1) applies (Cochran,
+ * "Sampling Techniques", 1977, §4.4; written this way it stays defined when
+ * n₀ = 0 and never exceeds N). The result is rounded up to a whole response:
+ * always an integer from 1 to N (1 when the expected variance is 0). These are Wald sizes:
  * the adjusted-Wald interval of {@link npsInterval} is slightly narrower at the
  * same n.
  *
@@ -103,6 +105,7 @@ export type SampleSizeOptions = ProportionSampleSizeOptions | NpsSampleSizeOptio
  * sampleSizeForMargin({ marginOfError: 5, population: 1000 }); // => 278
  * sampleSizeForMargin({ metric: "nps", marginOfError: 5 }); // => 1537
  * sampleSizeForMargin({ metric: "nps", marginOfError: 5, expectedPromotersPercent: 50, expectedDetractorsPercent: 20 }); // => 938
+ * sampleSizeForMargin({ marginOfError: 5, expectedPercent: 0, population: 1 }); // => 1
  * sampleSizeForMargin({ marginOfError: 0 }); // throws invalid_option
  * ```
  * @see {@link npsInterval}, {@link wilsonInterval}
@@ -120,14 +123,24 @@ export function sampleSizeForMargin(options: SampleSizeOptions): number {
   const z = zForConfidence(confidenceOption(fn, o));
   const variance = metric === "nps" ? npsVariance(fn, o) : proportionVariance(fn, o);
   // Absent: an infinite population, where the correction divides by exactly 1.
-  const population =
-    numberOption(fn, "options.population", o.population, { expected: "an integer ≥ 1", min: 1, integer: true }) ??
-    Number.POSITIVE_INFINITY;
+  const population = numberOption(fn, "options.population", o.population, {
+    expected: "an integer ≥ 1",
+    min: 1,
+    integer: true,
+  });
   const e = margin / 100;
   const n0 = (z * z * variance) / (e * e);
-  const n = n0 / (1 + (n0 - 1) / population);
-  // Round up, forgiving floating-point noise just above a whole number.
-  return Math.max(1, Math.ceil(n - 1e-9));
+  if (n0 === Number.POSITIVE_INFINITY) {
+    // A margin so small that e² underflows: only a census of a finite population reaches it.
+    if (population !== undefined) return population;
+    throw inputError("invalid_option", fn, "options.marginOfError", "a margin whose sample size is finite", margin);
+  }
+  // Absent: an infinite population, where the corrected size is n₀ itself.
+  // n₀ = 0 (an expected share of 0 or 100 %): no spread to estimate, and 0/0 at N = 1.
+  const n = population === undefined || n0 === 0 ? n0 : (n0 * population) / (n0 + population - 1);
+  // Round up, forgiving floating-point noise just above a whole number; a variance of 0 still needs one response.
+  const whole = Math.max(1, Math.ceil(n - 1e-9));
+  return population === undefined ? whole : Math.min(population, whole);
 }
 
 function proportionVariance(fn: string, o: AnyOptions): number {

@@ -126,3 +126,15 @@ describe("convertChurnRate", () => {
     expect(periods).toEqual({ fromDays: 30, toDays: 360 });
   });
 });
+
+describe("convertChurnRate near 100 %", () => {
+  // mpmath 1.3 at 50 digits: (1 − (1 − r)^(to/from)) × 100.
+  it.each([
+    [99.99, 7, 2, 92.803143269987428],
+    [99.99, 10, 2, 84.151068075387244],
+    [99.9999999, 30, 15, 99.996837722433701],
+    [3, 30, 365, 30.967102827734662],
+  ])("converts %s %% from %s to %s days as mpmath does", (rate, fromDays, toDays, expected) => {
+    expect(Math.abs(convertChurnRate(rate, { fromDays, toDays }) - expected)).toBeLessThanOrEqual(2e-14 * expected);
+  });
+});

@@ -79,3 +79,27 @@ describe("normalCdf", () => {
     expect(() => normalCdf(null as unknown as number)).toThrow(expect.objectContaining({ code: "invalid_type" }));
   });
 });
+
+describe("normalQuantile in the far lower tail", () => {
+  // scipy 1.17 scipy.stats.norm.ppf, confirmed with mpmath 1.3 (findroot on ncdf, 50 digits).
+  it.each([
+    [5e-324, -38.467405617144346],
+    [1e-320, -38.26912534303265],
+    [5.6e-311, -37.67844125103879],
+    [1e-305, -37.356346093067104],
+    [1e-300, -37.0470962993612],
+    [1e-299, -36.98493649690257],
+  ])("normalQuantile(%s) is finite and matches scipy (%s)", (p, expected) => {
+    const x = normalQuantile(p);
+    expect(Number.isFinite(x)).toBe(true);
+    expect(Math.abs(x - expected)).toBeLessThanOrEqual(1e-13 * Math.abs(expected));
+  });
+
+  it("never returns NaN for any p in (0, 1), subnormals included", () => {
+    fc.assert(
+      fc.property(fc.double({ min: Number.MIN_VALUE, max: 1e-290, noNaN: true }), (p) => {
+        expect(Number.isFinite(normalQuantile(p))).toBe(true);
+      }),
+    );
+  });
+});

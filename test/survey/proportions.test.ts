@@ -121,3 +121,16 @@ describe("compareProportions", () => {
     expect(a).toEqual({ successes: 45, total: 50 });
   });
 });
+
+describe("compareProportions at huge counts", () => {
+  // mpmath 1.3 at 50 digits: p = 1.9999999999989e12 / 2e12, z = (p₁ − p₂)/√(p(1 − p)(1/n₁ + 1/n₂)).
+  it("keeps z precise at counts around 1e12 (exact complements and an exact difference)", () => {
+    const c = compareProportions(
+      { successes: 999_999_999_999, total: 1_000_000_000_000 },
+      { successes: 999_999_999_990, total: 1_000_000_000_000 },
+    )!;
+    expect(c.difference).toBeCloseTo(9e-10, 24);
+    expect(Math.abs(c.z - 2.713602101207335)).toBeLessThan(1e-12);
+    expect(Math.abs(c.pValue - 0.0066556054827994761)).toBeLessThan(1e-15);
+  });
+});

@@ -154,3 +154,43 @@ describe("sampleSizeForMargin", () => {
     expect(sampleSizeForMargin(options)).toBe(278);
   });
 });
+
+describe("sampleSizeForMargin: the finite-population correction n₀·N/(n₀ + N − 1)", () => {
+  it("needs one response when no spread is expected, even from a population of 1 (it returned NaN)", () => {
+    expect(sampleSizeForMargin({ marginOfError: 5, expectedPercent: 0, population: 1 })).toBe(1);
+    expect(sampleSizeForMargin({ marginOfError: 5, expectedPercent: 100, population: 50 })).toBe(1);
+    expect(sampleSizeForMargin({ marginOfError: 5, expectedPercent: 0 })).toBe(1);
+  });
+
+  it("never asks for more responses than the population (a population of 1 once gave 2)", () => {
+    expect(sampleSizeForMargin({ marginOfError: 5, expectedPercent: 1e-11, population: 1 })).toBe(1);
+    expect(sampleSizeForMargin({ marginOfError: 0.01, population: 7 })).toBe(7);
+    expect(sampleSizeForMargin({ marginOfError: 1e-200, population: 12 })).toBe(12);
+  });
+
+  it("matches Cochran's corrected size (by hand: n₀ = 384.146, N = 1000 → 277.7 → 278)", () => {
+    expect(sampleSizeForMargin({ marginOfError: 5, population: 1000 })).toBe(278);
+  });
+
+  it("refuses a margin so small that no finite sample reaches it without a population", () => {
+    expect(() => sampleSizeForMargin({ marginOfError: 1e-200 })).toThrow(
+      expect.objectContaining({ code: "invalid_option", path: "options.marginOfError" }),
+    );
+  });
+
+  it("is always an integer from 1 to N", () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 1e-6, max: 100, noNaN: true }),
+        fc.double({ min: 0, max: 100, noNaN: true }),
+        fc.integer({ min: 1, max: 2 ** 40 }),
+        (marginOfError, expectedPercent, population) => {
+          const n = sampleSizeForMargin({ marginOfError, expectedPercent, population });
+          expect(Number.isSafeInteger(n)).toBe(true);
+          expect(n).toBeGreaterThanOrEqual(1);
+          expect(n).toBeLessThanOrEqual(population);
+        },
+      ),
+    );
+  });
+});
