@@ -9,8 +9,8 @@ import { PlanValidationError } from "../errors.js";
 import { finiteNumber } from "../internal/assert.js";
 import { inputError } from "../internal/messages.js";
 import { compare, decimalString, fromNumber, parseDecimal, type Rational } from "./rational.js";
+import type { ConditionTrace } from "./result.js";
 import type { ComparisonOp, Condition, ConditionValue } from "./schema.js";
-import type { ConditionTrace } from "./trace.js";
 import { checkCondition, type Scope } from "./validate.js";
 
 /**

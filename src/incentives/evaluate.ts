@@ -24,24 +24,32 @@ import {
   readExact,
   ZERO,
 } from "./rational.js";
-import { roundRational, unreachable } from "./rounding.js";
 import type {
   AgentReward,
+  AgentTrace,
+  AwardTrace,
+  BandTrace,
+  CapTrace,
+  KpiTrace,
+  LineKind,
+  LineTrace,
+  PlanCapTrace,
+  PlanLine,
+  PlanResult,
+} from "./result.js";
+import { roundRational, unreachable } from "./rounding.js";
+import type {
   CashReward,
   Component,
   EvaluateOptions,
-  LineKind,
   MetricType,
   NonCashReward,
   Plan,
   PlanInput,
-  PlanLine,
-  PlanResult,
   RoundingMode,
 } from "./schema.js";
 import { compileScorecard, scorecardPay } from "./scorecard.js";
 import { compileTiered, tieredPay } from "./tiers.js";
-import type { AgentTrace, AwardTrace, BandTrace, CapTrace, KpiTrace, LineTrace, PlanCapTrace } from "./trace.js";
 import { validatePlan } from "./validate.js";
 
 /**

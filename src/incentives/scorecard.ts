@@ -17,8 +17,8 @@ import {
   sub,
   ZERO,
 } from "./rational.js";
+import type { KpiTrace } from "./result.js";
 import type { Better, ScorecardComponent } from "./schema.js";
-import type { KpiTrace } from "./trace.js";
 
 /**
  * A piecewise-linear curve through `[x, y]` points, parsed once. With
