@@ -502,7 +502,7 @@ function run(pp: PreparedPlan, input: PlanInput, options: EvaluateOptions | unde
       const { won, traces } = decideRank(a, values, stride, team, ids, trace);
       const reward = a.reward;
       agents.forEach((agent, i) => {
-        if (isCash(reward)) awardLine(agent, a.id, "rank", won[i] ? reward.amountMinor : 0);
+        if (isCash(reward)) awardLine(agent, { id: a.id, kind: "rank", amountMinor: won[i] ? reward.amountMinor : 0 });
         else if (won[i]) {
           agent.rewards.push({ awardId: a.id, kind: reward.kind, quantity: reward.quantity, unit: reward.unit });
           rewardCost += reward.costModelMinor ?? 0;
@@ -512,7 +512,7 @@ function run(pp: PreparedPlan, input: PlanInput, options: EvaluateOptions | unde
     } else {
       const { amounts, traces } = decidePool(a, values, stride, team, ids, trace);
       agents.forEach((agent, i) => {
-        awardLine(agent, a.id, "pool", amounts[i]!);
+        awardLine(agent, { id: a.id, kind: "pool", amountMinor: amounts[i]! });
         agent.trace?.awards.push(traces![i]!);
       });
     }
@@ -538,9 +538,9 @@ function isCash(reward: Reward): reward is CashReward {
   return reward.kind === "cash";
 }
 
-function awardLine(agent: AgentBuild, id: string, kind: "rank" | "pool", amount: number): void {
-  agent.lines.push({ id, kind, amountMinor: amount });
-  agent.cashMinor += amount;
+function awardLine(agent: AgentBuild, line: PlanLine): void {
+  agent.lines.push(line);
+  agent.cashMinor += line.amountMinor;
 }
 
 /** How a run computes its lines: the rounding mode, where traces go (`null`: no trace), the reused {@link LineOut}. */
@@ -617,7 +617,12 @@ function expectedValue(type: MetricType): string {
 const NEVER_NEGATIVE: readonly MetricType[] = ["count", "days", "minutes", "hours", "seconds"];
 
 /** Throws for a value its metric type does not allow (`nonNegative`: read as a basis or weight). */
-function checkValue(v: unknown, type: MetricType, nonNegative: boolean, path: string): void {
+function checkValue(
+  v: unknown,
+  path: string,
+  rule: { readonly type: MetricType; readonly nonNegative: boolean },
+): void {
+  const { type, nonNegative } = rule;
   const what = expectedValue(type);
   const x = finiteNumber(FN, path, v, what);
   if ((type === "count" || type === "amountMinor") && !Number.isSafeInteger(x)) {
@@ -689,7 +694,7 @@ function checkInput(pp: PreparedPlan, input: PlanInput): Checked {
         (missing[i] ??= []).push(name);
         continue;
       }
-      checkValue(v, types[k]!, nonNegative.has(name), path);
+      checkValue(v, path, { type: types[k]!, nonNegative: nonNegative.has(name) });
       if ((v as number) > limit[k]!) {
         throw inputError("out_of_range", FN, path, `active days 0–${pp.periodDays} (the period's days)`, v);
       }
@@ -709,7 +714,7 @@ function checkInput(pp: PreparedPlan, input: PlanInput): Checked {
       continue;
     }
     const v = teamValues[name];
-    checkValue(v, pp.teamTypes[k]!, false, path);
+    checkValue(v, path, { type: pp.teamTypes[k]!, nonNegative: false });
     team[k] = v as number;
   }
   return { ids, values, stride, missing, team, teamMissing };

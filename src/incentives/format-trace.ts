@@ -60,7 +60,7 @@ export function formatTrace(agent: AgentResult): string {
     out.push("", `${line.label ?? line.id} (${line.kind}): ${money(line.amountMinor)}`);
     const inputs = Object.keys(line.inputs).map((k) => `${k} ${line.inputs[k]}`);
     if (inputs.length > 0) out.push(`  read: ${inputs.join(", ")}`);
-    if (line.when) conditionLines(line.when, "    ", out, "  condition ");
+    if (line.when) conditionLines(out, line.when, { indent: "    ", head: "  condition " });
     if (line.when && !line.when.passed) {
       out.push(`  pays 0 → ${line.amountMinor}`);
       continue;
@@ -120,12 +120,12 @@ export function formatTrace(agent: AgentResult): string {
     out.push("");
     if (a.kind === "rank") {
       out.push(`${name} (rank): ${a.won ? "won" : "not won"}; ${a.reason}`);
-      if (a.eligibility) conditionLines(a.eligibility, "    ", out, "  eligibility ");
+      if (a.eligibility) conditionLines(out, a.eligibility, { indent: "    ", head: "  eligibility " });
       if (a.values.length > 0) out.push(`  ranked on ${a.values.join(", ")}`);
     } else {
       out.push(`${name} (pool): ${money(a.amountMinor)}`);
-      if (a.funding) conditionLines(a.funding, "    ", out, "  funding ");
-      if (a.eligibility) conditionLines(a.eligibility, "    ", out, "  eligibility ");
+      if (a.funding) conditionLines(out, a.funding, { indent: "    ", head: "  funding " });
+      if (a.eligibility) conditionLines(out, a.eligibility, { indent: "    ", head: "  eligibility " });
       if (a.funded && a.eligible) {
         out.push(
           `  share = ${a.poolMinor} × ${a.weight} / ${a.totalWeight} = ${exact(a.exactShare)} → ${a.amountMinor}${
@@ -141,11 +141,17 @@ export function formatTrace(agent: AgentResult): string {
   return out.join("\n");
 }
 
-function conditionLines(node: ConditionTrace, indent: string, out: string[], head?: string): void {
+/** Pushes a condition's outcome onto `out`, one node a row, each child indented further; `head` opens the block. */
+function conditionLines(
+  out: string[],
+  node: ConditionTrace,
+  layout: { readonly indent: string; readonly head?: string },
+): void {
+  const { indent, head } = layout;
   if (head !== undefined) out.push(`${head}${node.passed ? "holds" : "fails"}:`);
   const mark = node.passed ? "✓" : "✗";
   out.push(`${indent}${mark} ${node.text}`);
-  if (node.nodes) for (const child of node.nodes) conditionLines(child, `${indent}  `, out);
+  if (node.nodes) for (const child of node.nodes) conditionLines(out, child, { indent: `${indent}  ` });
 }
 
 function failedText(node: ConditionTrace): string {
