@@ -11,7 +11,7 @@ import { inputError } from "../internal/messages.js";
 import { compare, decimalString, fromNumber, parseDecimal, type Rational } from "./rational.js";
 import type { ConditionTrace } from "./result.js";
 import type { ComparisonOp, Condition, ConditionValue } from "./schema.js";
-import { checkCondition, type Scope } from "./validate.js";
+import { checkCondition, type Scope } from "./validate-conditions.js";
 
 /**
  * Metric values by name, as a caller passes them.
