@@ -15,7 +15,7 @@ import { type AgentRow, compilePay, componentLine, type LineOut, type PreparedCo
 import { decimalString, div, fractionString, fromNumber, integer, ONE } from "./rational.js";
 import type { AgentReward, AgentTrace, AwardTrace, LineTrace, PlanCapTrace, PlanLine, PlanResult } from "./result.js";
 import { unreachable } from "./rounding.js";
-import type { CashReward, EvaluateOptions, MetricType, Plan, PlanInput, Reward, RoundingMode } from "./schema.js";
+import type { CashReward, EvaluateOptions, Plan, PlanInput, Reward, RoundingMode } from "./schema.js";
 import { validatePlan } from "./validate.js";
 
 /**
@@ -128,19 +128,11 @@ export function evaluatePlan(plan: unknown, input: PlanInput, options?: Evaluate
 
 const FN = "evaluatePlan";
 
+/** A plan prepared once: what checking an input needs, and every component and award compiled. */
 interface PreparedPlan extends InputRules {
   readonly plan: Plan;
   readonly mode: RoundingMode;
-  readonly metricNames: readonly string[];
-  readonly metricTypes: readonly MetricType[];
-  /** Metrics that must be ≥ 0 whatever their type (bases, pool weights). */
-  readonly nonNegative: ReadonlySet<string>;
-  readonly teamNames: readonly string[];
-  readonly teamTypes: readonly MetricType[];
-  readonly zeroMissing: boolean;
-  readonly activeDays: string | null;
   readonly activeDaysSlot: number;
-  readonly periodDays: number;
   readonly components: readonly PreparedComponent[];
   readonly planCap: number | null;
   readonly awards: readonly (CompiledRank | CompiledPool)[];
