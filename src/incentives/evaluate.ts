@@ -6,7 +6,7 @@
  *
  * @module
  */
-import { PlanValidationError } from "../errors.js";
+import { type PlanIssue, PlanValidationError } from "../errors.js";
 import { inputError } from "../internal/messages.js";
 import { type CompiledPool, type CompiledRank, compilePool, compileRank, decidePool, decideRank } from "./awards.js";
 import { compileNode, type Slots } from "./conditions.js";
@@ -60,7 +60,7 @@ export type CompiledPlan = (input: PlanInput, options?: EvaluateOptions) => Plan
 export function compilePlan(plan: unknown): CompiledPlan {
   const checked = validatePlan(plan);
   if (!checked.ok) throw new PlanValidationError(checked.issues);
-  const prepared = prepare(checked.plan);
+  const prepared = prepare(checked.plan, checked.warnings);
   return (input, options) => run(prepared, input, options);
 }
 
@@ -133,12 +133,14 @@ interface PreparedPlan extends InputRules {
   readonly plan: Plan;
   readonly mode: RoundingMode;
   readonly activeDaysSlot: number;
+  /** The plan's warnings, shown in every trace. */
+  readonly warnings: readonly PlanIssue[];
   readonly components: readonly PreparedComponent[];
   readonly planCap: number | null;
   readonly awards: readonly (CompiledRank | CompiledPool)[];
 }
 
-function prepare(plan: Plan): PreparedPlan {
+function prepare(plan: Plan, warnings: readonly PlanIssue[]): PreparedPlan {
   const metricNames = Object.keys(plan.metrics);
   const teamMetrics = plan.teamMetrics ?? {};
   const teamNames = Object.keys(teamMetrics);
@@ -176,6 +178,7 @@ function prepare(plan: Plan): PreparedPlan {
     zeroMissing: plan.onMissingMetric === "zero",
     activeDays: plan.proration?.activeDaysMetric ?? null,
     activeDaysSlot: plan.proration ? slots.agent(plan.proration.activeDaysMetric) : -1,
+    warnings,
     periodDays: plan.period.days,
     components,
     planCap: plan.planCap?.amountMinor ?? null,
@@ -251,6 +254,7 @@ function run(pp: PreparedPlan, input: PlanInput, options: EvaluateOptions | unde
         missing: [...(missing[i] ?? []), ...teamMissing],
         ...(proration ? { proration } : {}),
         ...(planCap ? { planCap } : {}),
+        ...(pp.warnings.length > 0 ? { warnings: pp.warnings } : {}),
       };
     }
     return agent;

@@ -10,6 +10,7 @@ import type { AgentResult, ConditionTrace } from "./result.js";
 /**
  * Renders an agent's traced result as the statement the agent reads: each line
  * with how it was reached, caps and rounding, the plan cap, team awards and the total.
+ * The plan's warnings (see `validatePlan`), when it has any, come first.
  *
  * Amounts are shown in major units with the currency's digits (`$450.00` for
  * 45 000 minor units of USD, as `USD 450.00`); exact intermediate values that
@@ -51,6 +52,10 @@ export function formatTrace(agent: AgentResult): string {
   }
   const money = (minor: number | string): string => formatMoney(minor, trace.currency);
   const out: string[] = [`Statement for ${agent.id}`];
+  if (trace.warnings && trace.warnings.length > 0) {
+    out.push(`Plan warnings (valid but probably wrong; amounts below are computed as written):`);
+    for (const w of trace.warnings) out.push(`  ! ${w.code} at ${w.path}: ${w.message}`);
+  }
   if (trace.proration) {
     const p = trace.proration;
     out.push(`Proration: ${p.activeDaysMetric} ${p.activeDays} of ${p.periodDays} days → p = ${exact(p.factor)}`);

@@ -59,3 +59,4 @@ export type {
   TieredComponent,
 } from "./schema.js";
 export { type PlanValidationResult, validatePlan } from "./validate.js";
+export type { PlanWarningCode } from "./validate-warnings.js";

@@ -8,6 +8,7 @@
  *
  * @module
  */
+import type { PlanIssue } from "../errors.js";
 import type { RoundingMode } from "./schema.js";
 /**
  * What a line is: a component's type, the plan cap adjustment, or a cash team award.
@@ -419,4 +420,6 @@ export interface AgentTrace {
   readonly awards: readonly AwardTrace[];
   /** Metrics that were missing and read as 0 (`onMissingMetric: "zero"`). */
   readonly missing: readonly string[];
+  /** The plan's warnings (see `validatePlan`), when it has any: valid but probably wrong. */
+  readonly warnings?: readonly PlanIssue[];
 }

@@ -11,6 +11,7 @@ import type { Plan } from "./schema.js";
 import { context, declarations } from "./validate-rules.js";
 import { PLAN } from "./validate-shapes.js";
 import { checkObject, isPlainObject, type Place, walkPrototypeKeys } from "./validate-walker.js";
+import { planWarnings } from "./validate-warnings.js";
 
 /**
  * The result of `validatePlan`: the plan, typed, or every issue found.
@@ -23,12 +24,16 @@ export type PlanValidationResult =
       readonly ok: true;
       /** The same object, typed. */
       readonly plan: Plan;
+      /** What is valid but probably wrong (see {@link PlanWarningCode}), in document order; never blocks evaluation. */
+      readonly warnings: readonly PlanIssue[];
     }
   | {
       /** The plan is invalid. */
       readonly ok: false;
       /** Every problem found, in document order. */
       readonly issues: readonly PlanIssue[];
+      /** Empty: warnings are looked for once the plan is valid. */
+      readonly warnings: readonly PlanIssue[];
     };
 
 /**
@@ -58,7 +63,19 @@ export type PlanValidationResult =
  * prototype (`not_plain_object`). The plan is never changed.
  *
  * @param plan - Anything: parsed JSON, typically.
- * @returns `{ ok: true, plan }` (the same object, typed) or `{ ok: false, issues }`.
+ * Warnings flag what is valid but probably wrong, each with a pointer, a
+ * {@link PlanWarningCode} and a message naming the component, KPI or award:
+ * a rate below one minor unit (`"0.40"` meant 40 cents: `rate_below_minor_unit`),
+ * a `percent` metric's curve or condition written as fractions (`0.7` meant
+ * 70 %: `percent_as_fraction`), a scorecard cap below its target incentive
+ * (`cap_below_target`), an award no agent can be eligible for or a pool that
+ * can never be funded (`never_eligible`, `never_funded`; a component condition
+ * that can never hold: `never_holds`), a scorecard target incentive of 0
+ * (`zero_target`). `evaluatePlan` runs such plans unchanged and lists the
+ * warnings in each trace; `formatTrace` prints them first.
+ *
+ * @param plan - Anything: parsed JSON, typically.
+ * @returns `{ ok: true, plan, warnings }` (the same object, typed) or `{ ok: false, issues, warnings: [] }`.
  *
  * @example
  * ```ts
@@ -74,6 +91,8 @@ export type PlanValidationResult =
  * const bad = validatePlan({ ...plan, components: [{ id: "c", type: "perUnit", basis: "tix", ratePerUnitMinor: 12.5 }] });
  * bad.ok; // => false
  * bad.ok ? [] : bad.issues.map((i) => `${i.path} ${i.code}`); // => ["/components/0/basis unknown_metric", "/components/0/ratePerUnitMinor invalid_rate"]
+ * const cents = validatePlan({ ...plan, components: [{ id: "c", type: "perUnit", basis: "tickets", ratePerUnitMinor: "0.40" }] });
+ * cents.warnings.map((w) => `${w.path} ${w.code}`); // => ["/components/0/ratePerUnitMinor rate_below_minor_unit"]
  * ```
  * @see {@link evaluatePlan}
  * @see {@link compilePlan}
@@ -87,5 +106,7 @@ export function validatePlan(plan: unknown): PlanValidationResult {
   const at: Place = { cx, path: "", parent: {} };
   walkPrototypeKeys(at, plan);
   checkObject(plan, at, PLAN);
-  return cx.issues.length === 0 ? { ok: true, plan: plan as Plan } : { ok: false, issues: cx.issues };
+  if (cx.issues.length > 0) return { ok: false, issues: cx.issues, warnings: [] };
+  const valid = plan as Plan;
+  return { ok: true, plan: valid, warnings: planWarnings(valid) };
 }
