@@ -61,8 +61,40 @@ function metricNames(v: unknown, out: Map<string, Declared>): Set<string> {
 
 // References to declared metrics.
 
-function unknownMetric(at: Place, name: string, where: string): undefined {
-  return report(at, "unknown_metric", `"${name}" is not declared in ${where}`);
+/** `unknown_metric`, naming the declared metrics and the nearest one when it is a likely misspelling. */
+function unknownMetric(at: Place, name: string, where: "metrics" | "teamMetrics"): undefined {
+  const declared = [...((where === "metrics" ? at.cx.agent : at.cx.team) ?? [])];
+  return report(at, "unknown_metric", `"${name}" is not declared in ${where} (${suggestion(name, declared)})`);
+}
+
+/** `did you mean "tickets"? declared: tickets, qa`, `declared: …` or `none declared`. */
+function suggestion(name: string, declared: readonly string[]): string {
+  if (declared.length === 0) return "none declared";
+  let best: string | undefined;
+  let bestDistance = Math.max(1, Math.floor(name.length / 3)) + 1; // a third of the name's letters at most
+  for (const d of declared) {
+    const distance = editDistance(name.toLowerCase(), d.toLowerCase());
+    if (distance < bestDistance) {
+      best = d;
+      bestDistance = distance;
+    }
+  }
+  const list = `declared: ${declared.join(", ")}`;
+  return best === undefined ? list : `did you mean "${best}"? ${list}`;
+}
+
+/** Levenshtein distance: the fewest single-character insertions, deletions and substitutions. */
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const substitution = previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1);
+      row.push(Math.min(previous[j]! + 1, row[j - 1]! + 1, substitution));
+    }
+    previous = row;
+  }
+  return previous[b.length]!;
 }
 
 /** A declared agent metric (never one in a condition decided once for the team). */

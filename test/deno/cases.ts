@@ -10,7 +10,7 @@
  * Helper's Erlang C, Zendesk, …) or small cases worked by hand.
  */
 import assert from "node:assert/strict";
-import { planFixture, planInput } from "./plan.ts";
+import { planFixture, planInput } from "../incentives/plan.ts";
 
 // biome-ignore lint/suspicious/noExplicitAny: the suite calls exports by name, untyped on purpose
 export type Lib = any;

@@ -1,9 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { compilePlan, evaluatePlan, type PlanResult } from "../../src/index.js";
-import { planFixture } from "../deno/plan.js";
 import { bands, team, validPlan } from "./arbitraries.js";
 import { deepFreeze, type Loose, minimalPlan } from "./helpers.js";
+import { planFixture } from "./plan.js";
 
 const awardIds = (plan: Loose): Set<string> => new Set((plan.teamAwards ?? []).map((a: Loose) => a.id));
 const byId = (r: PlanResult) => new Map(r.agents.map((a) => [a.id, a]));

@@ -8,8 +8,8 @@ import {
   type ScorecardLineTrace,
   type TieredLineTrace,
 } from "../../src/index.js";
-import { planFixture, planInput } from "../deno/plan.js";
 import { deepFreeze, type Loose, minimalPlan } from "./helpers.js";
+import { planFixture, planInput } from "./plan.js";
 
 const byId = (result: PlanResult, id: string) => result.agents.find((a) => a.id === id)!;
 const line = (result: PlanResult, agent: string, id: string) => byId(result, agent).lines.find((l) => l.id === id)!;

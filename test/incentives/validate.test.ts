@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { PlanValidationError, validatePlan } from "../../src/index.js";
-import { planFixture } from "../deno/plan.js";
 import { deepFreeze, type Loose, minimalPlan } from "./helpers.js";
+import { planFixture } from "./plan.js";
 
 type Json = Loose;
 
