@@ -1,7 +1,8 @@
 /**
  * `compilePlan` and `evaluatePlan`: validate and prepare a plan once, then
  * turn each agent's metrics into cash lines, non-cash rewards and a trace, in
- * the order of operations of INCENTIVES.md. Component lines are in lines.ts,
+ * the order of operations of the incentive specification (docs/spec/INCENTIVES.md,
+ * "Semantics"). Component lines are in lines.ts,
  * input checks in input.ts.
  *
  * @module
@@ -68,7 +69,8 @@ export function compilePlan(plan: unknown): CompiledPlan {
  * Evaluates an incentive plan for a team: each agent's cash lines, non-cash
  * rewards and (with `trace: true`) how every amount was reached.
  *
- * The order of operations is INCENTIVES.md's, and part of the contract:
+ * The order of operations is the incentive specification's (docs/spec/INCENTIVES.md,
+ * "Semantics"), and part of the contract:
  * (1) metric values are read exactly through their shortest decimal spelling
  * (`96.5` → 965/10) and every intermediate is an exact rational;
  * (2) proration p = active days / `period.days` scales prorated targets, target

@@ -42,7 +42,7 @@ export type PlanValidationResult =
  *
  * Each issue has a JSON pointer (RFC 6901) to the offending value
  * (`/components/0/bands/1/fromPct`), a stable code and a message. Rejected, as
- * INCENTIVES.md §9 requires: unknown metric names (`unknown_metric`), KPI weights
+ * the incentive specification requires (docs/spec/INCENTIVES.md, "Schema"): unknown metric names (`unknown_metric`), KPI weights
  * not summing to 100 (`weights_not_100`), non-monotone curves
  * (`non_monotone_curve`), band gaps and overlaps (`band_gap`, `band_overlap`,
  * `band_empty`, `band_not_open_ended`, `band_not_closed`), `top < 1`

@@ -25,7 +25,7 @@ describe("validatePlan", () => {
     expect(result.ok && result.plan).toBe(plan);
   });
 
-  // Each rejection INCENTIVES.md §9 lists, with its JSON pointer.
+  // Each rejection docs/spec/INCENTIVES.md §9 lists, with its JSON pointer.
   it.each<[string, (p: Loose) => void, string, string]>([
     [
       "an unknown metric in a condition",
