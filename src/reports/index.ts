@@ -1,0 +1,20 @@
+export type {
+  Dimension,
+  PeriodDimension,
+} from "./dimensions.js";
+export { mergeTallies, type Tally } from "./merge.js";
+export type { SetAside, SetAsideEntry } from "./set-aside.js";
+export {
+  mergeSketches,
+  type QuantileSketch,
+  type QuantileSketchOptions,
+  quantileSketch,
+  sketchQuantile,
+} from "./sketch.js";
+export {
+  type DurationTally,
+  type TallyTicketsOptions,
+  type TicketTally,
+  type TicketTallyGroup,
+  tallyTickets,
+} from "./tickets.js";
