@@ -12,6 +12,19 @@ export {
   sketchQuantile,
 } from "./sketch.js";
 export {
+  type SlaDetailsOptions,
+  type SlaTargetDetail,
+  type SlaTicketDetail,
+  slaDetails,
+} from "./sla-details.js";
+export {
+  type DurationSummary,
+  type TicketReport,
+  type TicketReportOptions,
+  type TicketReportRow,
+  ticketReport,
+} from "./ticket-report.js";
+export {
   type DurationTally,
   type TallyTicketsOptions,
   type TicketTally,
