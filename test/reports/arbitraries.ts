@@ -47,7 +47,12 @@ export const tallyOptions = fc.record({
   alpha: fc.constantFrom(0.01, 0.05),
 });
 
+/** `T` with its possibly-undefined properties made optional and never `undefined`. */
+export type Defined<T> = { [K in keyof T as undefined extends T[K] ? never : K]: T[K] } & {
+  [K in keyof T as undefined extends T[K] ? K : never]?: Exclude<T[K], undefined>;
+};
+
 /** Drops `undefined` options (exactOptionalPropertyTypes). */
-export function defined<T extends object>(o: T): T {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+export function defined<T extends object>(o: T): Defined<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Defined<T>;
 }
