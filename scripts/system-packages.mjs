@@ -24,7 +24,9 @@ export function ensureDebianPackages({ paths, packages, what }) {
   const root = typeof process.getuid === "function" && process.getuid() === 0;
   const sudo = !root && findExecutable(["/usr/bin/sudo"]) && spawnSync("sudo", ["-n", "true"]).status === 0;
   if (!aptGet || !(root || sudo)) {
-    console.error(`${what}: not found, and apt-get is not available to this user: apt-get install -y ${packages.join(" ")}`);
+    console.error(
+      `${what}: not found, and apt-get is not available to this user: apt-get install -y ${packages.join(" ")}`,
+    );
     return undefined;
   }
   const run = (args) => {
