@@ -12,7 +12,6 @@ import type {
   Band,
   Cap,
   CashReward,
-  ComponentBase,
   FlatComponent,
   Kpi,
   MetricDefinition,
@@ -138,14 +137,6 @@ function kpis(v: unknown, at: Place): void {
   );
 }
 
-/** The fields every component has, checked after its type's own. */
-const COMPONENT_BASE = {
-  id: componentId,
-  when,
-  label: text,
-  description: text,
-} satisfies ShapeOf<ComponentBase>["fields"];
-
 const TIERED_TARGET = {
   fields: { value: positiveExact, prorate },
   required: ["value"],
@@ -159,7 +150,10 @@ const TIERED = {
     target: TIERED_TARGET,
     bands,
     cap,
-    ...COMPONENT_BASE,
+    id: componentId,
+    when,
+    label: text,
+    description: text,
   },
   required: ["id", "mode", "basis", "target", "bands"],
 } satisfies ShapeOf<TieredComponent>;
@@ -178,18 +172,30 @@ const SCORECARD = {
     gate: SCORECARD_GATE,
     payoutCurve,
     cap,
-    ...COMPONENT_BASE,
+    id: componentId,
+    when,
+    label: text,
+    description: text,
   },
   required: ["id", "targetIncentiveMinor", "kpis"],
 } satisfies ShapeOf<ScorecardComponent>;
 
 const FLAT = {
-  fields: { type: kept, amountMinor: amount, prorate, ...COMPONENT_BASE },
+  fields: { type: kept, amountMinor: amount, prorate, id: componentId, when, label: text, description: text },
   required: ["id", "amountMinor"],
 } satisfies ShapeOf<FlatComponent>;
 
 const PER_UNIT = {
-  fields: { type: kept, basis: metric, ratePerUnitMinor: rate, cap, ...COMPONENT_BASE },
+  fields: {
+    type: kept,
+    basis: metric,
+    ratePerUnitMinor: rate,
+    cap,
+    id: componentId,
+    when,
+    label: text,
+    description: text,
+  },
   required: ["id", "basis", "ratePerUnitMinor"],
 } satisfies ShapeOf<PerUnitComponent>;
 
@@ -220,7 +226,7 @@ const RANK = {
     order: ORDER,
     top,
     eligible: when,
-    tieBreakers: listOf("tie-breakers", TIE_BREAKER),
+    tieBreakers: /* @__PURE__ */ listOf("tie-breakers", TIE_BREAKER),
     tiePolicy: ["includeAllTiedAtCutoff", "excludeAllTiedAtCutoff"],
     reward,
     id: componentId,
@@ -325,9 +331,9 @@ export const PLAN: Shape = {
     teamMetrics: metricDefinitions,
     onMissingMetric: ["error", "zero"],
     proration: PRORATION,
-    components: listOf("components", typed(COMPONENTS, "unknown_component_type")),
+    components: /* @__PURE__ */ listOf("components", /* @__PURE__ */ typed(COMPONENTS, "unknown_component_type")),
     planCap: PLAN_CAP,
-    teamAwards: listOf("team awards", typed(AWARDS, "unknown_award_type")),
+    teamAwards: /* @__PURE__ */ listOf("team awards", /* @__PURE__ */ typed(AWARDS, "unknown_award_type")),
   },
   required: ["schema", "id", "version", "effective", "period", "currency", "metrics", "components"],
 } satisfies ShapeOf<Plan>;

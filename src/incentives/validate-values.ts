@@ -87,13 +87,21 @@ function exactCheck(rule: ExactRule): Check {
 }
 
 /** An exact number ≥ 0 (band edges, weights, percentages). */
-export const nonNegativeExact: Check = exactCheck({ code: "invalid_number", least: 0, rangeCode: "out_of_range" });
+export const nonNegativeExact: Check = /* @__PURE__ */ exactCheck({
+  code: "invalid_number",
+  least: 0,
+  rangeCode: "out_of_range",
+});
 
 /** An exact number > 0 (a tier target). */
-export const positiveExact: Check = exactCheck({ code: "invalid_number", least: 1, rangeCode: "out_of_range" });
+export const positiveExact: Check = /* @__PURE__ */ exactCheck({
+  code: "invalid_number",
+  least: 1,
+  rangeCode: "out_of_range",
+});
 
 /** A rate per unit: an exact number ≥ 0, `invalid_rate` when it is not one, `negative_amount` below 0. */
-export const rate: Check = exactCheck({ code: "invalid_rate", least: 0, rangeCode: "negative_amount" });
+export const rate: Check = /* @__PURE__ */ exactCheck({ code: "invalid_rate", least: 0, rangeCode: "negative_amount" });
 
 export function schemaId(v: unknown, at: Place): unknown {
   return v === "cs-incentive-plan/1" ? v : report(at, "invalid_value", expected('"cs-incentive-plan/1"', v));
@@ -111,9 +119,9 @@ export function exponent(v: unknown, at: Place): unknown {
     : report(at, "invalid_currency", expected("minor-unit digits 0–4 (USD 2, JPY 0)", v));
 }
 
-export const roundingMode: Check = memberOf(ROUNDING_MODES, "invalid_rounding_mode");
+export const roundingMode: Check = /* @__PURE__ */ memberOf(ROUNDING_MODES, "invalid_rounding_mode");
 
-export const operator: Check = memberOf(OPERATORS, "invalid_operator");
+export const operator: Check = /* @__PURE__ */ memberOf(OPERATORS, "invalid_operator");
 
 export function rewardKind(v: unknown, at: Place): unknown {
   return typeof v === "string" && /^[A-Za-z]\w*$/.test(v)
