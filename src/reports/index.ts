@@ -26,6 +26,12 @@ export {
   sketchQuantile,
 } from "./sketch.js";
 export {
+  type SlaDetailsOptions,
+  type SlaTargetDetail,
+  type SlaTicketDetail,
+  slaDetails,
+} from "./sla-details.js";
+export {
   type SurveyReport,
   type SurveyReportOptions,
   type SurveyReportRow,
@@ -39,6 +45,13 @@ export {
   type TallySurveysOptions,
   tallySurveys,
 } from "./surveys.js";
+export {
+  type DurationSummary,
+  type TicketReport,
+  type TicketReportOptions,
+  type TicketReportRow,
+  ticketReport,
+} from "./ticket-report.js";
 export {
   type DurationTally,
   type TallyTicketsOptions,

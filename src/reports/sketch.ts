@@ -121,7 +121,7 @@ export function quantileSketch(values: ArrayLike<number>, options?: QuantileSket
  * const waits = [5, 10, 15, 20, 600];
  * const sketch = quantileSketch(waits, { relativeAccuracy: 0.01 });
  * sketchQuantile(sketch, 0.9); // => 367.954668
- * quantile(waits, 0.9); // => 368
+ * quantile(waits, 0.9); // => 368.000000
  * sketchQuantile(sketch, 1); // => 600
  * sketchQuantile(quantileSketch([]), 0.5); // => null
  * sketchQuantile(sketch, 90); // throws out_of_range
