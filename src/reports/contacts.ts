@@ -25,7 +25,7 @@ import type { SetAside } from "./set-aside.js";
 
 /**
  * One contact offered to a queue (a {@link Contact}) with the fields it is
- * grouped by.
+ * grouped by; it may carry any other field for a `by` dimension to name.
  *
  * @category Reports
  */
@@ -36,8 +36,6 @@ export interface ContactRecord extends Contact {
   readonly agentId?: string | null | undefined;
   /** The queue or channel. */
   readonly queue?: string | null | undefined;
-  /** Any other field a `by` dimension may name. */
-  readonly [field: string]: unknown;
 }
 
 /**
@@ -46,12 +44,12 @@ export interface ContactRecord extends Contact {
  *
  * @category Reports
  */
-export interface TallyContactsOptions {
+export interface TallyContactsOptions<R extends ContactRecord = ContactRecord> {
   /**
    * The dimensions to group by: field names, periods of `at`, or functions.
    * @defaultValue one group of every contact
    */
-  readonly by?: readonly Dimension<ContactRecord>[] | undefined;
+  readonly by?: readonly Dimension<R>[] | undefined;
   /**
    * The service-level answer target T in ms (`waitMs ≤ thresholdMs` is within T), as {@link serviceLevel}'s.
    * @defaultValue undefined (no service level: the report's `serviceLevel` is `null`)
@@ -153,7 +151,10 @@ export interface ContactTally extends TallyFrame {
  * @see {@link contactReport}, {@link mergeTallies}, {@link averageHandleTime}, {@link serviceLevel}
  * @category Reports
  */
-export function tallyContacts(contacts: readonly ContactRecord[], options?: TallyContactsOptions): ContactTally {
+export function tallyContacts<R extends ContactRecord>(
+  contacts: readonly R[],
+  options?: TallyContactsOptions<R>,
+): ContactTally {
   const fn = "tallyContacts";
   const o = readOptions(fn, options);
   knownKeys(fn, o, "options", OPTION_KEYS);

@@ -27,7 +27,8 @@ import type { SetAside } from "./set-aside.js";
  * One survey response: the answers a customer gave (or did not give) to one
  * survey, with the fields it is grouped by. `null`, absent, `""`, `"offered"`
  * and `"unoffered"` (Zendesk's survey states) mean the question was not
- * answered: counted as unanswered, never an error.
+ * answered: counted as unanswered, never an error. A response may carry any
+ * other field (`team`, `queue`, …) for a `by` dimension to name.
  *
  * @category Reports
  */
@@ -46,8 +47,6 @@ export interface SurveyResponse {
   readonly ces?: number | string | null | undefined;
   /** A sentiment label: `"positive"`, `"negative"` or `"neutral"`. */
   readonly sentiment?: string | null | undefined;
-  /** Any other field a `by` dimension may name (`team`, `queue`, …). */
-  readonly [field: string]: unknown;
 }
 
 /**
@@ -57,13 +56,13 @@ export interface SurveyResponse {
  *
  * @category Reports
  */
-export interface TallySurveysOptions {
+export interface TallySurveysOptions<R extends SurveyResponse = SurveyResponse> {
   /**
    * The dimensions to group by: field names (`"agentId"`), periods of `at`
    * (`{ period: "week", of: "at", timeZone: "Europe/Paris" }`) or functions.
    * @defaultValue one group of every response
    */
-  readonly by?: readonly Dimension<SurveyResponse>[] | undefined;
+  readonly by?: readonly Dimension<R>[] | undefined;
   /**
    * The CSAT scale and the satisfied threshold, exactly as {@link csat} takes them.
    * @defaultValue `{ scale: { min: 1, max: 5 }, satisfiedFrom: scale.max − 1 }`
@@ -197,7 +196,10 @@ export interface SurveyTally extends TallyFrame {
  * @see {@link surveyReport}, {@link mergeTallies}, {@link csat}, {@link npsInterval}, {@link ces}
  * @category Reports
  */
-export function tallySurveys(responses: readonly SurveyResponse[], options?: TallySurveysOptions): SurveyTally {
+export function tallySurveys<R extends SurveyResponse>(
+  responses: readonly R[],
+  options?: TallySurveysOptions<R>,
+): SurveyTally {
   const fn = "tallySurveys";
   const o = readOptions(fn, options);
   knownKeys(fn, o, "options", OPTION_KEYS);
