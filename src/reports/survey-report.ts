@@ -154,11 +154,11 @@ export function surveyReport(tally: SurveyTally, options?: SurveyReportOptions):
   const confidence = confidenceOption(fn, o);
   const npsMethod = oneOf(fn, "options.npsMethod", o["npsMethod"], NPS_METHODS, "adjusted-wald");
   const cesMethod = oneOf(fn, "options.cesMethod", o["cesMethod"], CES_METHODS, "percent-easy");
-  const summarize = (g: SurveyGroup): SurveyReportRow =>
-    surveyRow(keyObject(t.dimensions, g.key), g, t.scales, confidence, npsMethod, cesMethod);
+  const summarize = (key: Record<string, string | null>, g: SurveyGroup): SurveyReportRow =>
+    surveyRow(key, g, t.scales, confidence, npsMethod, cesMethod);
   return {
-    groups: t.groups.map(summarize),
-    total: summarize(totalSurveyGroup(t.groups)),
+    groups: t.groups.map((g) => summarize(keyObject(t.dimensions, g.key), g)),
+    total: summarize({}, totalSurveyGroup(t.groups)),
     setAside: t.setAside,
   };
 }
