@@ -665,4 +665,43 @@ export const cases: Record<string, Case> = {
       elapsedMs: 10 * hour,
     });
   },
+  // --- Reports: surveys and contacts ---
+  tallySurveys(lib) {
+    const responses = [
+      { agentId: "ana", csat: 5, nps: 10 },
+      { agentId: "ana", csat: 2, nps: null },
+      { agentId: "bo", csat: "offered", nps: 9 },
+    ];
+    const tally = lib.tallySurveys(responses, { by: ["agentId"] });
+    assert.deepEqual(tally.groups[0].csat, { satisfied: 1, total: 2, unanswered: 0 });
+    assert.deepEqual(tally.groups[1].nps, { promoters: 1, passives: 0, detractors: 0, unanswered: 0 });
+    assert.equal(
+      JSON.stringify(lib.mergeTallies(tally, tally).groups[0].csat),
+      '{"satisfied":2,"total":4,"unanswered":0}',
+    );
+    throwsCode(() => lib.tallySurveys([{ csat: 6 }]), "out_of_range");
+  },
+  surveyReport(lib) {
+    // The NPS vector 50/30/20 of npsInterval, as responses: the row equals npsInterval's answer.
+    const scores = [...Array(50).fill(10), ...Array(30).fill(8), ...Array(20).fill(0)];
+    const row = lib.surveyReport(lib.tallySurveys(scores.map((nps) => ({ nps, csat: null })))).total;
+    assert.equal(row.nps.score, 30);
+    near(row.nps.lower, 14.05113, 5, "adjusted-Wald lower");
+    near(row.nps.upper, 44.201297, 6, "adjusted-Wald upper");
+    assert.equal(row.csat.score, null);
+    assert.equal(row.csat.unanswered, 100);
+  },
+  tallyContacts(lib) {
+    const tally = lib.tallyContacts(contactsVector(), { thresholdMs: 20_000, shortAbandonMs: 5_000 });
+    assert.equal(tally.records, 1060);
+    assert.equal(tally.groups[0].answeredWithin, 860);
+    assert.equal(tally.groups[0].shortAbandoned, 10);
+  },
+  contactReport(lib) {
+    const tally = lib.tallyContacts(contactsVector(), { thresholdMs: 20_000, shortAbandonMs: 5_000 });
+    const row = lib.contactReport(tally).total;
+    near(row.serviceLevel, 81.132075, 6, "service level");
+    near(row.abandonmentRate, 4.761905, 6, "abandonment");
+    assert.equal(row.averageHandleTimeMs, 60_000);
+  },
 };
