@@ -17,3 +17,9 @@ export function setAsideNote(s: {
     .join(", ");
   return [`Set aside: ${s.count} record${s.count === 1 ? "" : "s"} left out of every figure (${codes}).`];
 }
+
+/** A report's title with its dimensions: `"Survey report by agentId"`, or the title alone for one group. */
+export function titleBy(title: string, groups: readonly { readonly key: Readonly<Record<string, unknown>> }[]): string {
+  const names = groups[0] === undefined ? [] : Object.keys(groups[0].key);
+  return names.length === 0 ? title : `${title} by ${names.join(", ")}`;
+}

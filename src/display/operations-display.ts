@@ -4,7 +4,7 @@
 import type { ContactReport, TicketReport, TicketReportRow } from "../reports/index.js";
 import type { DisplayBundle } from "./bundle.js";
 import { formatDuration, formatPercent } from "./format.js";
-import { groupLabel, setAsideNote } from "./labels.js";
+import { groupLabel, setAsideNote, titleBy } from "./labels.js";
 import { barChart, stackedChart } from "./svg.js";
 import { htmlTable, type TableSpec, textTable } from "./table.js";
 
@@ -15,7 +15,7 @@ export function displayTicketReport(report: TicketReport): DisplayBundle {
   const pName = (p: number): string => `p${Math.round(p * 1000) / 10}`;
   const hasSla = rows.some((r) => r.sla !== null);
   const table: TableSpec = {
-    title: "Ticket report",
+    title: titleBy("Ticket report", report.groups),
     header: [
       "group",
       "tickets",
@@ -86,7 +86,7 @@ function quantileOf(r: TicketReportRow, p: number): number | null {
 export function displayContactReport(report: ContactReport): DisplayBundle {
   const rows = [...report.groups, report.total];
   const table: TableSpec = {
-    title: "Contact report",
+    title: titleBy("Contact report", report.groups),
     header: ["group", "contacts", "answered", "abandoned", "short", "abandonment", "service level", "AHT"],
     align: "lrrrrrrr",
     rows: rows.map((r) => [

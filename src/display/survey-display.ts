@@ -5,7 +5,7 @@ import type { SurveyReport, SurveyReportRow } from "../reports/index.js";
 import type { NpsComparison, NpsInterval } from "../survey/index.js";
 import type { DisplayBundle } from "./bundle.js";
 import { DASH, formatInterval, formatNpsPoints, formatPercent } from "./format.js";
-import { groupLabel, setAsideNote } from "./labels.js";
+import { groupLabel, setAsideNote, titleBy } from "./labels.js";
 import { type IntervalRow, intervalChart } from "./svg.js";
 import { htmlTable, type TableSpec, textTable } from "./table.js";
 
@@ -20,7 +20,7 @@ export function displaySurveyReport(report: SurveyReport): DisplayBundle {
       ? formatInterval(r.ces, { digits: 2 })
       : formatInterval(r.ces, method === "net" ? { signed: true } : undefined);
   const table: TableSpec = {
-    title: "Survey report",
+    title: titleBy("Survey report", report.groups),
     header: ["group", "responses", "CSAT", "CSAT interval", "NPS", "NPS interval", `CES (${method})`, "CES interval"],
     align: "lrrlrlrl",
     rows: rows.map((r) => [
