@@ -21,7 +21,6 @@ import {
   type TallyFrame,
   tallyPass,
 } from "./groups.js";
-import type { SetAside } from "./set-aside.js";
 
 /**
  * One contact offered to a queue (a {@link Contact}) with the fields it is

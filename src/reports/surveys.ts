@@ -21,7 +21,6 @@ import {
   type TallyFrame,
   tallyPass,
 } from "./groups.js";
-import type { SetAside } from "./set-aside.js";
 
 /**
  * One survey response: the answers a customer gave (or did not give) to one
