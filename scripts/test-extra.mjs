@@ -22,5 +22,10 @@ export const steps = [
     cmd: "node",
     args: ["scripts/report-page-test.mjs"],
   },
+  {
+    name: "notebook: examples/notebook.ipynb run by Jupyter with the Deno kernel",
+    cmd: "node",
+    args: ["scripts/notebook-test.mjs"],
+  },
   { name: "examples: Node, Deno, Bun", cmd: "node", args: ["scripts/runtimes.mjs", "examples"] },
 ];
