@@ -10,7 +10,11 @@ import { toEpochMs } from "../time/instant.js";
 import { type CompiledDimension, compareKeys, fieldKey, functionKey, keyString } from "./dimensions.js";
 import { mergeSetAside, onInvalidOption, type SetAside, SetAsideCollector } from "./set-aside.js";
 
-/** A group's key: its value of each dimension, in dimension order (`null` for an absent field). */
+/**
+ * A group's key in a tally: its value of each dimension, in dimension order (`null` for an absent field).
+ *
+ * @category Reports
+ */
 export type GroupKey = readonly (string | null)[];
 
 /** A group being counted: its counts writable, its key not. */

@@ -52,44 +52,74 @@ export interface SurveyReportRow {
   readonly responses: number;
   /** CSAT, percent satisfied 0–100 ({@link csat}), with the Wilson interval ({@link wilsonInterval}). */
   readonly csat: {
+    /** The score (percent 0–100), or `null` with no answer. */
     readonly score: number | null;
+    /** The interval's lower bound, or `null`. */
     readonly lower: number | null;
+    /** The interval's upper bound, or `null`. */
     readonly upper: number | null;
+    /** Satisfied answers (at or above `satisfiedFrom`). */
     readonly satisfied: number;
+    /** Answers counted in the score. */
     readonly answered: number;
+    /** Responses that left the question empty. */
     readonly unanswered: number;
   };
   /** NPS points −100…100 with the interval of {@link npsInterval}. */
   readonly nps: {
+    /** The score (NPS points −100…100), or `null` with no answer. */
     readonly score: number | null;
+    /** The interval's lower bound, or `null`. */
     readonly lower: number | null;
+    /** The interval's upper bound, or `null`. */
     readonly upper: number | null;
+    /** The standard error of the interval (NPS points), or `null`. */
     readonly standardError: number | null;
+    /** Answers 9–10. */
     readonly promoters: number;
+    /** Answers 7–8. */
     readonly passives: number;
+    /** Answers 0–6. */
     readonly detractors: number;
+    /** Answers counted in the score. */
     readonly answered: number;
+    /** Responses that left the question empty. */
     readonly unanswered: number;
   };
   /** CES by `method` ({@link ces}), with its interval (see {@link surveyReport}). */
   readonly ces: {
+    /** The CES summary shown: `"percent-easy"`, `"mean"` or `"net"`. */
     readonly method: CesMethod;
+    /** The score (percent, points or scale points by `method`), or `null` with no answer. */
     readonly score: number | null;
+    /** The interval's lower bound, or `null`. */
     readonly lower: number | null;
+    /** The interval's upper bound, or `null`. */
     readonly upper: number | null;
+    /** Answers on the easy side of the scale. */
     readonly easy: number;
+    /** Answers at the midpoint (for sentiment: neutral labels). */
     readonly neutral: number;
+    /** Answers on the hard side of the scale. */
     readonly hard: number;
+    /** Answers counted in the score. */
     readonly answered: number;
+    /** Responses that left the question empty. */
     readonly unanswered: number;
   };
   /** Net sentiment, percentage points −100…100 ({@link netSentiment}, neutral mentions included). */
   readonly sentiment: {
+    /** Net sentiment, % positive − % negative (neutral included), or `null`. */
     readonly net: number | null;
+    /** Positive labels. */
     readonly positive: number;
+    /** Negative labels. */
     readonly negative: number;
+    /** Neutral labels. */
     readonly neutral: number;
+    /** Answers counted in the score. */
     readonly answered: number;
+    /** Responses that left the question empty. */
     readonly unanswered: number;
   };
 }

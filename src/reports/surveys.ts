@@ -66,12 +66,26 @@ export interface TallySurveysOptions<R extends SurveyResponse = SurveyResponse> 
    * The CSAT scale and the satisfied threshold, exactly as {@link csat} takes them.
    * @defaultValue `{ scale: { min: 1, max: 5 }, satisfiedFrom: scale.max − 1 }`
    */
-  readonly csat?: { readonly scale?: CsatScale; readonly satisfiedFrom?: number } | undefined;
+  readonly csat?:
+    | {
+        /** The rating scale, as {@link csat}'s `scale`. */
+        readonly scale?: CsatScale;
+        /** The lowest satisfied rating, as {@link csat}'s `satisfiedFrom`. */
+        readonly satisfiedFrom?: number;
+      }
+    | undefined;
   /**
    * The CES scale (5 or 7 points) and which end is easy, exactly as {@link ces} takes them.
    * @defaultValue `{ scale: 7, direction: "higher-is-easier" }`
    */
-  readonly ces?: { readonly scale?: CesScale; readonly direction?: CesDirection } | undefined;
+  readonly ces?:
+    | {
+        /** 5 or 7 points, as {@link ces}'s `scale`. */
+        readonly scale?: CesScale;
+        /** Which end is easy, as {@link ces}'s `direction`. */
+        readonly direction?: CesDirection;
+      }
+    | undefined;
   /**
    * `"throw"` stops at the first bad response; `"setAside"` leaves it out of
    * every figure and counts it in the tally's `setAside`.
@@ -97,28 +111,49 @@ export interface SurveyGroup {
   /** Responses counted in the group. */
   readonly responses: number;
   /** CSAT: satisfied and answered ratings (`total`, as {@link csatCounts}). */
-  readonly csat: { readonly satisfied: number; readonly total: number; readonly unanswered: number };
+  readonly csat: {
+    /** Ratings at or above `satisfiedFrom`. */
+    readonly satisfied: number;
+    /** All answered ratings. */
+    readonly total: number;
+    /** Responses that left the question empty. */
+    readonly unanswered: number;
+  };
   /** NPS: as {@link npsCounts}. */
   readonly nps: {
+    /** Answers 9–10. */
     readonly promoters: number;
+    /** Answers 7–8. */
     readonly passives: number;
+    /** Answers 0–6. */
     readonly detractors: number;
+    /** Responses that left the question empty. */
     readonly unanswered: number;
   };
   /** CES: as {@link cesCounts}, plus the sum of squared ratings (for the mean's interval). */
   readonly ces: {
+    /** Answers on the easy side of the scale. */
     readonly easy: number;
+    /** Answers at the midpoint (for sentiment: neutral labels). */
     readonly neutral: number;
+    /** Answers on the hard side of the scale. */
     readonly hard: number;
+    /** The sum of the CES ratings. */
     readonly ratingSum: number;
+    /** The sum of the squared CES ratings (for the mean's interval). */
     readonly ratingSquareSum: number;
+    /** Responses that left the question empty. */
     readonly unanswered: number;
   };
   /** Sentiment labels: as {@link sentimentCounts}. */
   readonly sentiment: {
+    /** Positive labels. */
     readonly positive: number;
+    /** Negative labels. */
     readonly negative: number;
+    /** Neutral labels. */
     readonly neutral: number;
+    /** Responses that left the question empty. */
     readonly unanswered: number;
   };
 }
@@ -131,9 +166,21 @@ export interface SurveyGroup {
  */
 export interface SurveyScales {
   /** The CSAT scale and threshold. */
-  readonly csat: { readonly min: number; readonly max: number; readonly satisfiedFrom: number };
+  readonly csat: {
+    /** The lowest rating. */
+    readonly min: number;
+    /** The highest rating. */
+    readonly max: number;
+    /** The lowest satisfied rating. */
+    readonly satisfiedFrom: number;
+  };
   /** The CES scale and direction. */
-  readonly ces: { readonly scale: CesScale; readonly direction: CesDirection };
+  readonly ces: {
+    /** The number of points, 5 or 7. */
+    readonly scale: CesScale;
+    /** Which end of the scale is easy. */
+    readonly direction: CesDirection;
+  };
 }
 
 /**
