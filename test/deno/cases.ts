@@ -704,4 +704,27 @@ export const cases: Record<string, Case> = {
     near(row.abandonmentRate, 4.761905, 6, "abandonment");
     assert.equal(row.averageHandleTimeMs, 60_000);
   },
+  // --- Display ---
+  formatDuration(lib) {
+    assert.equal(lib.formatDuration(7_500_000), "2 h 05 min");
+    assert.equal(lib.formatDuration(59_600), "1 min 00 s");
+    assert.equal(lib.formatDuration(null), "–");
+    throwsCode(() => lib.formatDuration(-1), "out_of_range");
+  },
+  formatPercent(lib) {
+    assert.equal(lib.formatPercent(65.6123), "65.6 %");
+    assert.equal(lib.formatPercent(1234.5, { locale: "de-DE" }), "1.234,5 %");
+  },
+  formatNpsPoints(lib) {
+    assert.equal(lib.formatNpsPoints(5.04), "+5.0");
+    assert.equal(lib.formatNpsPoints(-0.01), "0.0");
+  },
+  formatInterval(lib) {
+    const i = lib.npsInterval(nps5030);
+    assert.equal(lib.formatInterval(i, { signed: true }), "[+14.1, +44.2]");
+    // The result displays itself in Deno's Jupyter kernel, and stays plain data.
+    const bundle = i[Symbol.for("Jupyter.display")]();
+    assert.ok(bundle["image/svg+xml"].startsWith("<svg"));
+    assert.deepEqual(Object.keys(i), ["score", "standardError", "marginOfError", "lower", "upper"]);
+  },
 };
