@@ -166,6 +166,23 @@ export const cases: Record<string, Case> = {
     throwsCode(() => lib.businessCalendar({ timeZone: "Mars/Olympus_Mons", week: { mon: allDay } }), "invalid_option");
     throwsCode(() => cal.elapsedMs("2024-03-13T10:00:00Z", "2024-03-13T09:00:00Z"), "inconsistent_instants");
   },
+  localInstant(lib) {
+    // tz database: Kathmandu +05:45; Lord Howe falls back 30 minutes at 02:00 on 2024-04-07.
+    assert.equal(lib.localInstant("2024-06-01 12:00", "Asia/Kathmandu"), Date.parse("2024-06-01T06:15:00Z"));
+    assert.equal(lib.localInstant("2024-04-07 01:45", "Australia/Lord_Howe"), Date.parse("2024-04-06T14:45:00Z"));
+    assert.equal(
+      lib.localInstant("07-04-2024 01:45", "Australia/Lord_Howe", {
+        format: "DD-MM-YYYY HH:mm",
+        disambiguation: "later",
+      }),
+      Date.parse("2024-04-06T15:15:00Z"),
+    );
+    // New York skips 02:00–03:00 on 2024-03-10: "compatible" moves 02:30 to 03:30 EDT.
+    assert.equal(lib.localInstant("2024-03-10T02:30", "America/New_York"), Date.parse("2024-03-10T07:30:00Z"));
+    throwsCode(() => lib.localInstant("2024-02-31 12:00", "UTC"), "invalid_instant");
+    throwsCode(() => lib.localInstant("2024-06-01T12:00Z", "UTC"), "invalid_instant");
+    throwsCode(() => lib.localInstant("2024-06-01 12:00", "Mars/Olympus_Mons"), "invalid_option");
+  },
 
   // --- Statistics ---
   normalCdf(lib) {
