@@ -293,8 +293,11 @@ function readTime(
   formats: readonly (ReturnType<typeof compileFormat> | undefined)[],
   disambiguation: Disambiguation,
 ): number {
+  // The default reads two layouts: try first the one the text looks like (ISO has "-" at [4]).
+  const ordered =
+    formats.length === 2 && typeof value === "string" && value[4] !== "-" ? [...formats].reverse() : formats;
   let first: unknown;
-  for (const format of formats) {
+  for (const format of ordered) {
     try {
       return resolveLocal(FN, path, value, zone, format, disambiguation);
     } catch (error) {
