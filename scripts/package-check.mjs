@@ -6,7 +6,17 @@
 // `node scripts/package-check.mjs --size` prints only the size figures.
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
+import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { build } from "esbuild";
 
@@ -26,9 +36,9 @@ async function check(name, fn) {
   }
 }
 
-function tool(cmd, args, { allowFailure = false } = {}) {
+function tool(cmd, args, { allowFailure = false, cwd = root } = {}) {
   const run = spawnSync(cmd, args, {
-    cwd: root,
+    cwd,
     encoding: "utf8",
     timeout: 120_000,
     env: { ...process.env, FORCE_COLOR: "0", NO_COLOR: "1" },
@@ -40,6 +50,10 @@ function tool(cmd, args, { allowFailure = false } = {}) {
   if (run.status !== 0 && !allowFailure)
     throw new Error(`${cmd} ${args.join(" ")} exited ${run.status ?? run.signal}\n${out}`);
   return out;
+}
+
+function toolIn(cwd, cmd, args) {
+  return tool(cmd, args, { cwd });
 }
 
 async function bundle(options) {
@@ -140,6 +154,33 @@ await check("jsr.json matches package.json (name, version, license, entries)", (
   const subpaths = Object.keys(pkg.exports).filter((key) => key !== "./package.json");
   assert.deepEqual(Object.keys(jsr.exports), subpaths, "jsr.json exports the same entries as package.json");
   assert.match(jsr.name, new RegExp(`^@[a-z0-9-]+/${pkg.name}$`));
+});
+await check("a fresh git clone packs and installs without a manual build (prepare)", () => {
+  // What `npm install github:…` or `npm install ../support-metrics` does: npm runs
+  // `prepare` (the build) in a clone that has no dist/. The clone borrows this
+  // checkout's node_modules; the packed tarball is then installed in an empty
+  // project and imported as ESM and CJS.
+  const work = mkdtempSync(join(tmpdir(), "support-metrics-pack-"));
+  try {
+    const clone = join(work, "clone");
+    tool("git", ["clone", "--quiet", "--no-local", root, clone]);
+    symlinkSync(join(root, "node_modules"), join(clone, "node_modules"), "dir");
+    assert.ok(!existsSync(join(clone, "dist")), "a fresh clone has no dist/");
+    toolIn(clone, "npm", ["pack", "--pack-destination", work]);
+    const tarball = readdirSync(work).find((name) => name.endsWith(".tgz"));
+    assert.ok(tarball, "npm pack wrote no tarball");
+    const consumer = join(work, "consumer");
+    mkdirSync(consumer);
+    writeFileSync(join(consumer, "package.json"), '{ "name": "consumer", "private": true }\n');
+    toolIn(consumer, "npm", ["install", "--offline", "--no-audit", "--no-fund", join(work, tarball)]);
+    const probe =
+      'import("support-metrics").then((m) => console.log(m.nps([10, 9, 0]), require("support-metrics").csat([5, 4, 1])))';
+    const out = toolIn(consumer, "node", ["-e", probe]).trim();
+    assert.equal(out, "33.333333333333336 66.66666666666667");
+    return `${tarball} from a fresh clone`;
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
 });
 await check("size budgets per import (size-limit, .size-limit.json)", () => {
   const entries = measureSizes();
