@@ -63,6 +63,6 @@ for (const row of [...report.groups, report.total]) {
   const [median, p90] = row.resolution.quantilesMs;
   console.log(
     `${name.padEnd(15)} ${String(row.tickets).padStart(7)} ${String(row.resolved).padStart(8)} ${String(row.backlog).padStart(7)}  ` +
-      `${h(median?.ms).padStart(17)}  ${h(p90?.ms).padEnd(8)} ${pct(row.sla.compliance).padStart(24)}  ${pct(row.reopenRate).padStart(8)}`,
+      `${h(median?.ms).padStart(17)}  ${h(p90?.ms).padEnd(8)} ${pct(row.sla?.compliance ?? null).padStart(24)}  ${pct(row.reopenRate).padStart(8)}`,
   );
 }
