@@ -1,4 +1,4 @@
-import { record } from "../internal/assert.js";
+import { arrayLike, record } from "../internal/assert.js";
 import { inputError } from "../internal/messages.js";
 import type { StatusChange, TicketCalendar } from "../tickets/index.js";
 import {
@@ -11,6 +11,7 @@ import {
   fieldError,
   idString,
   inputObject,
+  knownKeys,
   notBefore,
   optionalCountField,
   optionalIso,
@@ -515,11 +516,12 @@ export function reconcileZendeskMetrics(
   options?: ReconcileZendeskOptions,
 ): ZendeskMetricsDifference[] {
   const fn = "reconcileZendeskMetrics";
-  const ticketList = requiredList(fn, { tickets }, "tickets");
-  const metricList = requiredList(fn, { ticketMetrics }, "ticketMetrics");
+  const ticketList = arrayLike(fn, "tickets", tickets, "an array of tickets from fromZendesk");
+  const metricList = arrayLike(fn, "ticketMetrics", ticketMetrics, "an array of ticket metric objects");
   let calendar: TicketCalendar | undefined;
   if (options !== undefined) {
-    const o = inputObject(fn, options, ["calendar"]);
+    const o = record(fn, "options", options, "an options object { calendar? }");
+    knownKeys(fn, "options", o, ["calendar"]);
     const cal = o["calendar"];
     if (cal !== undefined && (cal === null || typeof (cal as { elapsedMs?: unknown }).elapsedMs !== "function")) {
       throw inputError(
