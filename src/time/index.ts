@@ -6,3 +6,4 @@ export {
   businessCalendar,
 } from "./business-calendar.js";
 export { type Instant, parseInstant } from "./instant.js";
+export { type Disambiguation, type LocalInstantOptions, localInstant } from "./local-instant.js";
