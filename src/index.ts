@@ -10,6 +10,7 @@ export { mergeCounts } from "./counts.js";
 export * from "./customers/index.js";
 export { type MetricErrorCode, MetricInputError, type PlanIssue, PlanValidationError } from "./errors.js";
 export * from "./incentives/index.js";
+export * from "./reports/index.js";
 export * from "./stats/index.js";
 export * from "./survey/index.js";
 export * from "./tickets/index.js";
