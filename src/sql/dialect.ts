@@ -141,7 +141,9 @@ export function tableName(fn: string, d: DialectSpec, value: unknown, path: stri
   const ok =
     parts.length >= 1 &&
     parts.length <= 3 &&
-    parts.every((p, k) => PART.test(p) || (d.name === "bigquery" && k === 0 && parts.length === 3 && BIGQUERY_PROJECT.test(p)));
+    parts.every(
+      (p, k) => PART.test(p) || (d.name === "bigquery" && k === 0 && parts.length === 3 && BIGQUERY_PROJECT.test(p)),
+    );
   if (!ok) {
     throw inputError(
       "invalid_option",

@@ -161,7 +161,13 @@ export function ticketTallySql(options: TicketTallySqlOptions): SqlQuery {
   const t = readOptions(FN, o["tables"], "options.tables");
   for (const key of Object.keys(t)) {
     if (key !== "tickets" && key !== "statusHistory" && key !== "clock") {
-      throw inputError("invalid_option", FN, `options.tables.${key}`, "no other table than tickets, statusHistory, clock", t[key]);
+      throw inputError(
+        "invalid_option",
+        FN,
+        `options.tables.${key}`,
+        "no other table than tickets, statusHistory, clock",
+        t[key],
+      );
     }
   }
   const c = readOptions(FN, o["columns"], "options.columns");
@@ -179,7 +185,13 @@ export function ticketTallySql(options: TicketTallySqlOptions): SqlQuery {
   const calendar = tallyOptions["calendar"] !== undefined;
   const pauses = pauseNames(tallyOptions["pauseStatuses"]);
   if (calendar && t["clock"] === undefined) {
-    throw inputError("invalid_option", FN, "options.tables.clock", "the clock table's name (calendar is given)", undefined);
+    throw inputError(
+      "invalid_option",
+      FN,
+      "options.tables.clock",
+      "the clock table's name (calendar is given)",
+      undefined,
+    );
   }
   if (pauses.length > 0 && t["statusHistory"] === undefined) {
     throw inputError(
@@ -190,7 +202,8 @@ export function ticketTallySql(options: TicketTallySqlOptions): SqlQuery {
       undefined,
     );
   }
-  const history = t["statusHistory"] === undefined ? undefined : tableName(FN, d, t["statusHistory"], "options.tables.statusHistory");
+  const history =
+    t["statusHistory"] === undefined ? undefined : tableName(FN, d, t["statusHistory"], "options.tables.statusHistory");
   const clock = calendar ? tableName(FN, d, t["clock"], "options.tables.clock") : undefined;
 
   const params: string[] = [];
@@ -389,7 +402,12 @@ function runChecked(tallyOptions: Record<string, unknown>): { asOf: number; rela
 /** One dimension as SQL reads it. */
 type SqlDimension =
   | { readonly kind: "field"; readonly field: string }
-  | { readonly kind: "period"; readonly field: string; readonly period: "day" | "week" | "month"; readonly timeZone: string };
+  | {
+      readonly kind: "period";
+      readonly field: string;
+      readonly period: "day" | "week" | "month";
+      readonly timeZone: string;
+    };
 
 /** The `by` option (already checked by tallyTickets); a function is `invalid_option`. */
 function readDimensions(by: unknown): SqlDimension[] {
@@ -397,7 +415,13 @@ function readDimensions(by: unknown): SqlDimension[] {
   return (by as readonly unknown[]).map((dim, k) => {
     if (typeof dim === "string") return { kind: "field", field: dim };
     if (typeof dim === "function") {
-      throw inputError("invalid_option", FN, `options.by[${k}]`, "a field name or a period (SQL cannot call a function)", dim);
+      throw inputError(
+        "invalid_option",
+        FN,
+        `options.by[${k}]`,
+        "a field name or a period (SQL cannot call a function)",
+        dim,
+      );
     }
     const p = dim as { period: "day" | "week" | "month"; of: string; timeZone: string };
     return { kind: "period", field: p.of, period: p.period, timeZone: p.timeZone };
