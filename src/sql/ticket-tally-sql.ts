@@ -230,7 +230,7 @@ export function ticketTallySql(options: TicketTallySqlOptions): SqlQuery {
   // SLA targets per priority (exact match; absent fields fall back to the overall target).
   const sla = tallyOptions["sla"] === undefined ? undefined : readPolicyTargets(tallyOptions["sla"]);
   const target = (which: "firstResponseMs" | "resolutionMs"): string => {
-    if (sla === undefined) return "NULL";
+    if (sla === undefined) return `CAST(NULL AS ${d.bigint})`;
     const overall = sla.overall[which];
     const fallback = overall === undefined ? `CAST(NULL AS ${d.bigint})` : numberLiteral(overall);
     const cases = sla.byPriority.map(([name, targets]) => {
