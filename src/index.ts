@@ -23,3 +23,4 @@ export * from "./stats/index.js";
 export * from "./survey/index.js";
 export * from "./tickets/index.js";
 export * from "./time/index.js";
+export * from "./sql/index.js";

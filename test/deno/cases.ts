@@ -847,4 +847,18 @@ export const cases: Record<string, Case> = {
     assert.equal(lib.serviceNowPauseStatuses.length, 4);
     assert.ok(lib.serviceNowPauseStatuses.includes("Awaiting User Info"));
   },
+  // --- Warehouse (issue 11) ---
+  businessClock(lib) {
+    // Fri 8 Mar 2024 and Mon 11 Mar (after the DST change) in New York, 9–17: two rows, worked by hand.
+    const rows = lib.businessClock(newYorkCalendar(lib), "2024-03-08T00:00:00Z", "2024-03-12T00:00:00Z");
+    assert.deepEqual(rows, [
+      { startMs: Date.parse("2024-03-08T14:00:00Z"), endMs: Date.parse("2024-03-08T22:00:00Z"), openBeforeMs: 0 },
+      {
+        startMs: Date.parse("2024-03-11T13:00:00Z"),
+        endMs: Date.parse("2024-03-11T21:00:00Z"),
+        openBeforeMs: 8 * hour,
+      },
+    ]);
+    throwsCode(() => lib.businessClock({ elapsedMs: () => 0 }, 0, 1), "invalid_type");
+  },
 };
