@@ -206,6 +206,7 @@ const COMPONENTS: Readonly<Record<string, Shape>> = {
       when,
       label: text,
       description: text,
+      holdback,
     },
     required: ["id", "mode", "basis", "target", "bands"],
   },
@@ -222,15 +223,26 @@ const COMPONENTS: Readonly<Record<string, Shape>> = {
       when,
       label: text,
       description: text,
+      holdback,
     },
     required: ["id", "targetIncentiveMinor", "kpis"],
   },
   flat: {
-    fields: { type: none, amountMinor: amount, prorate, id, when, label: text, description: text },
+    fields: { type: none, amountMinor: amount, prorate, id, when, label: text, description: text, holdback },
     required: ["id", "amountMinor"],
   },
   perUnit: {
-    fields: { type: none, basis: metric, ratePerUnitMinor: rate, cap, id, when, label: text, description: text },
+    fields: {
+      type: none,
+      basis: metric,
+      ratePerUnitMinor: rate,
+      cap,
+      id,
+      when,
+      label: text,
+      description: text,
+      holdback,
+    },
     required: ["id", "basis", "ratePerUnitMinor"],
   },
 };
@@ -291,6 +303,8 @@ const PLAN: Shape = {
     components,
     planCap: { fields: { amountMinor: amount }, required: ["amountMinor"] },
     teamAwards,
+    clawback,
+    draw,
   },
   required: ["schema", "id", "version", "effective", "period", "currency", "metrics", "components"],
 };
@@ -794,4 +808,43 @@ function conditionNumber(cx: Cx, v: unknown, at: string): Rational | undefined {
   }
   if (typeof v === "string" && isDecimalString(v)) return readExact(v) ?? undefined;
   return expected(cx, at, "invalid_type", "a number or a decimal string", v);
+}
+
+// Settlement keys (read by settlePayouts only): a component's holdback, the plan's clawback and draw.
+
+const CLAWBACK: Shape = {
+  fields: { policy: ["recover", "carryForward", "forgive"], windowPeriods: top },
+  required: ["policy"],
+};
+const DRAW: Shape = {
+  fields: { amountMinor: amount, recoverable: boolean, periods: top },
+  required: ["amountMinor", "recoverable", "periods"],
+};
+const HOLDBACK: Shape = {
+  fields: { pct: holdbackPct, amountMinor: amount, releaseAfterPeriods: top },
+  required: ["releaseAfterPeriods"],
+};
+
+function clawback(cx: Cx, v: unknown, at: string): void {
+  object(cx, v, at, CLAWBACK);
+}
+
+function draw(cx: Cx, v: unknown, at: string): void {
+  object(cx, v, at, DRAW);
+}
+
+function boolean(cx: Cx, v: unknown, at: string): unknown {
+  return typeof v === "boolean" ? v : expected(cx, at, "invalid_type", "true or false", v);
+}
+
+function holdbackPct(cx: Cx, v: unknown, at: string): unknown {
+  const r = nonNegative(cx, v, at) as Rational | undefined;
+  return r && compare(r, HUNDRED) > 0 ? expected(cx, at, "out_of_range", "a percentage 0–100", v) : r;
+}
+
+/** A holdback: `pct` or `amountMinor`, exactly one. */
+function holdback(cx: Cx, v: unknown, at: string): void {
+  const h = object(cx, v, at, HOLDBACK);
+  if (h && "pct" in h === "amountMinor" in h)
+    add(cx, at, "invalid_value", "a holdback needs pct or amountMinor, not both");
 }
