@@ -1,6 +1,7 @@
 export { type AllocateOptions, allocateLargestRemainder } from "./allocate.js";
 export { type ConditionTest, compileCondition, type MetricValues } from "./conditions.js";
 export { type CompiledPlan, compilePlan, evaluatePlan } from "./evaluate.js";
+export * from "./ledger/index.js";
 export type {
   AgentInput,
   AgentResult,
@@ -11,14 +12,17 @@ export type {
   Better,
   Cap,
   CashReward,
+  Clawback,
   ComparisonOp,
   Component,
   ComponentBase,
   Condition,
   ConditionValue,
+  Draw,
   EvaluateOptions,
   ExactNumber,
   FlatComponent,
+  Holdback,
   Kpi,
   LineKind,
   MetricCondition,

@@ -1,0 +1,3 @@
+export function formatSettlement(): string {
+  return "";
+}
