@@ -407,7 +407,7 @@ function settleAgent(job: AgentJob): SettlementAgent {
         period,
         componentId: l.id,
         lineKind: l.kind,
-        ...(segmentsOf ? { segment: job.labels[l.segment]!, fullMinor: l.fullMinor } : {}),
+        ...(segmentsOf ? { segment: job.labels[l.segment]!, fullMinor: l.fullMinor, rounding: l.mode } : {}),
       });
       net += l.amountMinor;
       toDate.earnedMinor += l.amountMinor;
@@ -430,7 +430,7 @@ function settleAgent(job: AgentJob): SettlementAgent {
         componentId: l.id,
         ...(segmentsOf ? { segment: job.labels[l.segment]! } : {}),
         baseMinor: l.amountMinor,
-        ...(h.pct === undefined ? {} : { pct: String(h.pct) }),
+        ...(h.pct === undefined ? {} : { pct: String(h.pct), rounding: l.mode }),
         releaseAfterPeriods: h.releaseAfterPeriods,
       });
       held.push({

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import type { Draw, LineKind, Plan } from "../schema.js";
+import type { Draw, LineKind, Plan, RoundingMode } from "../schema.js";
 
 /**
  * One part of a period under one plan version: `from` and `to` are dates
@@ -153,6 +153,8 @@ export interface LedgerLine {
   readonly segment?: SegmentLabel;
   /** A segment's line: the plan line for the whole period, before the share of days. */
   readonly fullMinor?: number;
+  /** A line rounded here (a segment's share, a percentage holdback): the plan's rounding mode. */
+  readonly rounding?: RoundingMode;
   /** An adjustment: the line as paid before, in minor units. */
   readonly previousMinor?: number;
   /** An adjustment: the line as restated, in minor units. */
