@@ -133,7 +133,9 @@ interface Encoder {
  * const digests = await auditDigests(plan, input, settlePayouts(plan, input));
  * digests.algorithm; // => "SHA-256"
  * digests.plan.length; // => 64
- * (await auditDigests(plan, { ...input }, settlePayouts(plan, input))).input === digests.input; // => true
+ * const again = await auditDigests(plan, { agents: input.agents, period: "2025-06" }, settlePayouts(plan, input));
+ * again.input === digests.input; // => true
+ * again.settlement === digests.settlement; // => true
  * ```
  * @see {@link canonicalJson}
  * @see {@link settlePayouts}

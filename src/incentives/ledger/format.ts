@@ -34,8 +34,7 @@ import type { LedgerLine, Settlement, SettlementAgent } from "./types.js";
  *     holdback: { pct: "12.5", releaseAfterPeriods: 2 } }],
  * };
  * const june = settlePayouts(plan, { period: "2025-06", agents: [{ id: "ava", metrics: { tickets: 101 } }] });
- * formatSettlement(june, "ava").split("\n").slice(2, 5);
- * // => ["2025-06 per_ticket (perUnit), earned: USD 50.50", "2025-06 per_ticket, held back: -USD 6.31", "  12.5% of USD 50.50 = ≈6.3125 → USD 6.31 (halfAwayFromZero), released 2 settlements later"]
+ * formatSettlement(june, "ava").split("\n").slice(2, 5); // => ["2025-06 per_ticket (perUnit), earned: USD 50.50", "2025-06 per_ticket, held back: -USD 6.31", "  12.5% of USD 50.50 = 6.3125 → USD 6.31 (halfAwayFromZero), released 2 settlements later"]
  * formatSettlement(june, "zed"); // throws invalid_value
  * ```
  * @see {@link settlePayouts}

@@ -92,8 +92,7 @@ import type {
  *   period: "2025-07", agents: [{ id: "ava", metrics: { tickets: 40 } }],
  *   restatements: [{ period: "2025-06", agents: [{ id: "ava", metrics: { tickets: 90 } }] }],
  * }, { previous: june });
- * july.agents[0].lines.map((l) => `${l.kind} ${l.period} ${l.amountMinor}`);
- * // => ["earning 2025-07 2000", "holdback 2025-07 -200", "release 2025-06 500", "adjustment 2025-06 -500"]
+ * july.agents[0].lines.map((l) => `${l.kind} ${l.period} ${l.amountMinor}`); // => ["earning 2025-07 2000", "holdback 2025-07 -200", "release 2025-06 500", "adjustment 2025-06 -500"]
  * july.agents[0].paidMinor; // => 1800
  * settlePayouts(plan, { period: "2025-08", agents: [], restatements: [{ period: "2025-05", agents: [] }] }, { previous: july }); // throws invalid_settlement
  * ```
