@@ -75,7 +75,7 @@ export function formatSettlement(settlement: Settlement, agentId: string): strin
         ? `, draw balance ${money(c.draw.balanceMinor)} (${c.draw.periodsUsed} of ${c.draw.periods} draw periods used)`
         : ""
     }`,
-    `To date: earned ${money(t.earnedMinor)} + forgiven ${money(t.forgivenMinor)} − owed ${money(t.owedMinor)} − recovered ${money(
+    `To date: earned ${money(t.earnedMinor)} + forgiven ${money(t.forgivenMinor)} + owed ${money(t.owedMinor)} − recovered ${money(
       t.recoveredMinor,
     )} + advanced ${money(t.advancedMinor)} − held ${money(t.heldMinor)} + released ${money(t.releasedMinor)} = paid ${money(t.paidMinor)}`,
   );

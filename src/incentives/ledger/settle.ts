@@ -60,8 +60,8 @@ import type {
  *
  * Money is whole minor units, every intermediate an exact BigInt rational, one
  * rounding per line. For every agent, summed over settlements,
- * `paid = earned + forgiven − owed − recovered + advanced − held + released`
- * (see `carry.toDate`); with `recover` and nothing forgiven this is
+ * `paid = earned + forgiven + owed − recovered + advanced − held + released`
+ * (see `carry.toDate`); with nothing forgiven or still owed this is
  * paid = earned − recovered + advanced − held + released. Pure, deterministic:
  * nothing reads the clock and no input is changed.
  *
@@ -468,6 +468,12 @@ function settleAgent(job: AgentJob): SettlementAgent {
     for (const l of now) {
       const old = byKey.get(key(l.segment, l.id));
       const latest = old?.amountMinor ?? 0;
+      if (old !== undefined && l.amountMinor === latest) {
+        // Unchanged on the restated data: no line, and a forgiven difference stays as it was.
+        lines.push(old);
+        byKey.delete(key(l.segment, l.id));
+        continue;
+      }
       const recognized = old?.recognizedMinor ?? latest;
       const diff = l.amountMinor - recognized;
       const base = { kind: l.kind, id: l.id, segment: l.segment };

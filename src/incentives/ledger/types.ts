@@ -269,7 +269,7 @@ export interface DrawState {
 
 /**
  * An agent's sums over every settlement so far, in minor units. They always
- * satisfy `paid = earned + forgiven − owed − recovered + advanced − held + released`.
+ * satisfy `paid = earned + forgiven + owed − recovered + advanced − held + released`.
  *
  * @category Incentives
  */
@@ -278,7 +278,7 @@ export interface ToDate {
   readonly earnedMinor: number;
   /** Lowered lines the agent keeps (forgiven). */
   readonly forgivenMinor: number;
-  /** Lowered lines still to recover (`carryForward`). */
+  /** Lowered lines paid and still to recover (`carryForward`): paid but no longer earned. */
   readonly owedMinor: number;
   /** Draw advances recovered. */
   readonly recoveredMinor: number;
