@@ -62,7 +62,10 @@ const july = settlePayouts(
     ],
     // Six late surveys for June: CSAT 91 on 24 responses.
     restatements: [
-      { period: "2025-06", agents: [{ id: "ava", metrics: { tickets_resolved: 620, csat_score: 91, csat_responses: 24 } }] },
+      {
+        period: "2025-06",
+        agents: [{ id: "ava", metrics: { tickets_resolved: 620, csat_score: 91, csat_responses: 24 } }],
+      },
     ],
   },
   { previous: june },
@@ -82,7 +85,10 @@ const august = settlePayouts(
     ],
     // A July ticket of nia's reopened: 299 resolved, not 300.
     restatements: [
-      { period: "2025-07", agents: [{ id: "nia", metrics: { tickets_resolved: 299, csat_score: 85, csat_responses: 12 } }] },
+      {
+        period: "2025-07",
+        agents: [{ id: "nia", metrics: { tickets_resolved: 299, csat_score: 85, csat_responses: 12 } }],
+      },
     ],
   },
   { previous: july },

@@ -132,6 +132,8 @@ function explain(line: LedgerLine, money: (minor: number) => string, major: (r: 
           `restated: ${money(line.restatedMinor)} − paid ${money(line.previousMinor)} = ${money(line.restatedMinor - line.previousMinor)}` +
             (changed.length > 0 ? ` (changed: ${changed.join(", ")})` : " (other agents' metrics changed)"),
         );
+        if (line.lineKind === "pool" || line.lineKind === "rank")
+          why.push("a team award, decided again across every agent of the period");
       }
       if (line.policy === "forgive") why.push(`forgiven: ${money(line.forgivenMinor ?? 0)} kept, nothing deducted`);
       else if (line.policy === "recover") why.push("recovered now");
