@@ -7,6 +7,7 @@
  *
  * @module
  */
+import { displayPlanResult, withDisplay } from "../display/index.js";
 import { type PlanIssue, PlanValidationError } from "../errors.js";
 import { inputError } from "../internal/messages.js";
 import { type CompiledPool, type CompiledRank, compilePool, compileRank, decidePool, decideRank } from "./awards.js";
@@ -125,7 +126,7 @@ export function compilePlan(plan: unknown): CompiledPlan {
  * @category Incentives
  */
 export function evaluatePlan(plan: unknown, input: PlanInput, options?: EvaluateOptions): PlanResult {
-  return compilePlan(plan)(input, options);
+  return withDisplay(compilePlan(plan)(input, options), displayPlanResult);
 }
 
 const FN = "evaluatePlan";

@@ -12,8 +12,10 @@ import type {
   Band,
   Cap,
   CashReward,
-  ComponentBase,
+  Clawback,
+  Draw,
   FlatComponent,
+  Holdback,
   Kpi,
   MetricDefinition,
   NonCashReward,
@@ -41,9 +43,11 @@ import {
 import {
   amount,
   BETTER,
+  boolean,
   currencyCode,
   date,
   exponent,
+  holdbackPercent,
   kept,
   METRIC_TYPES,
   nonNegativeExact,
@@ -138,18 +142,34 @@ function kpis(v: unknown, at: Place): void {
   );
 }
 
-/** The fields every component has, checked after its type's own. */
-const COMPONENT_BASE = {
-  id: componentId,
-  when,
-  label: text,
-  description: text,
-} satisfies ShapeOf<ComponentBase>["fields"];
-
 const TIERED_TARGET = {
   fields: { value: positiveExact, prorate },
   required: ["value"],
 } satisfies ShapeOf<TieredComponent["target"]>;
+
+/** Settlement keys (read by `settlePayouts` only): a component's holdback, the plan's clawback and draw. */
+const CLAWBACK = {
+  fields: { policy: ["recover", "carryForward", "forgive"], windowPeriods: top },
+  required: ["policy"],
+} satisfies ShapeOf<Clawback>;
+
+const DRAW = {
+  fields: { amountMinor: amount, recoverable: boolean, periods: top },
+  required: ["amountMinor", "recoverable", "periods"],
+} satisfies ShapeOf<Draw>;
+
+const HOLDBACK = {
+  fields: { pct: holdbackPercent, amountMinor: amount, releaseAfterPeriods: top },
+  required: ["releaseAfterPeriods"],
+} satisfies ShapeOf<Holdback>;
+
+/** A holdback: `pct` or `amountMinor`, exactly one. */
+function holdback(v: unknown, at: Place): void {
+  const held = checkObject(v, at, HOLDBACK);
+  if (held && "pct" in held === "amountMinor" in held) {
+    report(at, "invalid_value", "a holdback needs pct or amountMinor, not both");
+  }
+}
 
 const TIERED = {
   fields: {
@@ -159,7 +179,11 @@ const TIERED = {
     target: TIERED_TARGET,
     bands,
     cap,
-    ...COMPONENT_BASE,
+    id: componentId,
+    when,
+    label: text,
+    description: text,
+    holdback: holdback,
   },
   required: ["id", "mode", "basis", "target", "bands"],
 } satisfies ShapeOf<TieredComponent>;
@@ -178,18 +202,41 @@ const SCORECARD = {
     gate: SCORECARD_GATE,
     payoutCurve,
     cap,
-    ...COMPONENT_BASE,
+    id: componentId,
+    when,
+    label: text,
+    description: text,
+    holdback: holdback,
   },
   required: ["id", "targetIncentiveMinor", "kpis"],
 } satisfies ShapeOf<ScorecardComponent>;
 
 const FLAT = {
-  fields: { type: kept, amountMinor: amount, prorate, ...COMPONENT_BASE },
+  fields: {
+    type: kept,
+    amountMinor: amount,
+    prorate,
+    id: componentId,
+    when,
+    label: text,
+    description: text,
+    holdback: holdback,
+  },
   required: ["id", "amountMinor"],
 } satisfies ShapeOf<FlatComponent>;
 
 const PER_UNIT = {
-  fields: { type: kept, basis: metric, ratePerUnitMinor: rate, cap, ...COMPONENT_BASE },
+  fields: {
+    type: kept,
+    basis: metric,
+    ratePerUnitMinor: rate,
+    cap,
+    id: componentId,
+    when,
+    label: text,
+    description: text,
+    holdback: holdback,
+  },
   required: ["id", "basis", "ratePerUnitMinor"],
 } satisfies ShapeOf<PerUnitComponent>;
 
@@ -220,7 +267,7 @@ const RANK = {
     order: ORDER,
     top,
     eligible: when,
-    tieBreakers: listOf("tie-breakers", TIE_BREAKER),
+    tieBreakers: /* @__PURE__ */ listOf("tie-breakers", TIE_BREAKER),
     tiePolicy: ["includeAllTiedAtCutoff", "excludeAllTiedAtCutoff"],
     reward,
     id: componentId,
@@ -325,9 +372,11 @@ export const PLAN: Shape = {
     teamMetrics: metricDefinitions,
     onMissingMetric: ["error", "zero"],
     proration: PRORATION,
-    components: listOf("components", typed(COMPONENTS, "unknown_component_type")),
+    components: /* @__PURE__ */ listOf("components", /* @__PURE__ */ typed(COMPONENTS, "unknown_component_type")),
     planCap: PLAN_CAP,
-    teamAwards: listOf("team awards", typed(AWARDS, "unknown_award_type")),
+    clawback: CLAWBACK,
+    draw: DRAW,
+    teamAwards: /* @__PURE__ */ listOf("team awards", /* @__PURE__ */ typed(AWARDS, "unknown_award_type")),
   },
   required: ["schema", "id", "version", "effective", "period", "currency", "metrics", "components"],
 } satisfies ShapeOf<Plan>;

@@ -6,7 +6,7 @@
  *
  * @module
  */
-import { compare, fromNumber, isDecimalString, type Rational, readExact, ZERO } from "./rational.js";
+import { compare, fromNumber, HUNDRED, isDecimalString, type Rational, readExact, ZERO } from "./rational.js";
 import { ROUNDING_MODES } from "./rounding.js";
 import type { ComparisonOp, MetricType } from "./schema.js";
 import { type Check, expected, memberOf, type Place, report } from "./validate-walker.js";
@@ -87,13 +87,21 @@ function exactCheck(rule: ExactRule): Check {
 }
 
 /** An exact number ≥ 0 (band edges, weights, percentages). */
-export const nonNegativeExact: Check = exactCheck({ code: "invalid_number", least: 0, rangeCode: "out_of_range" });
+export const nonNegativeExact: Check = /* @__PURE__ */ exactCheck({
+  code: "invalid_number",
+  least: 0,
+  rangeCode: "out_of_range",
+});
 
 /** An exact number > 0 (a tier target). */
-export const positiveExact: Check = exactCheck({ code: "invalid_number", least: 1, rangeCode: "out_of_range" });
+export const positiveExact: Check = /* @__PURE__ */ exactCheck({
+  code: "invalid_number",
+  least: 1,
+  rangeCode: "out_of_range",
+});
 
 /** A rate per unit: an exact number ≥ 0, `invalid_rate` when it is not one, `negative_amount` below 0. */
-export const rate: Check = exactCheck({ code: "invalid_rate", least: 0, rangeCode: "negative_amount" });
+export const rate: Check = /* @__PURE__ */ exactCheck({ code: "invalid_rate", least: 0, rangeCode: "negative_amount" });
 
 export function schemaId(v: unknown, at: Place): unknown {
   return v === "cs-incentive-plan/1" ? v : report(at, "invalid_value", expected('"cs-incentive-plan/1"', v));
@@ -111,9 +119,9 @@ export function exponent(v: unknown, at: Place): unknown {
     : report(at, "invalid_currency", expected("minor-unit digits 0–4 (USD 2, JPY 0)", v));
 }
 
-export const roundingMode: Check = memberOf(ROUNDING_MODES, "invalid_rounding_mode");
+export const roundingMode: Check = /* @__PURE__ */ memberOf(ROUNDING_MODES, "invalid_rounding_mode");
 
-export const operator: Check = memberOf(OPERATORS, "invalid_operator");
+export const operator: Check = /* @__PURE__ */ memberOf(OPERATORS, "invalid_operator");
 
 export function rewardKind(v: unknown, at: Place): unknown {
   return typeof v === "string" && /^[A-Za-z]\w*$/.test(v)
@@ -141,4 +149,16 @@ export function conditionNumber(v: unknown, at: Place): Rational | undefined {
   }
   if (typeof v === "string" && isDecimalString(v)) return readExact(v) ?? undefined;
   return report(at, "invalid_type", expected("a number or a decimal string", v));
+}
+
+/** `true` or `false` (a draw's `recoverable`). */
+export function boolean(v: unknown, at: Place): unknown {
+  return typeof v === "boolean" ? v : report(at, "invalid_type", expected("true or false", v));
+}
+
+/** A holdback's `pct`: an exact number 0–100. */
+export function holdbackPercent(v: unknown, at: Place): unknown {
+  const share = nonNegativeExact(v, at) as Rational | undefined;
+  if (share === undefined || compare(share, HUNDRED) <= 0) return share;
+  return report(at, "out_of_range", expected("a percentage 0–100", v));
 }
