@@ -13,7 +13,7 @@ import {
   tallyTickets,
   ticketReport,
 } from "../../src/index.js";
-import { planFixture, planInput } from "../deno/plan.js";
+import { planFixture, planInput } from "../incentives/plan.js";
 
 const hour = 3_600_000;
 
