@@ -9,7 +9,7 @@
  * more than those evaluations.
  */
 import { evaluatePlan, type Settlement, settlePayouts } from "../dist/index.js";
-import { planFixture } from "../test/deno/plan.ts";
+import { planFixture } from "../test/incentives/plan.ts";
 import { type BenchSection, rng } from "./lib.ts";
 
 const random = rng(20250701);
