@@ -1,11 +1,32 @@
 export { type AllocateOptions, allocateLargestRemainder } from "./allocate.js";
 export { type ConditionTest, compileCondition, type MetricValues } from "./conditions.js";
 export { type CompiledPlan, compilePlan, evaluatePlan } from "./evaluate.js";
+export { formatTrace } from "./format-trace.js";
 export * from "./ledger/index.js";
 export type {
-  AgentInput,
   AgentResult,
   AgentReward,
+  AgentTrace,
+  AwardTrace,
+  BandTrace,
+  CapTrace,
+  ConditionTrace,
+  FlatLineTrace,
+  KpiTrace,
+  LineKind,
+  LineTrace,
+  LineTraceBase,
+  PerUnitLineTrace,
+  PlanCapTrace,
+  PlanLine,
+  PlanResult,
+  PoolAwardTrace,
+  RankAwardTrace,
+  ScorecardLineTrace,
+  TieredLineTrace,
+} from "./result.js";
+export type {
+  AgentInput,
   AllCondition,
   AnyCondition,
   Band,
@@ -24,7 +45,6 @@ export type {
   FlatComponent,
   Holdback,
   Kpi,
-  LineKind,
   MetricCondition,
   MetricDefinition,
   MetricType,
@@ -33,8 +53,6 @@ export type {
   PerUnitComponent,
   Plan,
   PlanInput,
-  PlanLine,
-  PlanResult,
   PoolAward,
   RankAward,
   Reward,
@@ -44,22 +62,4 @@ export type {
   TeamMetricCondition,
   TieredComponent,
 } from "./schema.js";
-export {
-  type AgentTrace,
-  type AwardTrace,
-  type BandTrace,
-  type CapTrace,
-  type ConditionTrace,
-  type FlatLineTrace,
-  formatTrace,
-  type KpiTrace,
-  type LineTrace,
-  type LineTraceBase,
-  type PerUnitLineTrace,
-  type PlanCapTrace,
-  type PoolAwardTrace,
-  type RankAwardTrace,
-  type ScorecardLineTrace,
-  type TieredLineTrace,
-} from "./trace.js";
 export { type PlanValidationResult, validatePlan } from "./validate.js";

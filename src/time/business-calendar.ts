@@ -213,5 +213,19 @@ export function businessCalendar(options: BusinessCalendarOptions): BusinessCale
     return openAt(t + offset);
   }
 
-  return Object.freeze({ timeZone: spec.timeZone, elapsedMs, addMs, isOpen });
+  const calendar = Object.freeze({ timeZone: spec.timeZone, elapsedMs, addMs, isOpen });
+  SPECS.set(calendar, JSON.stringify(spec));
+  return calendar;
+}
+
+/** The checked options of each calendar built here, as canonical JSON (for tally fingerprints). */
+const SPECS: WeakMap<object, string> = /* @__PURE__ */ new WeakMap();
+
+/**
+ * Internal: the canonical JSON of the options a calendar from
+ * {@link businessCalendar} was built with (zone, weekly table, holidays);
+ * `undefined` for any other calendar object.
+ */
+export function calendarSpecOf(calendar: object): string | undefined {
+  return SPECS.get(calendar);
 }

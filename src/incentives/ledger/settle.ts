@@ -8,8 +8,9 @@
 import { MetricInputError } from "../../errors.js";
 import { type CompiledPlan, compilePlan } from "../evaluate.js";
 import { type Rational, ratio, readExact } from "../rational.js";
+import type { LineKind } from "../result.js";
 import { roundRational } from "../rounding.js";
-import type { Clawback, Holdback, LineKind, Plan, RoundingMode } from "../schema.js";
+import type { Clawback, Holdback, Plan, RoundingMode } from "../schema.js";
 import { type CheckedSettlement, checkSettlement, Issues, pointer, type Segment } from "./check.js";
 import type {
   AgentCarry,

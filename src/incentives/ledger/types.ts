@@ -5,7 +5,8 @@
  *
  * @module
  */
-import type { Draw, LineKind, Plan, RoundingMode } from "../schema.js";
+import type { LineKind } from "../result.js";
+import type { Draw, Plan, RoundingMode } from "../schema.js";
 
 /**
  * One part of a period under one plan version: `from` and `to` are dates
