@@ -194,9 +194,11 @@ export function accuracyOption(fn: string, value: unknown, path: string): number
 }
 
 /**
- * Internal: an accumulating sketch. Buckets live in a dense array around the
- * indices seen (`offset` is the index of `counts[0]`); `toJSON` writes the
- * canonical form.
+ * Internal: an accumulating sketch. A small sketch buffers its values and
+ * buckets them once in `toJSON` (a report with 10 000 groups keeps a few
+ * values per group, not a bucket array each); past {@link DENSE_FROM} values, or
+ * on the first merged bucket, it counts into a dense array around the indices
+ * seen (`offset` is the index of `counts[0]`).
  */
 export class SketchStore {
   readonly alpha: number;
@@ -205,6 +207,8 @@ export class SketchStore {
   zeroCount = 0;
   min: number = Number.POSITIVE_INFINITY;
   max: number = Number.NEGATIVE_INFINITY;
+  private buffer: Float64Array = EMPTY_BUFFER;
+  private buffered = 0;
   private counts: number[] = [];
   private offset = 0;
 
@@ -222,11 +226,35 @@ export class SketchStore {
       this.zeroCount++;
       return;
     }
-    this.addBin(Math.ceil(Math.log(value) * this.inverseLogGamma), 1);
+    if (this.buffered < 0) {
+      this.addBin(Math.ceil(Math.log(value) * this.inverseLogGamma), 1);
+      return;
+    }
+    if (this.buffered === this.buffer.length) {
+      if (this.buffered >= DENSE_FROM) {
+        this.flush();
+        this.addBin(Math.ceil(Math.log(value) * this.inverseLogGamma), 1);
+        return;
+      }
+      const bigger = new Float64Array(Math.max(8, this.buffered * 2));
+      bigger.set(this.buffer);
+      this.buffer = bigger;
+    }
+    this.buffer[this.buffered++] = value;
+  }
+
+  /** Moves the buffered values into the dense counts; from then on values are counted directly. */
+  private flush(): void {
+    const n = this.buffered;
+    this.buffered = -1;
+    for (let i = 0; i < n; i++) this.addBin(Math.ceil(Math.log(this.buffer[i] as number) * this.inverseLogGamma), 1);
+    this.buffer = EMPTY_BUFFER;
   }
 
   /** Adds `n` to bucket `index`. */
   addBin(index: number, n: number): void {
+    if (this.buffered > 0) this.flush();
+    this.buffered = -1;
     const counts = this.counts;
     let k = index - this.offset;
     if (counts.length === 0) {
@@ -262,10 +290,25 @@ export class SketchStore {
   /** The canonical plain JSON form. */
   toJSON(): QuantileSketch {
     const bins: [number, number][] = [];
-    const counts = this.counts;
-    for (let k = 0; k < counts.length; k++) {
-      const n = counts[k] as number;
-      if (n > 0) bins.push([k + this.offset, n]);
+    if (this.buffered > 0) {
+      const indices = new Int32Array(this.buffered);
+      for (let i = 0; i < indices.length; i++) {
+        indices[i] = Math.ceil(Math.log(this.buffer[i] as number) * this.inverseLogGamma);
+      }
+      indices.sort();
+      for (let i = 0; i < indices.length; ) {
+        const index = indices[i] as number;
+        let j = i + 1;
+        while (j < indices.length && indices[j] === index) j++;
+        bins.push([index, j - i]);
+        i = j;
+      }
+    } else {
+      const counts = this.counts;
+      for (let k = 0; k < counts.length; k++) {
+        const n = counts[k] as number;
+        if (n > 0) bins.push([k + this.offset, n]);
+      }
     }
     const empty = this.count === 0;
     return {
@@ -278,6 +321,10 @@ export class SketchStore {
     };
   }
 }
+
+/** How many values a sketch buffers before it counts into dense buckets. */
+const DENSE_FROM = 1024;
+const EMPTY_BUFFER = /* @__PURE__ */ new Float64Array(0);
 
 /** Internal: the sum of two trusted sketches of the same α, canonical. */
 export function addSketches(a: QuantileSketch, b: QuantileSketch): QuantileSketch {

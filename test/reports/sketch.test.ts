@@ -50,6 +50,12 @@ describe("quantileSketch, sketchQuantile and mergeSketches", () => {
     expect(mergeSketches(empty, quantileSketch([3]))).toEqual(quantileSketch([3]));
   });
 
+  it("a large sketch (counted densely) has the same bins as small ones merged (bucketed from buffers)", () => {
+    const values = Array.from({ length: 5000 }, (_, i) => ((i * 7919) % 5003) * 1000 + (i % 3));
+    const parts = [0, 1000, 2000, 3000, 4000].map((from) => quantileSketch(values.slice(from, from + 1000)));
+    expect(mergeSketches(...parts)).toEqual(quantileSketch(values));
+  });
+
   it("accepts typed arrays", () => {
     expect(quantileSketch(new Float64Array([1, 2, 3]))).toEqual(quantileSketch([1, 2, 3]));
   });
