@@ -664,6 +664,7 @@ export const cases: Record<string, Case> = {
       deadline: 8 * hour,
       elapsedMs: 10 * hour,
     });
+  },
   // --- Reports: surveys and contacts ---
   tallySurveys(lib) {
     const responses = [
