@@ -10,6 +10,7 @@
  */
 import { averageHandleTime, type Contact, contactReport, requiredAgents, tallyContacts } from "../../src/index.ts";
 import { fmt, fmtDuration, fmtInt, readJson, table } from "./layout.ts";
+import { show } from "./page.ts";
 
 type LoggedContact = Contact & { at: string };
 
@@ -37,6 +38,7 @@ export function contactsSection(): string[] {
     shortAbandonMs: SHORT_ABANDON_MS,
   });
   const against = contactReport(tally);
+  show("contacts", against);
   const ignoring = contactReport(tally, { abandoned: "ignore-within" });
   const days = [...against.groups, against.total].map((row, i) => ({
     row,

@@ -22,6 +22,7 @@ import {
   tallySurveys,
 } from "../../src/index.ts";
 import { fmt, fmtInt, readJson, table } from "./layout.ts";
+import { show } from "./page.ts";
 
 /** A row of the sample export. */
 type SurveyResponse = {
@@ -47,7 +48,7 @@ export function surveySection(): string[] {
   const out: string[] = [];
 
   // One pass per grouping; every figure is the per-array function's (csat, npsInterval, ces, …).
-  const byWeek = summaries(responses, [weekOfMonth]);
+  const byWeek = summaries(responses, [week]);
   const byAgent = summaries(responses, ["agentId"]);
   const overall = byAgent.total;
   const social = sentimentCounts(mentions.map((m) => m.label));
@@ -91,7 +92,7 @@ export function surveySection(): string[] {
   );
 
   // Per week (weeks of the month: 1–7, 8–14, … June), with the change against the week before.
-  const mentionWeeks = groupBy(mentions, (m) => weekOfMonth({ respondedAt: m.postedAt }));
+  const mentionWeeks = groupBy(mentions, (m) => week({ respondedAt: m.postedAt }));
   const weekRows: string[][] = [];
   const fullWeeks: Summary[] = [];
   let previous: NpsCounts | null = null;
@@ -178,6 +179,7 @@ function summaries(
 ): { groups: Summary[]; total: Summary } {
   const tally = tallySurveys(responses, { by });
   const report = surveyReport(tally);
+  show("survey", report);
   const means = surveyReport(tally, { cesMethod: "mean" });
   const summary = (row: SurveyReportRow, mean: SurveyReportRow): Summary => ({
     key: Object.values(row.key)[0] ?? "all",
@@ -218,7 +220,7 @@ function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
 }
 
 /** The week of the month as a label that sorts in order: `Jun 01–07`, `Jun 08–14`, …, `Jun 29–30 (partial)`. */
-function weekOfMonth(r: { respondedAt: string }): string {
+function week(r: { respondedAt: string }): string {
   const week = Math.floor((new Date(r.respondedAt).getUTCDate() - 1) / 7);
   const first = week * 7 + 1;
   const last = Math.min(first + 6, 30);

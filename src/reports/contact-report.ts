@@ -4,6 +4,7 @@ import {
   averageHandleTimeFromTotals,
   serviceLevelFromCounts,
 } from "../contacts/index.js";
+import { displayContactReport, withDisplay } from "../display/index.js";
 import { oneOf } from "../internal/assert.js";
 import { type ContactGroup, type ContactTally, readContactTally, totalContactGroup } from "./contacts.js";
 import { keyObject } from "./dimensions.js";
@@ -148,11 +149,12 @@ export function contactReport(tally: ContactTally, options?: ContactReportOption
     answeredWithin: g.answeredWithin,
     abandonedWithin: g.abandonedWithin,
   });
-  return {
+  const report = {
     groups: t.groups.map((g) => row(keyObject(t.dimensions, g.key), g)),
     total: row({}, totalContactGroup(t.groups)),
     setAside: t.setAside,
   };
+  return withDisplay(report, displayContactReport);
 }
 
 const TREATMENTS: readonly AbandonTreatment[] = ["count-against", "ignore", "within-count-as-met", "ignore-within"];

@@ -1,3 +1,4 @@
+import { displaySurveyReport, withDisplay } from "../display/index.js";
 import { confidenceOption, normalize, oneOf } from "../internal/assert.js";
 import { zForConfidence } from "../stats/normal.js";
 import {
@@ -186,11 +187,12 @@ export function surveyReport(tally: SurveyTally, options?: SurveyReportOptions):
   const cesMethod = oneOf(fn, "options.cesMethod", o["cesMethod"], CES_METHODS, "percent-easy");
   const summarize = (key: Record<string, string | null>, g: SurveyGroup): SurveyReportRow =>
     surveyRow(key, g, t.scales, confidence, npsMethod, cesMethod);
-  return {
+  const report = {
     groups: t.groups.map((g) => summarize(keyObject(t.dimensions, g.key), g)),
     total: summarize({}, totalSurveyGroup(t.groups)),
     setAside: t.setAside,
   };
+  return withDisplay(report, displaySurveyReport);
 }
 
 const OPTION_KEYS = ["confidence", "npsMethod", "cesMethod"];

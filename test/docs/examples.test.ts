@@ -3,7 +3,8 @@
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import * as lib from "../../src/index.js";
+import * as adapters from "../../src/adapters/index.js";
+import * as core from "../../src/index.js";
 import {
   Approx,
   compileExample,
@@ -13,6 +14,8 @@ import {
   srcFiles,
 } from "../helpers/examples.js";
 
+// `support-metrics` and `support-metrics/adapters` share one namespace of names.
+const lib: Record<string, unknown> = { ...core, ...adapters };
 const root = join(dirname(fileURLToPath(import.meta.url)), "../..");
 const files = srcFiles(join(root, "src"));
 const examples = files.flatMap((f) => extractExamples(f, root));
