@@ -598,6 +598,73 @@ export const cases: Record<string, Case> = {
       100_000,
     );
   },
+  quantileSketch(lib) {
+    // DDSketch's logarithmic mapping at α = 0.01: ⌈ln 1000 / ln γ⌉ = 346, ⌈ln 60000 / ln γ⌉ = 551.
+    const sketch = lib.quantileSketch([0, 1000, 60000]);
+    assert.deepEqual(sketch.bins, [
+      [346, 1],
+      [551, 1],
+    ]);
+    assert.equal(sketch.zeroCount, 1);
+    throwsCode(() => lib.quantileSketch([-1]), "out_of_range");
+  },
+  sketchQuantile(lib) {
+    // R: quantile(c(5, 10, 15, 20, 600), 0.9) = 368; the sketch is within 1 % of it.
+    const q = lib.sketchQuantile(lib.quantileSketch([5, 10, 15, 20, 600]), 0.9);
+    assert.ok(Math.abs(q - 368) <= 3.68, String(q));
+    assert.equal(lib.sketchQuantile(lib.quantileSketch([]), 0.5), null);
+  },
+  mergeSketches(lib) {
+    assert.deepEqual(
+      lib.mergeSketches(lib.quantileSketch([1, 2]), lib.quantileSketch([0, 3])),
+      lib.quantileSketch([0, 1, 2, 3]),
+    );
+  },
+  tallyTickets(lib) {
+    const tickets = [
+      { createdAt: 0, resolvedAt: 2 * hour, agentId: "ana" },
+      { createdAt: 0, agentId: "ben" },
+      { createdAt: 5, resolvedAt: 1 },
+    ];
+    const tally = lib.tallyTickets(tickets, { asOf: 10 * hour, by: ["agentId"], onInvalid: "setAside" });
+    assert.deepEqual(
+      tally.groups.map((g: { key: unknown }) => g.key),
+      [["ana"], ["ben"]],
+    );
+    assert.deepEqual(tally.setAside.byCode, { inconsistent_instants: 1 });
+    assert.deepEqual(JSON.parse(JSON.stringify(tally)), tally);
+  },
+  mergeTallies(lib) {
+    const options = { asOf: 10 * hour };
+    const a = lib.tallyTickets([{ createdAt: 0, resolvedAt: 2 * hour }], options);
+    const b = lib.tallyTickets([{ createdAt: 0, resolvedAt: 4 * hour }], options);
+    assert.deepEqual(
+      lib.mergeTallies(a, b),
+      lib.tallyTickets(
+        [
+          { createdAt: 0, resolvedAt: 2 * hour },
+          { createdAt: 0, resolvedAt: 4 * hour },
+        ],
+        options,
+      ),
+    );
+    throwsCode(() => lib.mergeTallies(a, lib.tallyTickets([], { asOf: 0 })), "inconsistent_counts");
+  },
+  ticketReport(lib) {
+    const tickets = [5, 10, 15, 20, 600].map((m) => ({ createdAt: 0, firstResponseAt: m * minute }));
+    const report = lib.ticketReport(lib.tallyTickets(tickets, { asOf: 1000 * minute }));
+    assert.equal(report.total.firstResponse.meanMs, 130 * minute);
+    assert.equal(report.total.backlog, 5);
+  },
+  slaDetails(lib) {
+    const details = lib.slaDetails([{ createdAt: 0 }], { resolutionMs: 8 * hour }, { asOf: 10 * hour });
+    assert.deepEqual(details[0].resolution, {
+      state: "breached",
+      targetMs: 8 * hour,
+      deadline: 8 * hour,
+      elapsedMs: 10 * hour,
+    });
+  },
   // --- Reports: surveys and contacts ---
   tallySurveys(lib) {
     const responses = [

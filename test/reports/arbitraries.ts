@@ -47,9 +47,14 @@ export const tallyOptions = fc.record({
   alpha: fc.constantFrom(0.01, 0.05),
 });
 
+/** `T` with its possibly-undefined properties made optional and never `undefined`. */
+export type Defined<T> = { [K in keyof T as undefined extends T[K] ? never : K]: T[K] } & {
+  [K in keyof T as undefined extends T[K] ? K : never]?: Exclude<T[K], undefined>;
+};
+
 /** Drops `undefined` options (exactOptionalPropertyTypes). */
-export function defined<T extends object>(o: T): T {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+export function defined<T extends object>(o: T): Defined<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Defined<T>;
 }
 
 // --- Surveys and contacts: records of a few groups, answered or not, sometimes bad (so that set-aside is exercised).
