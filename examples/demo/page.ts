@@ -6,7 +6,8 @@
  * images from elsewhere, and a print stylesheet so it prints cleanly.
  */
 import { readFileSync, writeFileSync } from "node:fs";
-import { type SlaPolicy, tallyTickets, ticketReport } from "../../src/index.ts";
+import { tallyTickets, ticketReport } from "../../src/index.ts";
+import { POLICY } from "./tickets.ts";
 
 /** Results a section shows on the page, in order. */
 const shown = new Map<string, object[]>();
@@ -19,20 +20,11 @@ export function show(section: string, value: object): void {
 }
 
 const DISPLAY = Symbol.for("Jupyter.display");
-const hour = 3_600_000;
 
 /** The tickets by agent, from the report API (the SLA policy of the tickets section). */
 function ticketsByAgent(): object {
   const tickets = JSON.parse(readFileSync(new URL("../data/tickets.json", import.meta.url), "utf8"));
-  const policy: SlaPolicy = {
-    firstResponseMs: 8 * hour,
-    resolutionMs: 48 * hour,
-    byPriority: {
-      urgent: { firstResponseMs: hour, resolutionMs: 8 * hour },
-      high: { firstResponseMs: 4 * hour, resolutionMs: 24 * hour },
-      low: { firstResponseMs: 24 * hour, resolutionMs: 96 * hour },
-    },
-  };
+  const { pauseStatuses: _, ...policy } = POLICY; // the tally takes the pauses as its own option
   const options = { asOf: "2025-07-01T00:00:00Z", by: ["agentId"], sla: policy, pauseStatuses: ["pending"] };
   return ticketReport(tallyTickets(tickets, options));
 }

@@ -32,7 +32,7 @@ const day = 24 * hour;
 const END = "2025-07-01T00:00:00Z";
 
 /** The month's SLA policy: calendar hours, the clock paused while waiting on the customer. */
-const POLICY: SlaPolicy = {
+export const POLICY: SlaPolicy = {
   firstResponseMs: 8 * hour,
   resolutionMs: 48 * hour,
   byPriority: {

@@ -7,5 +7,5 @@ export {
   formatPercent,
 } from "./format.js";
 export { displayContactReport, displayTicketReport } from "./operations-display.js";
-export { displayLeaderboard, displayPlanResult } from "./results-display.js";
+export { displayAgentStatement, displayLeaderboard, displayPlanResult } from "./results-display.js";
 export { displayNpsComparison, displayNpsInterval, displaySurveyReport } from "./survey-display.js";

@@ -1,7 +1,7 @@
 /**
  * Internal: the display bundles of `leaderboard` and `evaluatePlan`.
  */
-import type { PlanResult } from "../incentives/index.js";
+import type { AgentResult, PlanResult } from "../incentives/index.js";
 import type { LeaderboardEntry } from "../stats/index.js";
 import type { DisplayBundle } from "./bundle.js";
 import { barChart } from "./svg.js";
@@ -48,6 +48,32 @@ export function displayPlanResult(result: PlanResult): DisplayBundle {
     description: `Each agent's cash payout in ${code}, as a bar from zero.`,
     legend: `bar: cash payout (${code})`,
     rows: result.agents.map((a) => ({ label: a.id, value: Math.max(0, a.cashMinor), text: money(a.cashMinor) })),
+  });
+  return { "text/plain": textTable(table), "text/html": htmlTable(table, chart), "image/svg+xml": chart };
+}
+
+/**
+ * Internal: the bundle of one agent's statement (an entry of `evaluatePlan(…).agents`): each
+ * line's amount, the rewards, the cash total, and a bar per line. The entry does not carry
+ * the plan's currency, so `currency` is passed in.
+ */
+export function displayAgentStatement(agent: AgentResult, currency: { code: string; exponent: number }): DisplayBundle {
+  const money = (minor: number): string => `${currency.code} ${minorToText(minor, currency.exponent)}`;
+  const table: TableSpec = {
+    title: `Statement: ${agent.id}`,
+    header: ["line", "kind", "amount"],
+    align: "llr",
+    rows: [
+      ...agent.lines.map((l) => [l.id, l.kind, money(l.amountMinor)]),
+      ...agent.rewards.map((r) => [r.awardId, r.kind, `${r.quantity} ${r.unit}`]),
+      ["cash", "", money(agent.cashMinor)],
+    ],
+  };
+  const chart = barChart({
+    title: `Statement: ${agent.id}`,
+    description: `Each cash line of ${agent.id}'s payout in ${currency.code}; a negative line (a cap adjustment) is drawn at zero and written out.`,
+    legend: `bar: the line's amount (${currency.code})`,
+    rows: agent.lines.map((l) => ({ label: l.id, value: Math.max(0, l.amountMinor), text: money(l.amountMinor) })),
   });
   return { "text/plain": textTable(table), "text/html": htmlTable(table, chart), "image/svg+xml": chart };
 }

@@ -7,7 +7,7 @@
  *
  * @module
  */
-import { displayPlanResult, withDisplay } from "../display/index.js";
+import { displayAgentStatement, displayPlanResult, withDisplay } from "../display/index.js";
 import { type PlanIssue, PlanValidationError } from "../errors.js";
 import { inputError } from "../internal/messages.js";
 import { type CompiledPool, type CompiledRank, compilePool, compileRank, decidePool, decideRank } from "./awards.js";
@@ -126,7 +126,10 @@ export function compilePlan(plan: unknown): CompiledPlan {
  * @category Incentives
  */
 export function evaluatePlan(plan: unknown, input: PlanInput, options?: EvaluateOptions): PlanResult {
-  return withDisplay(compilePlan(plan)(input, options), displayPlanResult);
+  const result = compilePlan(plan)(input, options);
+  // Each agent's entry displays as its statement, the whole result as the payout table.
+  for (const agent of result.agents) withDisplay(agent, (a) => displayAgentStatement(a, result.currency));
+  return withDisplay(result, displayPlanResult);
 }
 
 const FN = "evaluatePlan";

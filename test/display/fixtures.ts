@@ -38,6 +38,7 @@ export function results(): Record<string, object> {
     { agentId: "bo", createdAt: hour, firstResponseAt: 2 * hour, resolvedAt: 9 * hour, priority: "low" },
     { agentId: "bo", createdAt: 2 * hour },
   ];
+  const plan = evaluatePlan(planFixture(), planInput());
   return {
     surveyReport: surveyReport(tallySurveys(responses, { by: ["agentId"], onInvalid: "setAside" })),
     ticketReport: ticketReport(
@@ -61,6 +62,7 @@ export function results(): Record<string, object> {
       { promoters: 100, passives: 60, detractors: 40 },
       { promoters: 110, passives: 80, detractors: 60 },
     ) as object,
-    evaluatePlan: evaluatePlan(planFixture(), planInput()),
+    evaluatePlan: plan,
+    agentStatement: plan.agents[0] as object,
   };
 }
