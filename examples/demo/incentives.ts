@@ -19,6 +19,7 @@ import {
   slaCompliance,
   type Ticket,
 } from "../../src/index.js";
+import { show } from "./page.ts";
 
 interface SampleTicket extends Ticket {
   readonly agentId: string;
@@ -90,6 +91,7 @@ export function incentivesSection(): string[] {
     teamMetrics: { team_sla_compliance: teamSla },
   };
   const result = evaluatePlan(plan, input, { trace: true });
+  show("incentives", result);
 
   const out: string[] = [
     `Plan ${result.planId} v${result.version} (examples/plan.json), ${result.currency.code}, rounding ${result.rounding.mode}.`,

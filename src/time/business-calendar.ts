@@ -1,9 +1,19 @@
 import { nonNegative, normalize } from "../internal/assert.js";
 import { inputError } from "../internal/messages.js";
-import { readCalendarOptions } from "./calendar-options.js";
+import { type CalendarSpec, readCalendarOptions } from "./calendar-options.js";
 import { type Instant, toEpochMs } from "./instant.js";
 import { openTime } from "./open-time.js";
 import { type ZoneOffsets, zoneOffsets } from "./zone-offsets.js";
+
+/** Internal: what a calendar from {@link businessCalendar} was built from (read by `businessClock`). */
+export interface CalendarParts {
+  readonly week: CalendarSpec["week"];
+  readonly holidays: readonly number[];
+  readonly zone: ZoneOffsets;
+}
+
+/** Internal: the parts of each calendar built by {@link businessCalendar}. */
+export const CALENDAR_PARTS: WeakMap<object, CalendarParts> = /* @__PURE__ */ new WeakMap();
 
 /**
  * One open interval of a day: `[start, end]` as local wall-clock times
@@ -214,6 +224,7 @@ export function businessCalendar(options: BusinessCalendarOptions): BusinessCale
   }
 
   const calendar = Object.freeze({ timeZone: spec.timeZone, elapsedMs, addMs, isOpen });
+  CALENDAR_PARTS.set(calendar, { week: spec.week, holidays: spec.holidays, zone });
   SPECS.set(calendar, JSON.stringify(spec));
   return calendar;
 }

@@ -615,6 +615,135 @@ export const cases: Record<string, Case> = {
       100_000,
     );
   },
+  quantileSketch(lib) {
+    // DDSketch's logarithmic mapping at α = 0.01: ⌈ln 1000 / ln γ⌉ = 346, ⌈ln 60000 / ln γ⌉ = 551.
+    const sketch = lib.quantileSketch([0, 1000, 60000]);
+    assert.deepEqual(sketch.bins, [
+      [346, 1],
+      [551, 1],
+    ]);
+    assert.equal(sketch.zeroCount, 1);
+    throwsCode(() => lib.quantileSketch([-1]), "out_of_range");
+  },
+  sketchQuantile(lib) {
+    // R: quantile(c(5, 10, 15, 20, 600), 0.9) = 368; the sketch is within 1 % of it.
+    const q = lib.sketchQuantile(lib.quantileSketch([5, 10, 15, 20, 600]), 0.9);
+    assert.ok(Math.abs(q - 368) <= 3.68, String(q));
+    assert.equal(lib.sketchQuantile(lib.quantileSketch([]), 0.5), null);
+  },
+  mergeSketches(lib) {
+    assert.deepEqual(
+      lib.mergeSketches(lib.quantileSketch([1, 2]), lib.quantileSketch([0, 3])),
+      lib.quantileSketch([0, 1, 2, 3]),
+    );
+  },
+  tallyTickets(lib) {
+    const tickets = [
+      { createdAt: 0, resolvedAt: 2 * hour, agentId: "ana" },
+      { createdAt: 0, agentId: "ben" },
+      { createdAt: 5, resolvedAt: 1 },
+    ];
+    const tally = lib.tallyTickets(tickets, { asOf: 10 * hour, by: ["agentId"], onInvalid: "setAside" });
+    assert.deepEqual(
+      tally.groups.map((g: { key: unknown }) => g.key),
+      [["ana"], ["ben"]],
+    );
+    assert.deepEqual(tally.setAside.byCode, { inconsistent_instants: 1 });
+    assert.deepEqual(JSON.parse(JSON.stringify(tally)), tally);
+  },
+  mergeTallies(lib) {
+    const options = { asOf: 10 * hour };
+    const a = lib.tallyTickets([{ createdAt: 0, resolvedAt: 2 * hour }], options);
+    const b = lib.tallyTickets([{ createdAt: 0, resolvedAt: 4 * hour }], options);
+    assert.deepEqual(
+      lib.mergeTallies(a, b),
+      lib.tallyTickets(
+        [
+          { createdAt: 0, resolvedAt: 2 * hour },
+          { createdAt: 0, resolvedAt: 4 * hour },
+        ],
+        options,
+      ),
+    );
+    throwsCode(() => lib.mergeTallies(a, lib.tallyTickets([], { asOf: 0 })), "inconsistent_counts");
+  },
+  ticketReport(lib) {
+    const tickets = [5, 10, 15, 20, 600].map((m) => ({ createdAt: 0, firstResponseAt: m * minute }));
+    const report = lib.ticketReport(lib.tallyTickets(tickets, { asOf: 1000 * minute }));
+    assert.equal(report.total.firstResponse.meanMs, 130 * minute);
+    assert.equal(report.total.backlog, 5);
+  },
+  slaDetails(lib) {
+    const details = lib.slaDetails([{ createdAt: 0 }], { resolutionMs: 8 * hour }, { asOf: 10 * hour });
+    assert.deepEqual(details[0].resolution, {
+      state: "breached",
+      targetMs: 8 * hour,
+      deadline: 8 * hour,
+      elapsedMs: 10 * hour,
+    });
+  },
+  // --- Reports: surveys and contacts ---
+  tallySurveys(lib) {
+    const responses = [
+      { agentId: "ana", csat: 5, nps: 10 },
+      { agentId: "ana", csat: 2, nps: null },
+      { agentId: "bo", csat: "offered", nps: 9 },
+    ];
+    const tally = lib.tallySurveys(responses, { by: ["agentId"] });
+    assert.deepEqual(tally.groups[0].csat, { satisfied: 1, total: 2, unanswered: 0 });
+    assert.deepEqual(tally.groups[1].nps, { promoters: 1, passives: 0, detractors: 0, unanswered: 0 });
+    assert.equal(
+      JSON.stringify(lib.mergeTallies(tally, tally).groups[0].csat),
+      '{"satisfied":2,"total":4,"unanswered":0}',
+    );
+    throwsCode(() => lib.tallySurveys([{ csat: 6 }]), "out_of_range");
+  },
+  surveyReport(lib) {
+    // The NPS vector 50/30/20 of npsInterval, as responses: the row equals npsInterval's answer.
+    const scores = [...Array(50).fill(10), ...Array(30).fill(8), ...Array(20).fill(0)];
+    const row = lib.surveyReport(lib.tallySurveys(scores.map((nps) => ({ nps, csat: null })))).total;
+    assert.equal(row.nps.score, 30);
+    near(row.nps.lower, 14.05113, 5, "adjusted-Wald lower");
+    near(row.nps.upper, 44.201297, 6, "adjusted-Wald upper");
+    assert.equal(row.csat.score, null);
+    assert.equal(row.csat.unanswered, 100);
+  },
+  tallyContacts(lib) {
+    const tally = lib.tallyContacts(contactsVector(), { thresholdMs: 20_000, shortAbandonMs: 5_000 });
+    assert.equal(tally.records, 1060);
+    assert.equal(tally.groups[0].answeredWithin, 860);
+    assert.equal(tally.groups[0].shortAbandoned, 10);
+  },
+  contactReport(lib) {
+    const tally = lib.tallyContacts(contactsVector(), { thresholdMs: 20_000, shortAbandonMs: 5_000 });
+    const row = lib.contactReport(tally).total;
+    near(row.serviceLevel, 81.132075, 6, "service level");
+    near(row.abandonmentRate, 4.761905, 6, "abandonment");
+    assert.equal(row.averageHandleTimeMs, 60_000);
+  },
+  // --- Display ---
+  formatDuration(lib) {
+    assert.equal(lib.formatDuration(7_500_000), "2 h 05 min");
+    assert.equal(lib.formatDuration(59_600), "1 min 00 s");
+    assert.equal(lib.formatDuration(null), "–");
+    throwsCode(() => lib.formatDuration(-1), "out_of_range");
+  },
+  formatPercent(lib) {
+    assert.equal(lib.formatPercent(65.6123), "65.6 %");
+    assert.equal(lib.formatPercent(1234.5, { locale: "de-DE" }), "1.234,5 %");
+  },
+  formatNpsPoints(lib) {
+    assert.equal(lib.formatNpsPoints(5.04), "+5.0");
+    assert.equal(lib.formatNpsPoints(-0.01), "0.0");
+  },
+  formatInterval(lib) {
+    const i = lib.npsInterval(nps5030);
+    assert.equal(lib.formatInterval(i, { signed: true }), "[+14.1, +44.2]");
+    // The result displays itself in Deno's Jupyter kernel, and stays plain data.
+    const bundle = i[Symbol.for("Jupyter.display")]();
+    assert.ok(bundle["image/svg+xml"].startsWith("<svg"));
+    assert.deepEqual(Object.keys(i), ["score", "standardError", "marginOfError", "lower", "upper"]);
+  },
   // --- Adapters (support-metrics/adapters); field names from the vendors' API references ---
   fromZendesk(lib) {
     const { tickets, surveyResponses, setAside } = lib.fromZendesk({
@@ -717,5 +846,19 @@ export const cases: Record<string, Case> = {
   serviceNowPauseStatuses(lib) {
     assert.equal(lib.serviceNowPauseStatuses.length, 4);
     assert.ok(lib.serviceNowPauseStatuses.includes("Awaiting User Info"));
+  },
+  // --- Warehouse (issue 11) ---
+  businessClock(lib) {
+    // Fri 8 Mar 2024 and Mon 11 Mar (after the DST change) in New York, 9–17: two rows, worked by hand.
+    const rows = lib.businessClock(newYorkCalendar(lib), "2024-03-08T00:00:00Z", "2024-03-12T00:00:00Z");
+    assert.deepEqual(rows, [
+      { startMs: Date.parse("2024-03-08T14:00:00Z"), endMs: Date.parse("2024-03-08T22:00:00Z"), openBeforeMs: 0 },
+      {
+        startMs: Date.parse("2024-03-11T13:00:00Z"),
+        endMs: Date.parse("2024-03-11T21:00:00Z"),
+        openBeforeMs: 8 * hour,
+      },
+    ]);
+    throwsCode(() => lib.businessClock({ elapsedMs: () => 0 }, 0, 1), "invalid_type");
   },
 };
