@@ -19,8 +19,8 @@ export {
 export { type MetricErrorCode, MetricInputError, type PlanIssue, PlanValidationError } from "./errors.js";
 export * from "./incentives/index.js";
 export * from "./reports/index.js";
+export * from "./sql/index.js";
 export * from "./stats/index.js";
 export * from "./survey/index.js";
 export * from "./tickets/index.js";
 export * from "./time/index.js";
-export * from "./sql/index.js";

@@ -861,4 +861,78 @@ export const cases: Record<string, Case> = {
     ]);
     throwsCode(() => lib.businessClock({ elapsedMs: () => 0 }, 0, 1), "invalid_type");
   },
+  settlePayouts(lib) {
+    // 50 per ticket, 10 % held one period. June 100 → 5000, 500 held. July 40 → 2000, 200 held;
+    // June restated to 90 tickets: −500 recovered; June's 500 released. Paid 1800 (worked by hand).
+    const plan = ledgerPlan();
+    const june = lib.settlePayouts(plan, { period: "2025-06", agents: [{ id: "ava", metrics: { tickets: 100 } }] });
+    assert.equal(june.agents[0].paidMinor, 4500);
+    const july = lib.settlePayouts(
+      plan,
+      {
+        period: "2025-07",
+        agents: [{ id: "ava", metrics: { tickets: 40 } }],
+        restatements: [{ period: "2025-06", agents: [{ id: "ava", metrics: { tickets: 90 } }] }],
+      },
+      { previous: june },
+    );
+    assert.deepEqual(
+      july.agents[0].lines.map((l: { kind: string; amountMinor: number }) => `${l.kind} ${l.amountMinor}`),
+      ["earning 2000", "holdback -200", "adjustment -500", "release 500"],
+    );
+    assert.equal(july.totals.paidMinor, 1800);
+    throwsCode(
+      () =>
+        lib.settlePayouts(plan, { period: "2025-07", agents: [], restatements: [{ period: "2025-05", agents: [] }] }),
+      "invalid_settlement",
+    );
+  },
+  formatSettlement(lib) {
+    const s = lib.settlePayouts(ledgerPlan(), {
+      period: "2025-06",
+      agents: [{ id: "ava", metrics: { tickets: 101 } }],
+    });
+    const text = lib.formatSettlement(s, "ava");
+    // 101 × 50 = 5050; 10 % = 505 held.
+    assert.ok(text.includes("earned: USD 50.50"), text);
+    assert.ok(text.includes("10% of USD 50.50 = USD 5.05"), text);
+    throwsCode(() => lib.formatSettlement(s, "zed"), "invalid_value");
+  },
+  canonicalJson(lib) {
+    assert.equal(lib.canonicalJson({ b: [1, 2.5, -0], a: "é" }), '{"a":"é","b":[1,2.5,0]}');
+    throwsCode(() => lib.canonicalJson({ a: Number.NaN }), "not_finite");
+  },
+  async auditDigests(lib) {
+    // SHA-256 of the two bytes "{}" (FIPS 180-4; any sha256sum agrees).
+    const d = await lib.auditDigests({}, {}, {});
+    assert.equal(d.plan, "44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a");
+    assert.equal(d.algorithm, "SHA-256");
+  },
+  SettlementValidationError(lib) {
+    const error = new lib.SettlementValidationError([{ path: "/input/period", code: "invalid_type", message: "x" }]);
+    assert.equal(error.code, "invalid_settlement");
+    assert.equal(error.issues[0].path, "/input/period");
+  },
 };
+
+/** 50 minor units per ticket, 10 % held back one period (the ledger cases). */
+function ledgerPlan(): object {
+  return {
+    schema: "cs-incentive-plan/1",
+    id: "per-ticket",
+    version: 1,
+    effective: { from: "2025-06-01", to: "2025-12-31" },
+    period: { days: 30 },
+    currency: { code: "USD", exponent: 2 },
+    metrics: { tickets: { type: "count" } },
+    components: [
+      {
+        id: "per_ticket",
+        type: "perUnit",
+        basis: "tickets",
+        ratePerUnitMinor: 50,
+        holdback: { pct: 10, releaseAfterPeriods: 1 },
+      },
+    ],
+  };
+}
