@@ -20,9 +20,9 @@ import { type AdapterResult, aside, collector, knownKeys, ticket } from "./commo
 export interface ServiceNowOptions {
   /** The IANA time zone the log's zone-less times were written in, e.g. `"Europe/Lisbon"`. @defaultValue none (required) */
   readonly timeZone: string;
-  /** The layout of the times, with the tokens of {@link localInstant}. @defaultValue either ISO-like local time (`2016-02-29 01:16:00`) or `DD-MM-YYYY HH:mm` (`29-02-2016 01:16`, the UCI log's) */
+  /** The layout of the times, with the tokens of `localInstant` (from `support-metrics`). @defaultValue either ISO-like local time (`2016-02-29 01:16:00`) or `DD-MM-YYYY HH:mm` (`29-02-2016 01:16`, the UCI log's) */
   readonly format?: string;
-  /** How a time in a daylight-saving gap or overlap is read (see {@link localInstant}). @defaultValue `"compatible"` */
+  /** How a time in a daylight-saving gap or overlap is read (see `localInstant` in `support-metrics`). @defaultValue `"compatible"` */
   readonly disambiguation?: Disambiguation;
 }
 
@@ -59,7 +59,7 @@ const UCI_FORMAT = "DD-MM-YYYY HH:mm";
  * Definition: rows are grouped by `number` and ordered by `sys_mod_count`
  * (the sequence of modifications), then `sys_updated_at`, then row order;
  * a tie in `sys_mod_count` is warned (`order_tie`). Zone-less times are read
- * as local time in `timeZone` through {@link localInstant}; `?`, `""`, `null`
+ * as local time in `timeZone` through `localInstant` (from `support-metrics`); `?`, `""`, `null`
  * mean missing. Field by field:
  *
  * | Ticket field | ServiceNow source |
@@ -106,7 +106,7 @@ const UCI_FORMAT = "DD-MM-YYYY HH:mm";
  * serviceNowPauseStatuses.includes("Awaiting Vendor"); // => true
  * fromServiceNowEvents([], { timeZone: "Mars/Olympus_Mons" }); // throws invalid_option
  * ```
- * @see {@link localInstant}, {@link serviceNowPauseStatuses}
+ * @see `localInstant` (from `support-metrics`), {@link serviceNowPauseStatuses}
  * @category Adapters
  */
 export function fromServiceNowEvents(rows: readonly unknown[], options: ServiceNowOptions): AdapterResult {

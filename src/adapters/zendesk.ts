@@ -90,7 +90,7 @@ const SOLVED = new Set(["solved", "closed"]);
  * | `createdAt` | ticket `created_at` |
  * | `statusHistory` | audits: every `Create` or `Change` event with `field_name: "status"`, its `value` at the audit's `created_at` (audits in time order, ties by audit `id`; consecutive repeats merged); `null` without audits |
  * | `firstResponseAt` | audits: the first audit after the creating one with a `Comment` event that is `public` and whose `author_id` is not the ticket's `requester_id`; without audits, `created_at` + metrics `reply_time_in_minutes.calendar` (whole minutes only) |
- * | `resolvedAt` | the last audit changing `status` to `solved` (final resolution), when the ticket's `status` is `solved` or `closed`; without audits, metrics `solved_at` |
+ * | `resolvedAt` | the last audit changing `status` to `solved` (final resolution), when the ticket's `status` is `solved` or `closed` (a ticket closed without a solve: when it was closed); without audits, metrics `solved_at` |
  * | `firstResolvedAt` | the first audit changing `status` to `solved`; without audits, `created_at` + metrics `first_resolution_time_in_minutes.calendar` |
  * | `reopenCount` | metrics `reopens`; without metrics, the audits' changes from `solved` back to an open status |
  * | `priority` | ticket `priority` (`urgent`, `high`, `normal`, `low`) |
