@@ -47,14 +47,29 @@ function inserts(table: string, rows: (string | null)[][], casts: string[]): str
   for (let i = 0; i < rows.length; i += 500) {
     const values = rows
       .slice(i, i + 500)
-      .map((r) => `(${r.map((v, k) => (v === null ? "NULL" : `CAST('${v.replace(/'/g, "''")}' AS ${casts[k]})`)).join(", ")})`)
+      .map(
+        (r) =>
+          `(${r.map((v, k) => (v === null ? "NULL" : `CAST('${v.replace(/'/g, "''")}' AS ${casts[k]})`)).join(", ")})`,
+      )
       .join(", ");
     out.push(`INSERT INTO ${table} VALUES ${values}`);
   }
   return out;
 }
 
-const T_CASTS = ["BIGINT", "TIMESTAMPTZ", "TIMESTAMPTZ", "TIMESTAMPTZ", "TIMESTAMPTZ", "VARCHAR", "VARCHAR", "VARCHAR", "BIGINT", "BIGINT", "VARCHAR"];
+const T_CASTS = [
+  "BIGINT",
+  "TIMESTAMPTZ",
+  "TIMESTAMPTZ",
+  "TIMESTAMPTZ",
+  "TIMESTAMPTZ",
+  "VARCHAR",
+  "VARCHAR",
+  "VARCHAR",
+  "BIGINT",
+  "BIGINT",
+  "VARCHAR",
+];
 const S_CASTS = ["BIGINT", "VARCHAR", "TIMESTAMPTZ"];
 const C_CASTS = ["TIMESTAMPTZ", "TIMESTAMPTZ", "BIGINT"];
 

@@ -22,7 +22,17 @@ const DAY = 24 * HOUR;
 const nineToFive = [["09:00", "17:00"]] as const;
 const calendar = businessCalendar({
   timeZone: "America/New_York",
-  week: { mon: nineToFive, tue: nineToFive, wed: nineToFive, thu: nineToFive, fri: [["08:00", "12:00"], ["13:00", "18:30"]], sun: [["00:00", "24:00"]] },
+  week: {
+    mon: nineToFive,
+    tue: nineToFive,
+    wed: nineToFive,
+    thu: nineToFive,
+    fri: [
+      ["08:00", "12:00"],
+      ["13:00", "18:30"],
+    ],
+    sun: [["00:00", "24:00"]],
+  },
   holidays: ["2024-03-12", "2024-11-04", "2024-11-05"],
 });
 const STATUSES = ["new", "open", "Pending", "pending", "on-hold", "solved", "Closed"];
@@ -44,7 +54,7 @@ function ticket(start: number): fc.Arbitrary<Ticket> {
     })
     .map((r) => {
       const createdAt = start + r.created;
-      const t: Record<string, unknown> = { createdAt };
+      const t: Record<string, unknown> & { createdAt: number } = { createdAt };
       if (r.response !== undefined) t["firstResponseAt"] = createdAt + r.response;
       if (r.resolution !== undefined) t["resolvedAt"] = createdAt + r.resolution;
       for (const k of ["agentId", "channel", "priority", "reopenCount", "contactsToResolve"] as const) {
@@ -68,7 +78,10 @@ const scenario = fc
     sla: fc.constantFrom(
       undefined,
       { firstResponseMs: 2 * HOUR, resolutionMs: 2 * DAY },
-      { resolutionMs: DAY, byPriority: { urgent: { firstResponseMs: 30 * MINUTE }, high: { firstResponseMs: 4 * HOUR } } },
+      {
+        resolutionMs: DAY,
+        byPriority: { urgent: { firstResponseMs: 30 * MINUTE }, high: { firstResponseMs: 4 * HOUR } },
+      },
     ),
     by: fc.constantFrom<TallyTicketsOptions["by"]>(
       undefined,
