@@ -145,7 +145,7 @@ const RESOLVED = "('solved', 'resolved', 'closed')";
  *   sla: { firstResponseMs: 3_600_000, byPriority: { urgent: { firstResponseMs: 900_000 } } },
  * });
  * sql.startsWith("WITH"); // => true
- * params; // => ["urgent"]
+ * params; // => ["urgent", "urgent"]
  * ticketTallySql({ dialect: "duckdb", asOf: 0, tables: { tickets: "x; DROP TABLE y" } }); // throws invalid_option
  * ticketTallySql({ dialect: "oracle" as "duckdb", asOf: 0 }); // throws invalid_option
  * ```
