@@ -1,5 +1,7 @@
 import { inputError } from "../internal/messages.js";
+import { type ContactTally, mergeContactTallies } from "./contacts.js";
 import { sameFingerprint } from "./fingerprint.js";
+import { mergeSurveyTallies, type SurveyTally } from "./surveys.js";
 import { mergeTicketTallies } from "./ticket-merge.js";
 import type { TicketTally } from "./tickets.js";
 
@@ -8,11 +10,13 @@ import type { TicketTally } from "./tickets.js";
  *
  * @category Reports
  */
-export type Tally = TicketTally;
+export type Tally = TicketTally | SurveyTally | ContactTally;
 
 /** The merge of each kind (its tallies already checked to share kind, version and fingerprint). */
 const MERGERS: Record<string, (fn: string, tallies: readonly unknown[]) => Tally> = {
   tickets: mergeTicketTallies,
+  surveys: mergeSurveyTallies,
+  contacts: mergeContactTallies,
 };
 
 /**

@@ -174,23 +174,23 @@ function deadlineOf(
   let from = created;
   if (history !== undefined && spec.paused !== undefined) {
     let inPause = false;
-    for (let j = 0; j <= history.length; j++) {
-      const e = history[j] as { at: unknown } | undefined;
-      const at = e === undefined ? Number.POSITIVE_INFINITY : toEpochMs(fn, "", e.at);
-      const paused = e !== undefined && spec.paused.has(statusOf(fn, e, i, j));
+    for (let j = 0; j < history.length; j++) {
+      const e = history[j] as { at: unknown };
+      const at = toEpochMs(fn, "", e.at);
       if (at > from) {
         if (inPause) from = at;
         else {
-          const available = at === Number.POSITIVE_INFINITY ? Number.POSITIVE_INFINITY : spanOf(calendar, from, at);
+          const available = spanOf(calendar, from, at);
           // Strictly within: a deadline exactly at the stretch's end is the next counted moment.
           if (left < available) return addTime(calendar, from, left);
           left -= available;
           from = at;
         }
       }
-      inPause = paused;
+      inPause = spec.paused.has(statusOf(fn, e, i, j));
     }
-    return inPause ? null : addTime(calendar, from, left);
+    // The last status holds for good: a paused clock never reaches the target.
+    if (inPause) return null;
   }
   return addTime(calendar, from, left);
 }

@@ -1,3 +1,4 @@
+import { displayTicketReport, withDisplay } from "../display/index.js";
 import { normalize, percentOf, options as readOptions } from "../internal/assert.js";
 import { inputError } from "../internal/messages.js";
 import { keyObject } from "./dimensions.js";
@@ -149,7 +150,8 @@ export function ticketReport(tally: TicketTally, options?: TicketReportOptions):
     all = all === undefined ? g : mergeGroups(all, g);
   }
   const total = row({}, all ?? emptyGroup(t), quantiles);
-  return { groups, total, setAside: t.setAside, records: t.records, createdAfterAsOf: t.createdAfterAsOf };
+  const report = { groups, total, setAside: t.setAside, records: t.records, createdAfterAsOf: t.createdAfterAsOf };
+  return withDisplay(report, displayTicketReport);
 }
 
 const DEFAULT_QUANTILES: readonly number[] = [0.5, 0.9];
