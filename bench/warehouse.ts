@@ -77,7 +77,11 @@ for (let i = 0; i < N; i++) {
 }
 
 let t = performance.now();
-const query = ticketTallySql({ ...options, dialect: "duckdb", tables: { tickets: "tickets", clock: "business_clock" } });
+const query = ticketTallySql({
+  ...options,
+  dialect: "duckdb",
+  tables: { tickets: "tickets", clock: "business_clock" },
+});
 const rows = (await sql.runAndReadAll(query.sql, query.params)).getRowObjects();
 const viaDuckDb = ticketReport(ticketTallyFromRows(rows, options));
 const duckMs = performance.now() - t;

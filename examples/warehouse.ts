@@ -47,19 +47,27 @@ const text = (v: unknown) => (v === undefined || v === null ? "NULL" : `'${Strin
 const at = (v: unknown) => (v === undefined || v === null ? "NULL" : `TIMESTAMPTZ ${text(v)}`);
 await sql.run(`CREATE TABLE tickets (id VARCHAR, created_at TIMESTAMPTZ, first_response_at TIMESTAMPTZ,
   resolved_at TIMESTAMPTZ, agent_id VARCHAR, channel VARCHAR, priority VARCHAR, reopen_count BIGINT, contacts_to_resolve BIGINT)`);
-await sql.run(`INSERT INTO tickets VALUES ${tickets
-  .map((t) => `(${text(t.id)}, ${at(t.createdAt)}, ${at(t.firstResponseAt)}, ${at(t.resolvedAt)}, ${text(t.agentId)},
-    ${text(t.channel)}, ${text(t.priority)}, ${t.reopenCount ?? "NULL"}, ${t.contactsToResolve ?? "NULL"})`)
-  .join(",")}`);
+await sql.run(
+  `INSERT INTO tickets VALUES ${tickets
+    .map(
+      (t) => `(${text(t.id)}, ${at(t.createdAt)}, ${at(t.firstResponseAt)}, ${at(t.resolvedAt)}, ${text(t.agentId)},
+    ${text(t.channel)}, ${text(t.priority)}, ${t.reopenCount ?? "NULL"}, ${t.contactsToResolve ?? "NULL"})`,
+    )
+    .join(",")}`,
+);
 await sql.run(`CREATE TABLE ticket_statuses (ticket_id VARCHAR, status VARCHAR, "at" TIMESTAMPTZ)`);
-await sql.run(`INSERT INTO ticket_statuses VALUES ${tickets
-  .flatMap((t) => (t.statusHistory ?? []).map((e) => `(${text(t.id)}, ${text(e.status)}, ${at(e.at)})`))
-  .join(",")}`);
+await sql.run(
+  `INSERT INTO ticket_statuses VALUES ${tickets
+    .flatMap((t) => (t.statusHistory ?? []).map((e) => `(${text(t.id)}, ${text(e.status)}, ${at(e.at)})`))
+    .join(",")}`,
+);
 const clock = businessClock(calendar, "2025-05-25T00:00:00Z", "2025-07-08T00:00:00Z");
 await sql.run("CREATE TABLE business_clock (start_at TIMESTAMPTZ, end_at TIMESTAMPTZ, open_before_ms BIGINT)");
-await sql.run(`INSERT INTO business_clock VALUES ${clock
-  .map((r) => `(epoch_ms(${r.startMs}), epoch_ms(${r.endMs}), ${r.openBeforeMs})`)
-  .join(",")}`);
+await sql.run(
+  `INSERT INTO business_clock VALUES ${clock
+    .map((r) => `(epoch_ms(${r.startMs}), epoch_ms(${r.endMs}), ${r.openBeforeMs})`)
+    .join(",")}`,
+);
 
 // 2. The warehouse path: generated SQL, rows back into a tally, the report.
 let started = performance.now();
@@ -78,7 +86,9 @@ const fromJs = ticketReport(tallyTickets(tickets, options));
 const jsMs = performance.now() - started;
 
 const minutes = (ms: number | null | undefined) => (ms === null || ms === undefined ? "—" : (ms / 60_000).toFixed(1));
-console.log(`${tickets.length} tickets, June 2025, New York business hours 9–18 with pauses; ${clock.length} clock rows`);
+console.log(
+  `${tickets.length} tickets, June 2025, New York business hours 9–18 with pauses; ${clock.length} clock rows`,
+);
 console.log("agent   tickets  backlog  FRT mean (business min)  FRT p90  SLA %");
 for (const row of fromSql.groups) {
   const p90 = row.firstResponse.quantilesMs.find((q) => q.p === 0.9)?.ms;
@@ -90,7 +100,9 @@ for (const row of fromSql.groups) {
 }
 const same = JSON.stringify(fromSql) === JSON.stringify(fromJs);
 console.log(`DuckDB report equals the JS report: ${same}`);
-console.log(`DuckDB (SQL + ticketTallyFromRows + ticketReport): ${sqlMs.toFixed(0)} ms; JS (tallyTickets + ticketReport): ${jsMs.toFixed(0)} ms`);
+console.log(
+  `DuckDB (SQL + ticketTallyFromRows + ticketReport): ${sqlMs.toFixed(0)} ms; JS (tallyTickets + ticketReport): ${jsMs.toFixed(0)} ms`,
+);
 sql.closeSync();
 db.closeSync();
 if (!same) process.exitCode = 1;
