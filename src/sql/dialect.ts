@@ -3,7 +3,7 @@
  * identifier quoting, parameter placeholders, epoch milliseconds of a
  * timestamp, the natural logarithm, type names and local calendar labels.
  * Everything else in the generated SQL is the common core (CTEs, window
- * functions, CASE, GROUPING SETS) that all six engines share.
+ * functions, CASE, UNION ALL) that all six engines share.
  */
 import { inputError } from "../internal/messages.js";
 
@@ -30,6 +30,8 @@ export interface DialectSpec {
   ln(expr: string): string;
   readonly bigint: string;
   readonly double: string;
+  /** The string type (for a typed `NULL`). */
+  readonly text: string;
   /** The local label of a period of a timestamp expression in `timeZone` (a validated literal). */
   period(period: "day" | "week" | "month", expr: string, timeZone: string): string;
 }
@@ -49,6 +51,7 @@ export const DIALECTS: Readonly<Record<SqlDialect, DialectSpec>> = {
     ln: (e) => `LN(${e})`,
     bigint: "BIGINT",
     double: "DOUBLE",
+    text: "VARCHAR",
     period: (p, e, z) =>
       `strftime(timezone(${z}, ${e}), '${p === "day" ? "%Y-%m-%d" : p === "week" ? "%G-W%V" : "%Y-%m"}')`,
   },
@@ -60,8 +63,9 @@ export const DIALECTS: Readonly<Record<SqlDialect, DialectSpec>> = {
     ln: (e) => `LN(${e})`,
     bigint: "BIGINT",
     double: "DOUBLE PRECISION",
+    text: "TEXT",
     period: (p, e, z) =>
-      `to_char(${e} AT TIME ZONE ${z}, '${p === "day" ? "YYYY-MM-DD" : p === "week" ? 'IYYY-"W"IW' : "YYYY-MM"}')`,
+      `to_char(timezone(${z}, ${e}), '${p === "day" ? "YYYY-MM-DD" : p === "week" ? 'IYYY-"W"IW' : "YYYY-MM"}')`,
   },
   bigquery: {
     name: "bigquery",
@@ -71,6 +75,7 @@ export const DIALECTS: Readonly<Record<SqlDialect, DialectSpec>> = {
     ln: (e) => `LN(${e})`,
     bigint: "INT64",
     double: "FLOAT64",
+    text: "STRING",
     period: (p, e, z) =>
       `FORMAT_TIMESTAMP('${p === "day" ? "%Y-%m-%d" : p === "week" ? "%G-W%V" : "%Y-%m"}', ${e}, ${z})`,
   },
@@ -83,6 +88,7 @@ export const DIALECTS: Readonly<Record<SqlDialect, DialectSpec>> = {
     ln: (e) => `LN(${e})`,
     bigint: "BIGINT",
     double: "DOUBLE",
+    text: "VARCHAR",
     period: (p, e, z) => {
       const local = `CONVERT_TIMEZONE(${z}, ${e})`;
       if (p === "week") return `YEAROFWEEKISO(${local}) || '-W' || LPAD(WEEKISO(${local}), 2, '0')`;
@@ -97,9 +103,10 @@ export const DIALECTS: Readonly<Record<SqlDialect, DialectSpec>> = {
     ln: (e) => `LN(${e})`,
     bigint: "BIGINT",
     double: "DOUBLE",
+    text: "STRING",
     period: (p, e, z) => {
       const local = `from_utc_timestamp(${e}, ${z})`;
-      if (p === "week") return `concat(extract(YEAROFWEEK FROM ${local}), '-W', lpad(weekofyear(${local}), 2, '0'))`;
+      if (p === "week") return `concat(date_part('YEAROFWEEK', ${local}), '-W', lpad(weekofyear(${local}), 2, '0'))`;
       return `date_format(${local}, '${p === "day" ? "yyyy-MM-dd" : "yyyy-MM"}')`;
     },
   },
@@ -109,8 +116,9 @@ export const DIALECTS: Readonly<Record<SqlDialect, DialectSpec>> = {
     placeholder: (n) => `{p${n}:String}`,
     epochMs: (e) => `toUnixTimestamp64Milli(${e})`,
     ln: (e) => `log(${e})`,
-    bigint: "Int64",
+    bigint: "Nullable(Int64)",
     double: "Float64",
+    text: "Nullable(String)",
     period: (p, e, z) => {
       const local = `toTimeZone(${e}, ${z})`;
       if (p === "week") {

@@ -90,7 +90,7 @@ export function ticketTallyFromRows(
     if (row === null || typeof row !== "object" || Array.isArray(row)) {
       throw inputError("invalid_type", FN, `rows[${i}]`, "a result row (an object)", row);
     }
-    const r = row as Record<string, unknown>;
+    const r = lowerCaseKeys(row as Record<string, unknown>);
     const int = (column: string): number => integer(r, i, column, false);
     const part = int("part");
     const cls = int("cls");
@@ -281,4 +281,12 @@ function compareKeys(a: readonly (string | null)[], b: readonly (string | null)[
     return x < y ? -1 : 1;
   }
   return 0;
+}
+
+/** The row with lower-case column names (Snowflake returns unquoted names in upper case). */
+function lowerCaseKeys(row: Record<string, unknown>): Record<string, unknown> {
+  if ("part" in row) return row;
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(row)) out[key.toLowerCase()] = row[key];
+  return out;
 }

@@ -145,7 +145,7 @@ const RESOLVED = "('solved', 'resolved', 'closed')";
  *   sla: { firstResponseMs: 3_600_000, byPriority: { urgent: { firstResponseMs: 900_000 } } },
  * });
  * sql.startsWith("WITH"); // => true
- * params; // => ["urgent"]
+ * params; // => ["urgent", "urgent"]
  * ticketTallySql({ dialect: "duckdb", asOf: 0, tables: { tickets: "x; DROP TABLE y" } }); // throws invalid_option
  * ticketTallySql({ dialect: "oracle" as "duckdb", asOf: 0 }); // throws invalid_option
  * ```
@@ -212,7 +212,8 @@ export function ticketTallySql(options: TicketTallySqlOptions): SqlQuery {
     return d.placeholder(params.length);
   };
   const asOf = numberLiteral(tally.asOf);
-  const q = d.quote;
+  // The query's own names (CTEs, aliases) are fixed lowercase words, written unquoted; only the user's names are quoted.
+  const q = (name: string): string => name;
   const ms = d.epochMs;
 
   // Dimensions: a field column or a period label.
@@ -338,42 +339,50 @@ export function ticketTallySql(options: TicketTallySqlOptions): SqlQuery {
   const count = (condition: string): string => `CAST(SUM(CASE WHEN ${condition} THEN 1 ELSE 0 END) AS ${d.bigint})`;
   const big = (e: string): string => `CAST(${e} AS ${d.bigint})`;
   const group = [...keys, q("cls")];
-  const sets = [group, [...group, q("frb")], [...group, q("rsb")], [...group, q("ch")]]
-    .map((s) => `(${s.join(", ")})`)
-    .join(", ");
-  const select = [
-    ...group,
-    q("frb"),
-    q("rsb"),
-    q("ch"),
-    `GROUPING(${q("frb")}) + 2 * GROUPING(${q("rsb")}) + 4 * GROUPING(${q("ch")}) AS ${q("part")}`,
-    `${big("COUNT(*)")} AS ${q("n")}`,
-    `${count(`${q("op")} = 1`)} AS ${q("backlog")}`,
-    `${big(`COUNT(${frm})`)} AS ${q("fr_n")}`,
-    `${big(`SUM(${q("frc")})`)} AS ${q("fr_censored")}`,
-    `${big(`SUM(${q("frw")})`)} AS ${q("fr_without_response")}`,
-    `${big(`SUM(${frm})`)} AS ${q("fr_sum")}`,
-    `${big(`MIN(${frm})`)} AS ${q("fr_min")}`,
-    `${big(`MAX(${frm})`)} AS ${q("fr_max")}`,
-    `${count(`${frm} = 0`)} AS ${q("fr_zero")}`,
-    `${big(`COUNT(${rsm})`)} AS ${q("res_n")}`,
-    `${count(`${rsm} IS NULL`)} AS ${q("res_censored")}`,
-    `${big(`SUM(${rsm})`)} AS ${q("res_sum")}`,
-    `${big(`MIN(${rsm})`)} AS ${q("res_min")}`,
-    `${big(`MAX(${rsm})`)} AS ${q("res_max")}`,
-    `${count(`${rsm} = 0`)} AS ${q("res_zero")}`,
-    `${count(`${q("sla")} = 0`)} AS ${q("sla_achieved")}`,
-    `${count(`${q("sla")} = 1`)} AS ${q("sla_breached")}`,
-    `${count(`${q("sla")} = 2`)} AS ${q("sla_pending")}`,
-    `${count(`${rsm} IS NOT NULL AND ${ro} > 0`)} AS ${q("reopened")}`,
-    `${count(`${rsm} IS NOT NULL AND ${ro} IS NOT NULL`)} AS ${q("reopen_resolved")}`,
-    `${count(`${rsm} IS NOT NULL AND ${ro} IS NULL`)} AS ${q("reopen_unrecorded")}`,
-    `${count(`${rsm} IS NOT NULL AND ${ctr} = 1`)} AS ${q("first_contact")}`,
-    `${count(`${rsm} IS NOT NULL AND ${ctr} IS NOT NULL`)} AS ${q("fcr_resolved")}`,
-    `${count(`${rsm} IS NOT NULL AND ${ctr} IS NULL`)} AS ${q("fcr_unrecorded")}`,
-    `${count(`${q("ch")} IS NULL`)} AS ${q("channel_unrecorded")}`,
+  const nullBig = `CAST(NULL AS ${d.bigint})`;
+  const aggregates: [string, string][] = [
+    ["backlog", count(`${q("op")} = 1`)],
+    ["fr_n", big(`COUNT(${frm})`)],
+    ["fr_censored", big(`SUM(${q("frc")})`)],
+    ["fr_without_response", big(`SUM(${q("frw")})`)],
+    ["fr_sum", big(`SUM(${frm})`)],
+    ["fr_min", big(`MIN(${frm})`)],
+    ["fr_max", big(`MAX(${frm})`)],
+    ["fr_zero", count(`${frm} = 0`)],
+    ["res_n", big(`COUNT(${rsm})`)],
+    ["res_censored", count(`${rsm} IS NULL`)],
+    ["res_sum", big(`SUM(${rsm})`)],
+    ["res_min", big(`MIN(${rsm})`)],
+    ["res_max", big(`MAX(${rsm})`)],
+    ["res_zero", count(`${rsm} = 0`)],
+    ["sla_achieved", count(`${q("sla")} = 0`)],
+    ["sla_breached", count(`${q("sla")} = 1`)],
+    ["sla_pending", count(`${q("sla")} = 2`)],
+    ["reopened", count(`${rsm} IS NOT NULL AND ${ro} > 0`)],
+    ["reopen_resolved", count(`${rsm} IS NOT NULL AND ${ro} IS NOT NULL`)],
+    ["reopen_unrecorded", count(`${rsm} IS NOT NULL AND ${ro} IS NULL`)],
+    ["first_contact", count(`${rsm} IS NOT NULL AND ${ctr} = 1`)],
+    ["fcr_resolved", count(`${rsm} IS NOT NULL AND ${ctr} IS NOT NULL`)],
+    ["fcr_unrecorded", count(`${rsm} IS NOT NULL AND ${ctr} IS NULL`)],
+    ["channel_unrecorded", count(`${q("ch")} IS NULL`)],
   ];
-  const sql = `WITH\n${parts.join(",\n")}\nSELECT ${select.join(", ")}\nFROM ${q("facts")}\nGROUP BY GROUPING SETS (${sets})`;
+  // Four groupings, one block each: the group row (part 7) with every figure, then the
+  // bins of each duration (parts 6 and 5) and the channels (part 3) with their counts.
+  const block = (part: number, extra: string | undefined): string => {
+    const columns = [
+      ...group,
+      extra === q("frb") ? extra : `${nullBig} AS ${q("frb")}`,
+      extra === q("rsb") ? extra : `${nullBig} AS ${q("rsb")}`,
+      extra === q("ch") ? extra : `CAST(NULL AS ${d.text}) AS ${q("ch")}`,
+      `${part} AS ${q("part")}`,
+      `${big("COUNT(*)")} AS ${q("n")}`,
+      ...aggregates.map(([name, e]) => `${part === 7 ? e : nullBig} AS ${q(name)}`),
+    ];
+    const by = extra === undefined ? group : [...group, extra];
+    const where = extra === undefined ? "" : ` WHERE ${extra} IS NOT NULL`;
+    return `SELECT ${columns.join(", ")} FROM ${q("facts")}${where} GROUP BY ${by.join(", ")}`;
+  };
+  const sql = `WITH\n${parts.join(",\n")}\n${[block(7, undefined), block(6, q("frb")), block(5, q("rsb")), block(3, q("ch"))].join("\nUNION ALL\n")}`;
   return { sql, params };
 }
 

@@ -861,6 +861,57 @@ export const cases: Record<string, Case> = {
     ]);
     throwsCode(() => lib.businessClock({ elapsedMs: () => 0 }, 0, 1), "invalid_type");
   },
+  ticketTallySql(lib) {
+    const { sql, params } = lib.ticketTallySql({
+      dialect: "postgres",
+      asOf: 0,
+      sla: { resolutionMs: hour, byPriority: { urgent: { resolutionMs: minute } } },
+    });
+    assert.ok(sql.startsWith("WITH"));
+    assert.deepEqual(params, ["urgent", "urgent"]);
+    throwsCode(
+      () => lib.ticketTallySql({ dialect: "duckdb", asOf: 0, tables: { tickets: "x; DROP TABLE y" } }),
+      "invalid_option",
+    );
+  },
+  ticketTallyFromRows(lib) {
+    // One ticket answered after a minute, as node-postgres returns the row (integer strings): bin ⌈ln 60000 / ln γ⌉ = 551 for α = 0.01.
+    const row: Record<string, unknown> = {
+      cls: "0",
+      frb: null,
+      rsb: null,
+      ch: null,
+      part: "7",
+      n: "1",
+      backlog: "1",
+      fr_n: "1",
+      fr_censored: "0",
+      fr_without_response: "0",
+      fr_sum: "60000",
+      fr_min: "60000",
+      fr_max: "60000",
+      fr_zero: "0",
+      res_n: "0",
+      res_censored: "1",
+      res_sum: null,
+      res_min: null,
+      res_max: null,
+      res_zero: "0",
+      sla_achieved: "0",
+      sla_breached: "0",
+      sla_pending: "0",
+      reopened: "0",
+      reopen_resolved: "0",
+      reopen_unrecorded: "0",
+      first_contact: "0",
+      fcr_resolved: "0",
+      fcr_unrecorded: "0",
+      channel_unrecorded: "1",
+    };
+    const tally = lib.ticketTallyFromRows([row, { ...row, part: "6", frb: "551" }], { asOf: hour });
+    assert.deepEqual(tally, lib.tallyTickets([{ createdAt: 0, firstResponseAt: minute }], { asOf: hour }));
+    throwsCode(() => lib.ticketTallyFromRows([{ ...row, n: "1.5" }], { asOf: hour }), "not_integer");
+  },
   settlePayouts(lib) {
     // 50 per ticket, 10 % held one period. June 100 → 5000, 500 held. July 40 → 2000, 200 held;
     // June restated to 90 tickets: −500 recovered; June's 500 released. Paid 1800 (worked by hand).

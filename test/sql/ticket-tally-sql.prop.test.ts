@@ -54,7 +54,7 @@ function ticket(start: number): fc.Arbitrary<Ticket> {
     })
     .map((r) => {
       const createdAt = start + r.created;
-      const t: Record<string, unknown> = { createdAt };
+      const t: Record<string, unknown> & { createdAt: number } = { createdAt };
       if (r.response !== undefined) t["firstResponseAt"] = createdAt + r.response;
       if (r.resolution !== undefined) t["resolvedAt"] = createdAt + r.resolution;
       for (const k of ["agentId", "channel", "priority", "reopenCount", "contactsToResolve"] as const) {
