@@ -10,6 +10,9 @@ const survey = readdirSync("src/survey")
   .filter((name) => name.endsWith(".ts") && name !== "index.ts")
   .map((name) => `src/survey/${name}`);
 
+/** Every file's examples in TSDoc are tests too (test/docs/examples.test.ts runs them). */
+const docs = "test/docs/examples.test.ts";
+
 /** Each mutated file and the tests that must notice its mutants. */
 const targets = new Map([
   ...survey.map((file) => [file, ["test/survey/**/*.test.ts"]]),
