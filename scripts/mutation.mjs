@@ -39,7 +39,7 @@ for (const file of asked.length > 0 ? asked : targets.keys()) {
   const report = `reports/mutation/${slug}.json`;
   const run = spawnSync("npx", ["stryker", "run", "--mutate", file], {
     stdio: "inherit",
-    env: { ...process.env, MUTATION_SLUG: slug, MUTATION_TESTS: targets.get(file).join(",") },
+    env: { ...process.env, MUTATION_SLUG: slug, MUTATION_TESTS: [...targets.get(file), docs].join(",") },
   });
   if (run.status !== 0) {
     console.error(`stryker failed on ${file} (exit ${run.status})`);
