@@ -18,9 +18,15 @@ const targets = new Map([
   ...survey.map((file) => [file, ["test/survey/**/*.test.ts"]]),
   ["src/tickets/sla.ts", ["test/tickets/sla*.test.ts", "test/tickets/business-hours.test.ts"]],
   ["src/tickets/durations.ts", ["test/tickets/durations*.test.ts", "test/tickets/incident-log.test.ts"]],
-  ["src/incentives/tiers.ts", ["test/incentives/evaluate*.test.ts", "test/incentives/trace.test.ts"]],
+  [
+    "src/incentives/tiers.ts",
+    ["test/incentives/tiers.test.ts", "test/incentives/evaluate*.test.ts", "test/incentives/trace.test.ts"],
+  ],
   ["src/incentives/allocate.ts", ["test/incentives/allocate*.test.ts", "test/incentives/evaluate*.test.ts"]],
-  ["src/incentives/awards.ts", ["test/incentives/evaluate*.test.ts", "test/incentives/trace.test.ts"]],
+  [
+    "src/incentives/awards.ts",
+    ["test/incentives/awards.test.ts", "test/incentives/evaluate*.test.ts", "test/incentives/trace.test.ts"],
+  ],
 ]);
 
 const asked = process.argv.slice(2);
