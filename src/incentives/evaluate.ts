@@ -24,24 +24,42 @@ import {
   readExact,
   ZERO,
 } from "./rational.js";
-import { roundRational, unreachable } from "./rounding.js";
 import type {
   AgentReward,
+  AgentTrace,
+  AwardTrace,
+  BandTrace,
+  CapTrace,
+  ConditionTrace,
+  FlatLineTrace,
+  KpiTrace,
+  LineKind,
+  LineTrace,
+  LineTraceBase,
+  PerUnitLineTrace,
+  PlanCapTrace,
+  PlanLine,
+  PlanResult,
+  ScorecardLineTrace,
+  TieredLineTrace,
+} from "./result.js";
+import { roundRational, unreachable } from "./rounding.js";
+import type {
   CashReward,
   Component,
   EvaluateOptions,
-  LineKind,
+  FlatComponent,
   MetricType,
-  NonCashReward,
+  PerUnitComponent,
   Plan,
   PlanInput,
-  PlanLine,
-  PlanResult,
+  Reward,
   RoundingMode,
+  ScorecardComponent,
+  TieredComponent,
 } from "./schema.js";
 import { compileScorecard, scorecardPay } from "./scorecard.js";
 import { compileTiered, tieredPay } from "./tiers.js";
-import type { AgentTrace, AwardTrace, BandTrace, CapTrace, KpiTrace, LineTrace, PlanCapTrace } from "./trace.js";
 import { validatePlan } from "./validate.js";
 
 /**
@@ -154,20 +172,42 @@ export function evaluatePlan(plan: unknown, input: PlanInput, options?: Evaluate
 
 const FN = "evaluatePlan";
 
+/** One agent's values as a line reads them: the agent's row, the team's values, the proration factor. */
+interface AgentRow {
+  /** Every agent's values; this agent's sit at `values[base + slot]`. */
+  readonly values: Float64Array;
+  /** The start of this agent's row. */
+  readonly base: number;
+  /** The team's values by slot. */
+  readonly team: Float64Array;
+  /** The proration factor p (1 when the plan does not prorate). */
+  readonly p: Rational;
+  /** The agent's position in the input, for error paths. */
+  readonly index: number;
+}
+
+/** The fields of a line trace that every kind shares and that are known before the pay is rounded. */
+type LineHead = Pick<LineTraceBase, "id" | "label" | "inputs" | "when">;
+
+/** The fields of a line trace known once the line is capped and rounded. */
+type LineTail = Omit<LineTraceBase, keyof LineHead>;
+
+/** What a line's pay reports besides its exact amount (one object reused across the lines of a run). */
+interface LineOut {
+  /** The caps that apply to the line, with their limits. */
+  readonly caps: [CapTrace["cap"], Rational][];
+  /** Whether the run traces: `line` must then be set. */
+  readonly tracing: boolean;
+  /** Builds the line's trace from the shared fields, with the kind's own fields in between. */
+  line: ((head: LineHead, tail: LineTail) => LineTrace) | undefined;
+}
+
 /**
  * One component's line for one agent, compiled once: the exact amount before
  * caps (0 when the line's condition fails). Pushes the caps that apply onto
- * `caps` and, when `detail` is given, writes the trace fields of its kind.
+ * `out.caps` and, when tracing, sets `out.line`.
  */
-type Pay = (
-  values: Float64Array,
-  base: number,
-  team: Float64Array,
-  p: Rational,
-  holds: boolean,
-  caps: [CapTrace["cap"], Rational][],
-  detail: Record<string, unknown> | null,
-) => Rational;
+type Pay = (row: AgentRow, holds: boolean, out: LineOut) => Rational;
 
 /** One component, parsed once. */
 interface PreparedComponent {
@@ -198,6 +238,16 @@ interface PreparedPlan {
   readonly awards: readonly (CompiledRank | CompiledPool)[];
 }
 
+/** What compiling a component's pay needs besides the component. */
+interface PayContext {
+  readonly plan: Plan;
+  readonly slots: Slots;
+  /** Gives a metric's slot and lists the metric among the line's inputs. */
+  readonly read: (metric: string) => number;
+  /** Collects the metrics that must be ≥ 0 (bases). */
+  readonly nonNegative: Set<string>;
+}
+
 function prepare(plan: Plan): PreparedPlan {
   const metricNames = Object.keys(plan.metrics);
   const teamMetrics = plan.teamMetrics ?? {};
@@ -211,7 +261,7 @@ function prepare(plan: Plan): PreparedPlan {
       if (!reads.some(([r]) => r === m)) reads.push([m, slot]);
       return slot;
     };
-    const pay = compilePay(c, plan, slots, read, nonNegative);
+    const pay = compilePay(c, { plan, slots, read, nonNegative });
     return { id: c.id, kind: c.type, label: c.label, when: c.when ? compileNode(c.when, slots) : null, pay, reads };
   });
   const awards = (plan.teamAwards ?? []).map((a) => {
@@ -243,90 +293,119 @@ function prepare(plan: Plan): PreparedPlan {
   };
 }
 
-/** Compiles a component's {@link Pay}: `read` gives a metric's slot and lists it among the line's inputs. */
-function compilePay(
-  c: Component,
-  plan: Plan,
-  slots: Slots,
-  read: (metric: string) => number,
-  nonNegative: Set<string>,
-): Pay {
+/** Compiles a component's {@link Pay}. */
+function compilePay(c: Component, cx: PayContext): Pay {
   switch (c.type) {
-    case "tiered": {
-      const { basis } = c;
-      nonNegative.add(basis);
-      const slot = read(basis);
-      const t = compileTiered(c);
-      const cap = amountCap(c.cap);
-      return (v, b, _team, p, holds, caps, detail) => {
-        const units = fromNumber(v[b + slot]!);
-        const target = t.prorate ? mul(t.target, p) : t.target;
-        const bands: BandTrace[] | null = detail && [];
-        const exact = holds ? tieredPay(t, units, target, bands) : ZERO;
-        if (cap) caps.push(["amount", cap]);
-        if (detail) {
-          Object.assign(detail, {
-            mode: t.mode,
-            basis,
-            units: fractionString(units),
-            target: fractionString(t.target),
-            proratedTarget: fractionString(target),
-            bands,
-          });
-        }
-        return exact;
-      };
-    }
-    case "scorecard": {
-      for (const k of c.kpis) read(k.metric);
-      const sc = compileScorecard(c, (m) => plan.metrics[m]?.better ?? "higher", slots);
-      const cap = amountCap(c.cap);
-      return (v, b, team, p, holds, caps, detail) => {
-        const target = sc.prorate ? mul(sc.targetIncentive, p) : sc.targetIncentive;
-        const kpis: KpiTrace[] | null = detail && [];
-        const outcome = holds ? scorecardPay(sc, v, b, team, target, kpis) : null;
-        if (cap) caps.push(["amount", cap]);
-        if (sc.capPct) caps.push(["pctOfTarget", div(mul(target, sc.capPct), HUNDRED)]);
-        if (detail) {
-          Object.assign(detail, {
-            targetIncentive: fractionString(sc.targetIncentive),
-            proratedTargetIncentive: fractionString(target),
-            kpis,
-            weightedScore: fractionString(outcome?.weighted ?? ZERO),
-            payoutFactor: fractionString(outcome?.factor ?? ZERO),
-            ...(sc.minWeighted
-              ? { gate: { minWeightedPct: decimalString(sc.minWeighted), passed: outcome?.gatePassed ?? false } }
-              : {}),
-          });
-        }
-        return outcome ? outcome.pay : ZERO;
-      };
-    }
-    case "flat": {
-      const amount = integer(c.amountMinor);
-      const prorated = c.prorate === true;
-      return (_v, _b, _team, p, holds, _caps, detail) => {
-        if (detail) Object.assign(detail, { amount: fractionString(amount), prorated });
-        return !holds ? ZERO : prorated ? mul(amount, p) : amount;
-      };
-    }
-    case "perUnit": {
-      const { basis } = c;
-      nonNegative.add(basis);
-      const slot = read(basis);
-      const rate = readExact(c.ratePerUnitMinor)!;
-      const cap = amountCap(c.cap);
-      return (v, b, _team, _p, holds, caps, detail) => {
-        const units = fromNumber(v[b + slot]!);
-        if (cap) caps.push(["amount", cap]);
-        if (detail)
-          Object.assign(detail, { basis, units: fractionString(units), ratePerUnitMinor: decimalString(rate) });
-        return holds ? mul(units, rate) : ZERO;
-      };
-    }
+    case "tiered":
+      return tieredLine(c, cx);
+    case "scorecard":
+      return scorecardLine(c, cx);
+    case "flat":
+      return flatLine(c);
+    case "perUnit":
+      return perUnitLine(c, cx);
     default:
       return unreachable(c);
   }
+}
+
+function tieredLine(c: TieredComponent, cx: PayContext): Pay {
+  const { basis } = c;
+  cx.nonNegative.add(basis);
+  const slot = cx.read(basis);
+  const t = compileTiered(c);
+  const cap = amountCap(c.cap);
+  return (row, holds, out) => {
+    const units = fromNumber(row.values[row.base + slot]!);
+    const target = t.prorate ? mul(t.target, row.p) : t.target;
+    const bands: BandTrace[] | null = out.tracing ? [] : null;
+    const exact = holds ? tieredPay(t, units, target, bands) : ZERO;
+    if (cap) out.caps.push(["amount", cap]);
+    if (bands) {
+      out.line = (head, tail): TieredLineTrace => ({
+        kind: "tiered",
+        ...head,
+        mode: t.mode,
+        basis,
+        units: fractionString(units),
+        target: fractionString(t.target),
+        proratedTarget: fractionString(target),
+        bands,
+        ...tail,
+      });
+    }
+    return exact;
+  };
+}
+
+function scorecardLine(c: ScorecardComponent, cx: PayContext): Pay {
+  for (const k of c.kpis) cx.read(k.metric);
+  const sc = compileScorecard(c, (m) => cx.plan.metrics[m]?.better ?? "higher", cx.slots);
+  const cap = amountCap(c.cap);
+  return (row, holds, out) => {
+    const target = sc.prorate ? mul(sc.targetIncentive, row.p) : sc.targetIncentive;
+    const kpis: KpiTrace[] | null = out.tracing ? [] : null;
+    const outcome = holds ? scorecardPay(sc, row, { targetIncentive: target, trace: kpis }) : null;
+    if (cap) out.caps.push(["amount", cap]);
+    if (sc.capPct) out.caps.push(["pctOfTarget", div(mul(target, sc.capPct), HUNDRED)]);
+    if (kpis) {
+      const gate = sc.minWeighted
+        ? { gate: { minWeightedPct: decimalString(sc.minWeighted), passed: outcome?.gatePassed ?? false } }
+        : {};
+      out.line = (head, tail): ScorecardLineTrace => ({
+        kind: "scorecard",
+        ...head,
+        targetIncentive: fractionString(sc.targetIncentive),
+        proratedTargetIncentive: fractionString(target),
+        kpis,
+        weightedScore: fractionString(outcome?.weighted ?? ZERO),
+        payoutFactor: fractionString(outcome?.factor ?? ZERO),
+        ...gate,
+        ...tail,
+      });
+    }
+    return outcome ? outcome.pay : ZERO;
+  };
+}
+
+function flatLine(c: FlatComponent): Pay {
+  const amount = integer(c.amountMinor);
+  const prorated = c.prorate === true;
+  return (row, holds, out) => {
+    if (out.tracing) {
+      out.line = (head, tail): FlatLineTrace => ({
+        kind: "flat",
+        ...head,
+        amount: fractionString(amount),
+        prorated,
+        ...tail,
+      });
+    }
+    return !holds ? ZERO : prorated ? mul(amount, row.p) : amount;
+  };
+}
+
+function perUnitLine(c: PerUnitComponent, cx: PayContext): Pay {
+  const { basis } = c;
+  cx.nonNegative.add(basis);
+  const slot = cx.read(basis);
+  const rate = readExact(c.ratePerUnitMinor)!;
+  const cap = amountCap(c.cap);
+  return (row, holds, out) => {
+    const units = fromNumber(row.values[row.base + slot]!);
+    if (cap) out.caps.push(["amount", cap]);
+    if (out.tracing) {
+      out.line = (head, tail): PerUnitLineTrace => ({
+        kind: "perUnit",
+        ...head,
+        basis,
+        units: fractionString(units),
+        ratePerUnitMinor: decimalString(rate),
+        ...tail,
+      });
+    }
+    return holds ? mul(units, rate) : ZERO;
+  };
 }
 
 function amountCap(cap: { readonly amountMinor?: number } | undefined): Rational | null {
@@ -366,6 +445,7 @@ function run(pp: PreparedPlan, input: PlanInput, options: EvaluateOptions | unde
   }
   const { ids, values, stride, team, missing, teamMissing } = checkInput(pp, input);
   const { mode, plan } = pp;
+  const out: LineOut = { caps: [], tracing: trace, line: undefined };
 
   // Components and the plan cap, agent by agent.
   const agents = ids.map((id, i): AgentBuild => {
@@ -386,9 +466,10 @@ function run(pp: PreparedPlan, input: PlanInput, options: EvaluateOptions | unde
     }
     const lines: PlanLine[] = [];
     const lineTraces: LineTrace[] | null = trace ? [] : null;
+    const row: AgentRow = { values, base: b, team, p, index: i };
     let sum = 0;
     for (const pc of pp.components) {
-      const amount = componentLine(pc, values, b, team, p, mode, lineTraces, i);
+      const amount = componentLine(pc, row, { mode, traces: lineTraces, out });
       lines.push({ id: pc.id, kind: pc.kind, amountMinor: amount });
       sum += amount;
     }
@@ -421,18 +502,17 @@ function run(pp: PreparedPlan, input: PlanInput, options: EvaluateOptions | unde
       const { won, traces } = decideRank(a, values, stride, team, ids, trace);
       const reward = a.reward;
       agents.forEach((agent, i) => {
-        if (reward.kind === "cash") awardLine(agent, a.id, "rank", won[i] ? (reward as CashReward).amountMinor : 0);
+        if (isCash(reward)) awardLine(agent, { id: a.id, kind: "rank", amountMinor: won[i] ? reward.amountMinor : 0 });
         else if (won[i]) {
-          const r = reward as NonCashReward;
-          agent.rewards.push({ awardId: a.id, kind: r.kind, quantity: r.quantity, unit: r.unit });
-          rewardCost += r.costModelMinor ?? 0;
+          agent.rewards.push({ awardId: a.id, kind: reward.kind, quantity: reward.quantity, unit: reward.unit });
+          rewardCost += reward.costModelMinor ?? 0;
         }
         agent.trace?.awards.push(traces![i]!);
       });
     } else {
       const { amounts, traces } = decidePool(a, values, stride, team, ids, trace);
       agents.forEach((agent, i) => {
-        awardLine(agent, a.id, "pool", amounts[i]!);
+        awardLine(agent, { id: a.id, kind: "pool", amountMinor: amounts[i]! });
         agent.trace?.awards.push(traces![i]!);
       });
     }
@@ -453,62 +533,76 @@ function run(pp: PreparedPlan, input: PlanInput, options: EvaluateOptions | unde
   };
 }
 
-function awardLine(agent: AgentBuild, id: string, kind: "rank" | "pool", amount: number): void {
-  agent.lines.push({ id, kind, amountMinor: amount });
-  agent.cashMinor += amount;
+/** A cash reward (`kind: "cash"`); every other kind is non-cash. */
+function isCash(reward: Reward): reward is CashReward {
+  return reward.kind === "cash";
+}
+
+function awardLine(agent: AgentBuild, line: PlanLine): void {
+  agent.lines.push(line);
+  agent.cashMinor += line.amountMinor;
+}
+
+/** How a run computes its lines: the rounding mode, where traces go (`null`: no trace), the reused {@link LineOut}. */
+interface LineSettings {
+  readonly mode: RoundingMode;
+  readonly traces: LineTrace[] | null;
+  readonly out: LineOut;
 }
 
 /** One component's line for one agent: condition, exact amount, caps, one rounding. */
-function componentLine(
-  pc: PreparedComponent,
-  v: Float64Array,
-  b: number,
-  team: Float64Array,
-  p: Rational,
-  mode: RoundingMode,
-  traces: LineTrace[] | null,
-  agent: number,
-): number {
+function componentLine(pc: PreparedComponent, row: AgentRow, settings: LineSettings): number {
+  const { mode, traces, out } = settings;
+  const { values, base, team } = row;
   let holds = true;
-  let when: LineTrace["when"];
+  let when: ConditionTrace | undefined;
   if (pc.when) {
     if (traces) {
-      when = pc.when.explain(v, b, team);
+      when = pc.when.explain(values, base, team);
       holds = when.passed;
-    } else holds = pc.when.test(v, b, team);
+    } else holds = pc.when.test(values, base, team);
   }
-  const caps: [CapTrace["cap"], Rational][] = [];
-  const detail = traces ? {} : null;
-  const exact = pc.pay(v, b, team, p, holds, caps, detail);
+  out.caps.length = 0;
+  const exact = pc.pay(row, holds, out);
+  const build = out.line;
+  out.line = undefined;
   let capped = exact;
-  for (const [, limit] of caps) if (compare(limit, capped) < 0) capped = limit;
+  for (const [, limit] of out.caps) if (compare(limit, capped) < 0) capped = limit;
   const amount = Number(roundRational(capped, mode));
   if (!Number.isSafeInteger(amount)) {
     throw inputError(
       "out_of_range",
       FN,
-      `input.agents[${agent}]`,
+      `input.agents[${row.index}]`,
       `a ${pc.id} amount within the safe integer range`,
       amount,
     );
   }
-  if (traces) {
+  if (traces && build) {
     const inputs: Record<string, string> = {};
-    for (const [name, slot] of pc.reads) inputs[name] = decimalString(fromNumber(v[b + slot]!));
-    const line = {
-      kind: pc.kind,
+    for (const [name, slot] of pc.reads) inputs[name] = decimalString(fromNumber(values[base + slot]!));
+    const head: LineHead = {
       id: pc.id,
       ...(pc.label === undefined ? {} : { label: pc.label }),
       inputs,
       ...(when ? { when } : {}),
-      ...detail,
-      exact: fractionString(exact),
-      caps: caps.map(([cap, limit]) => ({ cap, limit: fractionString(limit), bound: compare(limit, exact) < 0 })),
-      capped: fractionString(capped),
-      rounding: mode,
-      amountMinor: amount,
     };
-    traces.push(line as unknown as LineTrace);
+    const caps = out.caps.map(
+      ([cap, limit]): CapTrace => ({
+        cap,
+        limit: fractionString(limit),
+        bound: compare(limit, exact) < 0,
+      }),
+    );
+    traces.push(
+      build(head, {
+        exact: fractionString(exact),
+        caps,
+        capped: fractionString(capped),
+        rounding: mode,
+        amountMinor: amount,
+      }),
+    );
   }
   return amount === 0 ? 0 : amount;
 }
@@ -523,7 +617,12 @@ function expectedValue(type: MetricType): string {
 const NEVER_NEGATIVE: readonly MetricType[] = ["count", "days", "minutes", "hours", "seconds"];
 
 /** Throws for a value its metric type does not allow (`nonNegative`: read as a basis or weight). */
-function checkValue(v: unknown, type: MetricType, nonNegative: boolean, path: string): void {
+function checkValue(
+  v: unknown,
+  path: string,
+  rule: { readonly type: MetricType; readonly nonNegative: boolean },
+): void {
+  const { type, nonNegative } = rule;
   const what = expectedValue(type);
   const x = finiteNumber(FN, path, v, what);
   if ((type === "count" || type === "amountMinor") && !Number.isSafeInteger(x)) {
@@ -595,7 +694,7 @@ function checkInput(pp: PreparedPlan, input: PlanInput): Checked {
         (missing[i] ??= []).push(name);
         continue;
       }
-      checkValue(v, types[k]!, nonNegative.has(name), path);
+      checkValue(v, path, { type: types[k]!, nonNegative: nonNegative.has(name) });
       if ((v as number) > limit[k]!) {
         throw inputError("out_of_range", FN, path, `active days 0–${pp.periodDays} (the period's days)`, v);
       }
@@ -615,7 +714,7 @@ function checkInput(pp: PreparedPlan, input: PlanInput): Checked {
       continue;
     }
     const v = teamValues[name];
-    checkValue(v, pp.teamTypes[k]!, false, path);
+    checkValue(v, path, { type: pp.teamTypes[k]!, nonNegative: false });
     team[k] = v as number;
   }
   return { ids, values, stride, missing, team, teamMissing };

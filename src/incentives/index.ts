@@ -1,10 +1,31 @@
 export { type AllocateOptions, allocateLargestRemainder } from "./allocate.js";
 export { type ConditionTest, compileCondition, type MetricValues } from "./conditions.js";
 export { type CompiledPlan, compilePlan, evaluatePlan } from "./evaluate.js";
+export { formatTrace } from "./format-trace.js";
 export type {
-  AgentInput,
   AgentResult,
   AgentReward,
+  AgentTrace,
+  AwardTrace,
+  BandTrace,
+  CapTrace,
+  ConditionTrace,
+  FlatLineTrace,
+  KpiTrace,
+  LineKind,
+  LineTrace,
+  LineTraceBase,
+  PerUnitLineTrace,
+  PlanCapTrace,
+  PlanLine,
+  PlanResult,
+  PoolAwardTrace,
+  RankAwardTrace,
+  ScorecardLineTrace,
+  TieredLineTrace,
+} from "./result.js";
+export type {
+  AgentInput,
   AllCondition,
   AnyCondition,
   Band,
@@ -20,7 +41,6 @@ export type {
   ExactNumber,
   FlatComponent,
   Kpi,
-  LineKind,
   MetricCondition,
   MetricDefinition,
   MetricType,
@@ -29,8 +49,6 @@ export type {
   PerUnitComponent,
   Plan,
   PlanInput,
-  PlanLine,
-  PlanResult,
   PoolAward,
   RankAward,
   Reward,
@@ -40,22 +58,4 @@ export type {
   TeamMetricCondition,
   TieredComponent,
 } from "./schema.js";
-export {
-  type AgentTrace,
-  type AwardTrace,
-  type BandTrace,
-  type CapTrace,
-  type ConditionTrace,
-  type FlatLineTrace,
-  formatTrace,
-  type KpiTrace,
-  type LineTrace,
-  type LineTraceBase,
-  type PerUnitLineTrace,
-  type PlanCapTrace,
-  type PoolAwardTrace,
-  type RankAwardTrace,
-  type ScorecardLineTrace,
-  type TieredLineTrace,
-} from "./trace.js";
 export { type PlanValidationResult, validatePlan } from "./validate.js";

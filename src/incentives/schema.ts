@@ -1,12 +1,12 @@
 /**
  * The incentive-plan schema (`cs-incentive-plan/1`) as TypeScript types, and
- * the shapes of an evaluation's input and result. A plan is plain JSON: it
+ * the shape of an evaluation's input and options. A plan is plain JSON: it
  * holds no functions, lives in a database or a config repo, and is checked by
- * `validatePlan` before anything reads it.
+ * `validatePlan` before anything reads it. What an evaluation returns is in
+ * `result.ts`.
  *
  * @module
  */
-import type { AgentTrace } from "./trace.js";
 
 /**
  * An exact plan number: a safe integer (`400`) or a plain decimal string
@@ -516,92 +516,4 @@ export interface PlanInput {
 export interface EvaluateOptions {
   /** Attach a trace to every agent result (amounts are identical either way). @defaultValue `false` */
   readonly trace?: boolean;
-}
-
-/**
- * What a line is: a component's type, the plan cap adjustment, or a cash team award.
- *
- * @category Incentives
- */
-export type LineKind = "tiered" | "scorecard" | "flat" | "perUnit" | "planCap" | "rank" | "pool";
-
-/**
- * One cash line of an agent's result.
- *
- * @category Incentives
- */
-export interface PlanLine {
-  /** The component's or award's id; `"planCap"` for the plan cap adjustment. */
-  readonly id: string;
-  /** What kind of rule made the line. */
-  readonly kind: LineKind;
-  /** The amount in minor units: ≥ 0, except the plan cap adjustment (≤ 0). */
-  readonly amountMinor: number;
-}
-
-/**
- * A non-cash reward an agent won.
- *
- * @category Incentives
- */
-export interface AgentReward {
-  /** The award's id. */
-  readonly awardId: string;
-  /** The reward's kind, e.g. `"paidTimeOff"`. */
-  readonly kind: string;
-  /** How much. */
-  readonly quantity: number;
-  /** The unit of `quantity`. */
-  readonly unit: string;
-}
-
-/**
- * One agent's result.
- *
- * @category Incentives
- */
-export interface AgentResult {
-  /** The agent's id. */
-  readonly id: string;
-  /** The sum of the agent's lines, in minor units. */
-  readonly cashMinor: number;
-  /** A line per component, the plan cap adjustment (when the plan has a cap), a line per cash team award. */
-  readonly lines: readonly PlanLine[];
-  /** The non-cash rewards won. */
-  readonly rewards: readonly AgentReward[];
-  /** How every amount was reached (with `trace: true`). */
-  readonly trace?: AgentTrace;
-}
-
-/**
- * The result of an evaluation.
- *
- * @category Incentives
- */
-export interface PlanResult {
-  /** The plan's id. */
-  readonly planId: string;
-  /** The plan's version. */
-  readonly version: number;
-  /** The plan's currency. */
-  readonly currency: {
-    /** ISO 4217 code. */
-    readonly code: string;
-    /** Minor-unit digits. */
-    readonly exponent: number;
-  };
-  /** The rounding applied to every line. */
-  readonly rounding: {
-    /** The mode. */
-    readonly mode: RoundingMode;
-  };
-  /** One result per input agent, in input order. */
-  readonly agents: readonly AgentResult[];
-  /** What the plan costs. */
-  readonly totals: {
-    /** All agents' cash, in minor units. */
-    readonly cashMinor: number;
-    /** The cost of the non-cash rewards won (`costModelMinor` per winner), in minor units. */
-    readonly rewardCostMinor: number;
-  };
 }

@@ -1,0 +1,62 @@
+// The layers of src/, enforced by `npm test` (dependency-cruiser). A rule here is
+// the project's design; CONTRIBUTING.md points at this file instead of repeating it.
+//
+// Floors: internal/ (private helpers), errors.ts, counts.ts, time/, stats/.
+// Areas: survey, customers, contacts, tickets, incentives, reports, sql, adapters,
+// display. An area imports the floors and its own files; another area only through
+// that area's index.ts.
+const AREAS = "survey|customers|contacts|tickets|incentives|reports|sql|adapters|display";
+
+/** @type {import('dependency-cruiser').IConfiguration} */
+module.exports = {
+  forbidden: [
+    {
+      name: "no-circular",
+      severity: "error",
+      comment: "A cycle makes a module's meaning depend on load order; split the shared part out.",
+      from: { path: "^src/" },
+      to: { circular: true },
+    },
+    {
+      name: "no-node-builtins-in-src",
+      severity: "error",
+      comment: "src/ runs on Node, Deno, Bun and browsers: no node: imports.",
+      from: { path: "^src/" },
+      to: { dependencyTypes: ["core"] },
+    },
+    {
+      name: "no-packages-in-src",
+      severity: "error",
+      comment: "Zero runtime dependencies: src/ imports only its own files.",
+      from: { path: "^src/" },
+      to: { dependencyTypes: ["npm", "npm-dev", "npm-optional", "npm-peer", "npm-bundled", "npm-no-pkg", "unknown"] },
+    },
+    {
+      name: "internal-never-exported",
+      severity: "error",
+      comment: "internal/ is private: no entry point or area index re-exports it.",
+      from: { path: "^src/(index|adapters/index)\\.ts$" },
+      to: { path: "^src/internal/" },
+    },
+    {
+      name: "floors-import-no-area",
+      severity: "error",
+      comment: "internal/, time/, stats/, errors.ts and counts.ts sit below every area.",
+      from: { path: "^src/(internal/|time/|stats/|errors\\.ts|counts\\.ts)" },
+      to: { path: `^src/(${AREAS})/` },
+    },
+    {
+      name: "areas-meet-through-index",
+      severity: "error",
+      comment: "An area reaches another area only through that area's index.ts.",
+      from: { path: `^src/(${AREAS})/` },
+      to: { path: `^src/(${AREAS})/(?!index\\.ts$)`, pathNot: "^src/$1/" },
+    },
+  ],
+  options: {
+    doNotFollow: { path: "node_modules" },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: "tsconfig.json" },
+    exclude: { path: "\\.test\\.ts$" },
+  },
+};
