@@ -43,6 +43,9 @@ describe("allocateLargestRemainder: large products stay exact", () => {
     // 999 999 999 999 × 10 001 is past 2^53; Python: divmod(999999999999 * 10001, 10003) = (999800059981, 56),
     // divmod(999999999999 * 2, 10003) = (199940017, 9947) → the leftover unit goes to the second part.
     expect(allocateLargestRemainder(999_999_999_999, [10_001, 2])).toEqual([999_800_059_981, 199_940_018]);
+    // Python: divmod(152773323270807 * 1940, 1943) = (152537440630656, 972), divmod(… * 3, 1943) =
+    // (235882640150, 971) → the leftover unit goes to the first part; doubles would give it to the second.
+    expect(allocateLargestRemainder(152_773_323_270_807, [1940, 3])).toEqual([152_537_440_630_657, 235_882_640_150]);
   });
 });
 
