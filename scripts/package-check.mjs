@@ -107,15 +107,19 @@ await check("zero runtime dependencies", () => {
   }
 });
 await check("the build imports nothing (no package, no node: builtin)", async () => {
-  for (const file of ["dist/index.js", "dist/index.cjs"]) {
+  // Each public entry bundles to itself plus, for ESM, the chunks the entries share
+  // (dist/chunk-*.js: one MetricInputError class for both entries); nothing else.
+  for (const file of ["dist/index.js", "dist/index.cjs", "dist/adapters.js", "dist/adapters.cjs"]) {
     const { meta } = await bundle({ entryPoints: [file], format: file.endsWith(".cjs") ? "cjs" : "esm" });
-    const inputs = Object.keys(meta.inputs);
+    const inputs = Object.keys(meta.inputs).filter((input) => !/^dist\/chunk-[\w-]+\.js$/.test(input));
     assert.deepEqual(inputs, [file], `${file} pulls in ${inputs.join(", ")}`);
     const imports = Object.values(meta.outputs).flatMap((o) => o.imports.map((i) => i.path));
     assert.deepEqual(imports, [], `${file} imports ${imports.join(", ")}`);
   }
-  const text = readFileSync(join(root, "dist/index.cjs"), "utf8");
-  assert.doesNotMatch(text, /\brequire\(/, "dist/index.cjs calls require()");
+  for (const file of ["dist/index.cjs", "dist/adapters.cjs"]) {
+    const text = readFileSync(join(root, file), "utf8");
+    assert.doesNotMatch(text, /\brequire\(/, `${file} calls require()`);
+  }
 });
 await check('"sideEffects": false', () => assert.equal(pkg.sideEffects, false));
 await check("npm pack ships dist and src, no tests, no docs build", () => {
@@ -128,7 +132,13 @@ await check("npm pack ships dist and src, no tests, no docs build", () => {
     "dist/index.cjs",
     "dist/index.d.ts",
     "dist/index.d.cts",
+    "dist/adapters.js",
+    "dist/adapters.cjs",
+    "dist/adapters.d.ts",
+    "dist/adapters.d.cts",
     "src/index.ts",
+    "src/adapters/index.ts",
+    "adapters/package.json",
   ]) {
     assert.ok(files.includes(need), `missing ${need}`);
   }
@@ -136,11 +146,13 @@ await check("npm pack ships dist and src, no tests, no docs build", () => {
   assert.deepEqual(stray, [], `ships ${stray.join(", ")}`);
   return `${files.length} files, ${kb(packed.size)} packed`;
 });
-await check("jsr.json matches package.json (name, version, license, entry)", () => {
+await check("jsr.json matches package.json (name, version, license, entries)", () => {
   const jsr = JSON.parse(readFileSync(join(root, "jsr.json"), "utf8"));
   assert.equal(jsr.version, pkg.version, "version: run `node scripts/sync-jsr.mjs` after `changeset version`");
   assert.equal(jsr.license, pkg.license);
-  assert.equal(jsr.exports, "./src/index.ts");
+  assert.deepEqual(jsr.exports, { ".": "./src/index.ts", "./adapters": "./src/adapters/index.ts" });
+  const subpaths = Object.keys(pkg.exports).filter((key) => key !== "./package.json");
+  assert.deepEqual(Object.keys(jsr.exports), subpaths, "jsr.json exports the same entries as package.json");
   assert.match(jsr.name, new RegExp(`^@[a-z0-9-]+/${pkg.name}$`));
 });
 await check("a fresh git clone packs and installs without a manual build (prepare)", () => {

@@ -17,6 +17,7 @@ import {
   type TicketCalendar,
   ticketDurations,
 } from "../../src/index.js";
+import { show } from "./page.ts";
 
 interface SampleTicket extends Ticket {
   readonly id: string;
@@ -130,7 +131,9 @@ export function ticketsSection(): string[] {
     return { id, successes: c.achieved, total: c.achieved + c.breached };
   });
   const raw = new Map(agents.map((a) => [a.id, a]));
-  for (const row of leaderboard(agents, { method: "wilson-lower-bound", minSample: 50 })) {
+  const board = leaderboard(agents, { method: "wilson-lower-bound", minSample: 50 });
+  show("tickets", board);
+  for (const row of board) {
     const a = raw.get(row.id) as { successes: number; total: number };
     const frt = firstResponseTime(
       tickets.filter((t) => t.agentId === row.id),

@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { displayPlanResult, withDisplay } from "../display/index.js";
 import { PlanValidationError } from "../errors.js";
 import { finiteNumber, record } from "../internal/assert.js";
 import { inputError } from "../internal/messages.js";
@@ -167,7 +168,7 @@ export function compilePlan(plan: unknown): CompiledPlan {
  * @category Incentives
  */
 export function evaluatePlan(plan: unknown, input: PlanInput, options?: EvaluateOptions): PlanResult {
-  return compilePlan(plan)(input, options);
+  return withDisplay(compilePlan(plan)(input, options), displayPlanResult);
 }
 
 const FN = "evaluatePlan";

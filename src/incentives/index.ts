@@ -2,6 +2,7 @@ export { type AllocateOptions, allocateLargestRemainder } from "./allocate.js";
 export { type ConditionTest, compileCondition, type MetricValues } from "./conditions.js";
 export { type CompiledPlan, compilePlan, evaluatePlan } from "./evaluate.js";
 export { formatTrace } from "./format-trace.js";
+export * from "./ledger/index.js";
 export type {
   AgentResult,
   AgentReward,
@@ -32,14 +33,17 @@ export type {
   Better,
   Cap,
   CashReward,
+  Clawback,
   ComparisonOp,
   Component,
   ComponentBase,
   Condition,
   ConditionValue,
+  Draw,
   EvaluateOptions,
   ExactNumber,
   FlatComponent,
+  Holdback,
   Kpi,
   MetricCondition,
   MetricDefinition,

@@ -197,6 +197,55 @@ export interface ComponentBase {
   readonly label?: string;
   /** Free text for plan readers. */
   readonly description?: string;
+  /** Part of the line held back until the data has matured (read by `settlePayouts` only). */
+  readonly holdback?: Holdback;
+}
+
+/**
+ * Part of a component's line held back by `settlePayouts` and released a number
+ * of settlements later: `pct` of the line (0–100) or a fixed `amountMinor`
+ * (never more than the line), not both.
+ *
+ * @category Incentives
+ */
+export interface Holdback {
+  /** The share of the line held back, in percent (0–100). */
+  readonly pct?: ExactNumber;
+  /** A fixed amount held back, in minor units (at most the line). */
+  readonly amountMinor?: number;
+  /** How many settlements later the held amount is released (an integer ≥ 1). */
+  readonly releaseAfterPeriods: number;
+}
+
+/**
+ * What `settlePayouts` does when a restatement lowers a line already paid:
+ * `recover` deducts it now (a payment may turn negative), `carryForward`
+ * deducts it from later payments without ever making one negative, `forgive`
+ * lets the agent keep it. Outside `windowPeriods` settlements, lowered lines are forgiven.
+ *
+ * @category Incentives
+ */
+export interface Clawback {
+  /** The policy. @defaultValue `"recover"` when the plan has no `clawback` */
+  readonly policy: "recover" | "carryForward" | "forgive";
+  /** How many settlements back a lowered line is still recovered (an integer ≥ 1). @defaultValue no limit */
+  readonly windowPeriods?: number;
+}
+
+/**
+ * A draw: a guaranteed minimum pay for an agent's first `periods` settlements.
+ * When pay falls short, an advance tops it up; a recoverable advance is
+ * recovered from pay above the draw within those periods, the rest forgiven at their end.
+ *
+ * @category Incentives
+ */
+export interface Draw {
+  /** The guaranteed pay per period, in minor units. */
+  readonly amountMinor: number;
+  /** Whether advances are recovered from later pay above the draw. */
+  readonly recoverable: boolean;
+  /** How many of the agent's settlements the draw lasts (an integer ≥ 1). */
+  readonly periods: number;
 }
 
 /**
@@ -478,6 +527,10 @@ export interface Plan {
   };
   /** Team awards, decided after the plan cap and not capped by it. */
   readonly teamAwards?: readonly TeamAward[];
+  /** How `settlePayouts` treats a restatement that lowers a paid line. @defaultValue `{ policy: "recover" }` */
+  readonly clawback?: Clawback;
+  /** A draw for every agent (an agent's own `draw` in a settlement input replaces it). */
+  readonly draw?: Draw;
   /** A display name. */
   readonly label?: string;
   /** Free text for plan readers. */

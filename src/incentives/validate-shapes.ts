@@ -12,7 +12,10 @@ import type {
   Band,
   Cap,
   CashReward,
+  Clawback,
+  Draw,
   FlatComponent,
+  Holdback,
   Kpi,
   MetricDefinition,
   NonCashReward,
@@ -40,9 +43,11 @@ import {
 import {
   amount,
   BETTER,
+  boolean,
   currencyCode,
   date,
   exponent,
+  holdbackPercent,
   kept,
   METRIC_TYPES,
   nonNegativeExact,
@@ -142,6 +147,30 @@ const TIERED_TARGET = {
   required: ["value"],
 } satisfies ShapeOf<TieredComponent["target"]>;
 
+/** Settlement keys (read by `settlePayouts` only): a component's holdback, the plan's clawback and draw. */
+const CLAWBACK = {
+  fields: { policy: ["recover", "carryForward", "forgive"], windowPeriods: top },
+  required: ["policy"],
+} satisfies ShapeOf<Clawback>;
+
+const DRAW = {
+  fields: { amountMinor: amount, recoverable: boolean, periods: top },
+  required: ["amountMinor", "recoverable", "periods"],
+} satisfies ShapeOf<Draw>;
+
+const HOLDBACK = {
+  fields: { pct: holdbackPercent, amountMinor: amount, releaseAfterPeriods: top },
+  required: ["releaseAfterPeriods"],
+} satisfies ShapeOf<Holdback>;
+
+/** A holdback: `pct` or `amountMinor`, exactly one. */
+function holdback(v: unknown, at: Place): void {
+  const held = checkObject(v, at, HOLDBACK);
+  if (held && "pct" in held === "amountMinor" in held) {
+    report(at, "invalid_value", "a holdback needs pct or amountMinor, not both");
+  }
+}
+
 const TIERED = {
   fields: {
     type: kept,
@@ -154,6 +183,7 @@ const TIERED = {
     when,
     label: text,
     description: text,
+    holdback: holdback,
   },
   required: ["id", "mode", "basis", "target", "bands"],
 } satisfies ShapeOf<TieredComponent>;
@@ -176,12 +206,22 @@ const SCORECARD = {
     when,
     label: text,
     description: text,
+    holdback: holdback,
   },
   required: ["id", "targetIncentiveMinor", "kpis"],
 } satisfies ShapeOf<ScorecardComponent>;
 
 const FLAT = {
-  fields: { type: kept, amountMinor: amount, prorate, id: componentId, when, label: text, description: text },
+  fields: {
+    type: kept,
+    amountMinor: amount,
+    prorate,
+    id: componentId,
+    when,
+    label: text,
+    description: text,
+    holdback: holdback,
+  },
   required: ["id", "amountMinor"],
 } satisfies ShapeOf<FlatComponent>;
 
@@ -195,6 +235,7 @@ const PER_UNIT = {
     when,
     label: text,
     description: text,
+    holdback: holdback,
   },
   required: ["id", "basis", "ratePerUnitMinor"],
 } satisfies ShapeOf<PerUnitComponent>;
@@ -333,6 +374,8 @@ export const PLAN: Shape = {
     proration: PRORATION,
     components: /* @__PURE__ */ listOf("components", /* @__PURE__ */ typed(COMPONENTS, "unknown_component_type")),
     planCap: PLAN_CAP,
+    clawback: CLAWBACK,
+    draw: DRAW,
     teamAwards: /* @__PURE__ */ listOf("team awards", /* @__PURE__ */ typed(AWARDS, "unknown_award_type")),
   },
   required: ["schema", "id", "version", "effective", "period", "currency", "metrics", "components"],

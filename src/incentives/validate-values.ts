@@ -6,7 +6,7 @@
  *
  * @module
  */
-import { compare, fromNumber, isDecimalString, type Rational, readExact, ZERO } from "./rational.js";
+import { compare, fromNumber, HUNDRED, isDecimalString, type Rational, readExact, ZERO } from "./rational.js";
 import { ROUNDING_MODES } from "./rounding.js";
 import type { ComparisonOp, MetricType } from "./schema.js";
 import { type Check, expected, memberOf, type Place, report } from "./validate-walker.js";
@@ -149,4 +149,16 @@ export function conditionNumber(v: unknown, at: Place): Rational | undefined {
   }
   if (typeof v === "string" && isDecimalString(v)) return readExact(v) ?? undefined;
   return report(at, "invalid_type", expected("a number or a decimal string", v));
+}
+
+/** `true` or `false` (a draw's `recoverable`). */
+export function boolean(v: unknown, at: Place): unknown {
+  return typeof v === "boolean" ? v : report(at, "invalid_type", expected("true or false", v));
+}
+
+/** A holdback's `pct`: an exact number 0–100. */
+export function holdbackPercent(v: unknown, at: Place): unknown {
+  const share = nonNegativeExact(v, at) as Rational | undefined;
+  if (share === undefined || compare(share, HUNDRED) <= 0) return share;
+  return report(at, "out_of_range", expected("a percentage 0–100", v));
 }

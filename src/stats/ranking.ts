@@ -1,3 +1,4 @@
+import { displayLeaderboard, withDisplay } from "../display/index.js";
 import {
   arrayLike,
   atMost,
@@ -206,7 +207,7 @@ export function leaderboard(agents: readonly LeaderboardAgent[], options?: Leade
     }
     out[i] = { id: row.id, rank, value: row.value };
   }
-  return out;
+  return withDisplay(out, displayLeaderboard);
 }
 
 function isProportion(value: unknown): value is Record<string, unknown> {

@@ -1,3 +1,4 @@
+import { displayNpsComparison, displayNpsInterval, withDisplay } from "../display/index.js";
 import { arrayLike, confidenceOption, normalize, oneOf, percentOf, readFields } from "../internal/assert.js";
 import { twoSidedP, zForConfidence } from "../stats/normal.js";
 import { ratingError, readOptions } from "./checks.js";
@@ -235,13 +236,14 @@ export function npsInterval(counts: NpsCounts, options?: NpsIntervalOptions): Np
     standardError = npsStandardError(promoters, detractors, adjustedN);
   }
   const marginOfError = z * standardError;
-  return {
+  const interval = {
     score: normalize(score),
     standardError: normalize(standardError),
     marginOfError: normalize(marginOfError),
     lower: normalize(Math.max(-100, centre - marginOfError)),
     upper: normalize(Math.min(100, centre + marginOfError)),
   };
+  return withDisplay(interval, displayNpsInterval);
 }
 
 /**
@@ -291,7 +293,7 @@ export function compareNps(a: NpsCounts, b: NpsCounts, options?: CompareNpsOptio
   const z = difference / standardError;
   const pValue = twoSidedP(z);
   const half = zForConfidence(level) * standardError;
-  return {
+  const comparison = {
     difference: normalize(difference),
     standardError,
     z: normalize(z),
@@ -300,6 +302,7 @@ export function compareNps(a: NpsCounts, b: NpsCounts, options?: CompareNpsOptio
     lower: normalize(Math.max(-200, difference - half)),
     upper: normalize(Math.min(200, difference + half)),
   };
+  return withDisplay(comparison, displayNpsComparison);
 }
 
 /** Internal: the tally loop, `fn` naming the public caller. */

@@ -211,24 +211,101 @@ function fromCounts(c: SlaCounts): number | null {
   return percentOf(c.achieved, decided);
 }
 
-/** Targets of one priority as numbers (`NaN`: no target). */
-interface Targets {
+/** Internal: targets of one priority as numbers (`NaN`: no target). */
+export interface Targets {
   readonly firstResponse: number;
   readonly resolution: number;
 }
 
-const ACHIEVED = 0;
-const BREACHED = 1;
-const PENDING = 2;
-const NO_TARGET = 3;
+/** Internal: the states of one SLA target. */
+export const ACHIEVED = 0;
+export const BREACHED = 1;
+export const PENDING = 2;
+export const NO_TARGET = 3;
 
-function tally(fn: string, tickets: unknown, policy: unknown, options: unknown): SlaCounts {
-  const list = ticketList(fn, tickets);
-  const p = readOptions(fn, policy, "policy");
-  const o = readOptions(fn, options);
-  const per = oneOf(fn, "options.per", o["per"], ["ticket", "target"], "ticket");
-  const asOf = asOfOption(fn, o, false);
+/** Internal: a checked SLA policy. */
+export interface PolicySpec {
+  readonly calendar: TicketCalendar | undefined;
+  /** The paused statuses, `undefined` when none. */
+  readonly paused: StatusSet | undefined;
+  readonly overall: Targets;
+  readonly byPriority: Map<string, Targets> | undefined;
+}
+
+/**
+ * Internal: the scratch space and results of {@link ticketSla}: per target
+ * (first response, resolution) the clock's end (`NaN`: nothing to measure),
+ * the measured active time and the state; `created` is the ticket's creation.
+ */
+export interface SlaWork {
+  readonly ends: Float64Array;
+  readonly spans: Float64Array;
+  readonly states: Int8Array;
+  readonly targets: Float64Array;
+  created: number;
+}
+
+/** Internal: a fresh {@link SlaWork}. */
+export function slaWork(): SlaWork {
+  return {
+    ends: new Float64Array(2),
+    spans: new Float64Array(2),
+    states: new Int8Array(2),
+    targets: new Float64Array(2),
+    created: 0,
+  };
+}
+
+/**
+ * Internal: reads ticket `i` (an object) and measures its two SLA targets into
+ * `work`: the clocks stop at the response (or a resolution without one) and at
+ * the resolution, or run until `asOf` (`NaN`: every clock must have stopped).
+ */
+export function ticketSla(
+  fn: string,
+  t: Record<string, unknown>,
+  i: number,
+  spec: PolicySpec,
+  asOf: number,
+  work: SlaWork,
+): void {
   const hasAsOf = !Number.isNaN(asOf);
+  const created = createdAtOf(fn, t, i);
+  const targets = targetsOf(fn, t, i, spec.overall, spec.byPriority);
+  const response = eventAt(fn, t, i, "firstResponseAt", created);
+  const resolved = eventAt(fn, t, i, "resolvedAt", created);
+  // The events that stop each clock by asOf (NaN: the clock still runs).
+  const resolvedByAsOf = hasAsOf && resolved > asOf ? Number.NaN : resolved;
+  let responded = hasAsOf && response > asOf ? Number.NaN : response;
+  if (Number.isNaN(responded)) responded = resolvedByAsOf; // a resolution ends the wait for a reply
+  const a = clockEnd(fn, targets.firstResponse, responded, created, asOf, i);
+  const b = clockEnd(fn, targets.resolution, resolvedByAsOf, created, asOf, i);
+  const { ends, spans } = work;
+  ends[0] = a;
+  ends[1] = b;
+  if (!Number.isNaN(a) || !Number.isNaN(b)) {
+    const paused = spec.paused;
+    activeSpans(
+      fn,
+      created,
+      ends,
+      spec.calendar,
+      paused === undefined ? undefined : historyOf(fn, t, i),
+      paused,
+      i,
+      spans,
+    );
+  }
+  work.states[0] = state(targets.firstResponse, a, responded, spans[0] as number);
+  work.states[1] = state(targets.resolution, b, resolvedByAsOf, spans[1] as number);
+  work.targets[0] = targets.firstResponse;
+  work.targets[1] = targets.resolution;
+  work.created = created;
+}
+
+/** Internal: reads and checks an SLA policy (path `policy`). */
+export function readPolicy(fn: string, policy: unknown): PolicySpec {
+  const p = readOptions(fn, policy, "policy");
   const calendar = calendarOption(fn, p["calendar"], "policy.calendar");
   const pausedSet = statusesOption(fn, p["pauseStatuses"], "policy.pauseStatuses", []);
   const paused: StatusSet | undefined = pausedSet.empty ? undefined : pausedSet;
@@ -247,40 +324,26 @@ function tally(fn: string, tickets: unknown, policy: unknown, options: unknown):
       policy,
     );
   }
+  return { calendar, paused, overall, byPriority };
+}
 
-  const ends = new Float64Array(2);
-  const spans = new Float64Array(2);
+function tally(fn: string, tickets: unknown, policy: unknown, options: unknown): SlaCounts {
+  const list = ticketList(fn, tickets);
+  readOptions(fn, policy, "policy"); // the policy's type is checked before the options
+  const o = readOptions(fn, options);
+  const per = oneOf(fn, "options.per", o["per"], ["ticket", "target"], "ticket");
+  const asOf = asOfOption(fn, o, false);
+  const { calendar, paused, overall, byPriority } = readPolicy(fn, policy);
+
+  const spec: PolicySpec = { calendar, paused, overall, byPriority };
+  const work = slaWork();
   let achieved = 0;
   let breached = 0;
   let pending = 0;
   for (let i = 0; i < list.length; i++) {
-    const t = ticketAt(fn, list, i);
-    const created = createdAtOf(fn, t, i);
-    const targets = targetsOf(fn, t, i, overall, byPriority);
-    const response = eventAt(fn, t, i, "firstResponseAt", created);
-    const resolved = eventAt(fn, t, i, "resolvedAt", created);
-    // The events that stop each clock by asOf (NaN: the clock still runs).
-    const resolvedByAsOf = hasAsOf && resolved > asOf ? Number.NaN : resolved;
-    let responded = hasAsOf && response > asOf ? Number.NaN : response;
-    if (Number.isNaN(responded)) responded = resolvedByAsOf; // a resolution ends the wait for a reply
-    const a = clockEnd(fn, targets.firstResponse, responded, created, asOf, i);
-    const b = clockEnd(fn, targets.resolution, resolvedByAsOf, created, asOf, i);
-    ends[0] = a;
-    ends[1] = b;
-    if (!Number.isNaN(a) || !Number.isNaN(b)) {
-      activeSpans(
-        fn,
-        created,
-        ends,
-        calendar,
-        paused === undefined ? undefined : historyOf(fn, t, i),
-        paused,
-        i,
-        spans,
-      );
-    }
-    const stateA = state(targets.firstResponse, a, responded, spans[0] as number);
-    const stateB = state(targets.resolution, b, resolvedByAsOf, spans[1] as number);
+    ticketSla(fn, ticketAt(fn, list, i), i, spec, asOf, work);
+    const stateA = work.states[0];
+    const stateB = work.states[1];
     if (per === "target") {
       if (stateA === ACHIEVED) achieved++;
       else if (stateA === BREACHED) breached++;
@@ -296,10 +359,10 @@ function tally(fn: string, tickets: unknown, policy: unknown, options: unknown):
 }
 
 /**
- * Where a target's clock is read: at its stopping event, or at `asOf` while it
+ * Internal: where a target's clock is read: at its stopping event, or at `asOf` while it
  * runs; `NaN` when there is nothing to measure (no target, or created at or after `asOf`).
  */
-function clockEnd(fn: string, target: number, stop: number, created: number, asOf: number, i: number): number {
+export function clockEnd(fn: string, target: number, stop: number, created: number, asOf: number, i: number): number {
   if (Number.isNaN(target)) return Number.NaN;
   if (!Number.isNaN(stop)) return stop;
   if (Number.isNaN(asOf)) {
@@ -308,8 +371,8 @@ function clockEnd(fn: string, target: number, stop: number, created: number, asO
   return created >= asOf ? Number.NaN : asOf;
 }
 
-/** The state of one target from its measured time. */
-function state(target: number, end: number, stop: number, measured: number): number {
+/** Internal: the state of one target from its measured time. */
+export function state(target: number, end: number, stop: number, measured: number): number {
   if (Number.isNaN(target)) return NO_TARGET;
   if (Number.isNaN(end)) return PENDING; // created at or after asOf: nothing elapsed yet
   if (!Number.isNaN(stop)) return measured <= target ? ACHIEVED : BREACHED;
@@ -337,7 +400,8 @@ function readByPriority(fn: string, value: unknown, overall: Targets): Map<strin
   return out;
 }
 
-function targetsOf(
+/** Internal: the targets of ticket `i` by its priority; none at all is `missing_value`. */
+export function targetsOf(
   fn: string,
   t: Record<string, unknown>,
   i: number,
