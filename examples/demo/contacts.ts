@@ -72,7 +72,7 @@ export function contactsSection(): string[] {
   const aht = averageHandleTime(contacts)!;
   const intervalMs = forecast.intervalMinutes * 60_000;
   const staff = (calls: number) =>
-    requiredAgents({ arrivals: calls, intervalMs, averageHandleMs: aht, ...TARGET, shrinkagePercent: SHRINKAGE });
+    requiredAgents({ arrivals: calls, intervalMs, averageHandleMs: aht, ...TARGET }, { shrinkagePercent: SHRINKAGE });
   const monday = forecast.days[0]!;
   const rows: string[][] = [];
   monday.calls.forEach((calls, slot) => {

@@ -6,7 +6,7 @@ import {
   cesFromCounts,
   csatFromCounts,
   type NpsIntervalMethod,
-  netSentiment,
+  netSentimentFromCounts,
   npsInterval,
   wilsonInterval,
 } from "../survey/index.js";
@@ -107,7 +107,7 @@ export interface SurveyReportRow {
     /** Responses that left the question empty. */
     readonly unanswered: number;
   };
-  /** Net sentiment, percentage points −100…100 ({@link netSentiment}, neutral mentions included). */
+  /** Net sentiment, percentage points −100…100 ({@link netSentimentFromCounts}, neutral mentions included). */
   readonly sentiment: {
     /** Net sentiment, % positive − % negative (neutral included), or `null`. */
     readonly net: number | null;
@@ -148,7 +148,7 @@ export interface SurveyReport {
  * `"percent-easy"`, {@link npsInterval}'s for `"net"` (easy − hard is shaped
  * like an NPS), and mean ± z·s/√n for `"mean"` (s the sample standard
  * deviation, normal approximation, bounds clamped to the scale, `null` below 2
- * answers); sentiment = {@link netSentiment}. A question nobody in the group
+ * answers); sentiment = {@link netSentimentFromCounts}. A question nobody in the group
  * answered gives `null` scores, never 0. Unanswered questions are counted in
  * `unanswered` and left out of every score.
  *
@@ -251,7 +251,7 @@ function surveyRow(
       unanswered: e.unanswered,
     },
     sentiment: {
-      net: netSentiment({ positive: s.positive, negative: s.negative, neutral: s.neutral }),
+      net: netSentimentFromCounts({ positive: s.positive, negative: s.negative, neutral: s.neutral }),
       positive: s.positive,
       negative: s.negative,
       neutral: s.neutral,

@@ -28,13 +28,13 @@ export interface NpsIntervalOptions {
    * The two-sided confidence level, strictly between 0 and 1.
    * @defaultValue 0.95
    */
-  confidence?: number;
+  readonly confidence?: number | undefined;
   /**
    * `"adjusted-wald"` (Rocks 2016, recommended by MeasuringU: add 3 respondents and ¾ of a
    * promoter and a detractor) or `"wald"` (the textbook score ± z·SE).
    * @defaultValue "adjusted-wald"
    */
-  method?: NpsIntervalMethod;
+  readonly method?: NpsIntervalMethod | undefined;
 }
 
 /**
@@ -72,7 +72,7 @@ export interface CompareNpsOptions {
    * The confidence level of the interval; the difference is significant when `pValue < 1 − confidence`.
    * @defaultValue 0.95
    */
-  confidence?: number;
+  readonly confidence?: number | undefined;
 }
 
 /**

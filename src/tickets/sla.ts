@@ -71,14 +71,14 @@ export interface SlaOptions {
    * runs until `asOf`); events after it have not happened yet.
    * @defaultValue `undefined` (every ticket must have its end events)
    */
-  readonly asOf?: Instant;
+  readonly asOf?: Instant | undefined;
   /**
-   * `"ticket"`: a ticket is achieved only if all its targets are (the seed
-   * article's "interactions where the team met the SLAs"); `"target"`: each
+   * `"ticket"`: a ticket is achieved only if all its targets are (the usual
+   * "interactions where the team met the SLAs"); `"target"`: each
    * target counts on its own, as in Zendesk's SLA reports.
    * @defaultValue `"ticket"`
    */
-  readonly per?: "ticket" | "target";
+  readonly per?: "ticket" | "target" | undefined;
 }
 
 /**

@@ -61,7 +61,7 @@ export interface BusinessCalendarOptions {
   /** The weekly opening hours; at least one interval in the week. @defaultValue none (required) */
   readonly week: BusinessWeek;
   /** Local dates `"YYYY-MM-DD"` closed all day (duplicates count once). @defaultValue `[]` */
-  readonly holidays?: readonly string[];
+  readonly holidays?: readonly string[] | undefined;
 }
 
 /**

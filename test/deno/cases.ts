@@ -302,10 +302,16 @@ export const cases: Record<string, Case> = {
     });
   },
   netSentiment(lib) {
+    const labels = ["positive", "positive", "positive", "negative", "neutral"] as const;
+    assert.equal(lib.netSentiment(labels), 40);
+    assert.equal(lib.netSentiment(labels, { neutral: "exclude" }), 50);
+    assert.equal(lib.netSentiment([]), null);
+  },
+  netSentimentFromCounts(lib) {
     const counts = { positive: 80, negative: 20, neutral: 100 };
-    assert.equal(lib.netSentiment(counts), 30);
-    assert.equal(lib.netSentiment(counts, { neutral: "exclude" }), 60);
-    assert.equal(lib.netSentiment({ positive: 0, negative: 0, neutral: 0 }), null);
+    assert.equal(lib.netSentimentFromCounts(counts), 30);
+    assert.equal(lib.netSentimentFromCounts(counts, { neutral: "exclude" }), 60);
+    assert.equal(lib.netSentimentFromCounts({ positive: 0, negative: 0, neutral: 0 }), null);
   },
   sentimentShares(lib) {
     assert.deepEqual(lib.sentimentShares({ positive: 80, negative: 20, neutral: 100 }), {
@@ -336,6 +342,11 @@ export const cases: Record<string, Case> = {
   // --- Customers ---
   churnRate(lib) {
     assert.equal(lib.churnRate({ customersAtStart: 2000, customersLost: 400 }), 20);
+    near(
+      lib.churnRate({ customersAtStart: 2000, customersLost: 400, customersAtEnd: 2200 }, { denominator: "average" }),
+      19.047619,
+      6,
+    );
     throwsCode(() => lib.churnRate({ customersAtStart: 10, customersLost: 11 }), "inconsistent_counts");
   },
   retentionRate(lib) {
@@ -456,7 +467,7 @@ export const cases: Record<string, Case> = {
     // 100 calls / 30 min, AHT 180 s, 14 agents, T 20 s (Call Centre Helper; R ErlangC).
     const r = lib.erlangC({ ...erlangInput, agents: 14 });
     near(r.trafficErlangs, 10, 9, "traffic");
-    near(r.waitProbability, 17.4132, 4, "Pw");
+    near(r.waitPercent, 17.4132, 4, "Pw");
     near(r.serviceLevel, 88.835, 4, "SL");
     near(r.averageSpeedOfAnswerMs, 7835.937, 3, "ASA");
     near(r.occupancy, 71.4286, 4, "occupancy");
@@ -464,7 +475,7 @@ export const cases: Record<string, Case> = {
     assert.equal(lib.erlangC({ ...erlangInput, agents: 10 }).stable, false);
   },
   requiredAgents(lib) {
-    const r = lib.requiredAgents({ ...erlangInput, serviceLevelPercent: 80, shrinkagePercent: 30 });
+    const r = lib.requiredAgents({ ...erlangInput, serviceLevelPercent: 80 }, { shrinkagePercent: 30 });
     assert.equal(r.agents, 14);
     assert.equal(r.scheduledAgents, 20);
   },

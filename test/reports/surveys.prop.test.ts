@@ -11,7 +11,6 @@ import {
   npsInterval,
   type SentimentLabel,
   type SurveyResponse,
-  sentimentCounts,
   surveyReport,
   tallySurveys,
   wilsonInterval,
@@ -63,7 +62,7 @@ describe("tallySurveys properties", () => {
             const e = cesCounts(answers("ces"));
             expect(row.ces.upper).toBe(wilsonInterval(e.easy, answers("ces").length, { confidence })?.upper ?? null);
             const labels = answers("sentiment") as unknown as SentimentLabel[];
-            expect(row.sentiment.net).toBe(netSentiment(sentimentCounts(labels)));
+            expect(row.sentiment.net).toBe(netSentiment(labels));
             expect(row.csat.unanswered).toBe(mine.length - answers("csat").length);
           }
         },
