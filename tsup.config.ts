@@ -1,7 +1,8 @@
 import { defineConfig } from "tsup";
 
 export default defineConfig({
-  entry: ["src/index.ts"],
+  // One file per public entry: dist/index.* (support-metrics) and dist/adapters.* (support-metrics/adapters).
+  entry: { index: "src/index.ts", adapters: "src/adapters/index.ts" },
   format: ["esm", "cjs"],
   dts: { compilerOptions: { ignoreDeprecations: "6.0" } },
   sourcemap: true,

@@ -10,7 +10,7 @@
 import jsonLogic from "json-logic-js";
 import { Engine } from "json-rules-engine";
 import { compileCondition, compilePlan } from "../dist/index.js";
-import { planFixture } from "../test/deno/plan.ts";
+import { planFixture } from "../test/incentives/plan.ts";
 import { type BenchSection, rng } from "./lib.ts";
 
 type Metrics = {

@@ -4,7 +4,8 @@
 // the page in headless Chromium (`--dump-dom`), and checks the result the page
 // computed with the ESM build against the same computation in Node and against
 // known answers. Bounded: server and browser are killed after TIMEOUT_MS.
-// Chromium: Debian's `chromium` (`.ci/run` installs it); override with CHROMIUM=path.
+// Chromium: CHROMIUM=path, or Debian's `chromium`, installed here when missing
+// and permitted (scripts/system-packages.mjs).
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -12,12 +13,15 @@ import { createServer } from "node:http";
 import { tmpdir } from "node:os";
 import { extname, join, normalize, resolve } from "node:path";
 import { compute } from "../test/browser/compute.js";
+import { ensureDebianPackages } from "./system-packages.mjs";
 
 const TIMEOUT_MS = Number(process.env.BROWSER_TIMEOUT_MS ?? 60_000);
 const root = resolve(import.meta.dirname, "..");
-const browser = [process.env.CHROMIUM, "/usr/bin/chromium", "/usr/bin/chromium-browser"].find(
-  (p) => p && existsSync(p),
-);
+const browser = ensureDebianPackages({
+  paths: [process.env.CHROMIUM, "/usr/bin/chromium", "/usr/bin/chromium-browser"],
+  packages: ["chromium"],
+  what: "browser test",
+});
 if (!browser) {
   console.error("browser test: no Chromium found (apt-get install -y chromium, or set CHROMIUM=/path/to/chrome)");
   console.log("checks: 0 passed, 1 failed");

@@ -5,7 +5,7 @@
 //   node scripts/runtimes.mjs deno-test     the Deno suite (test/deno) on src and dist
 //   node scripts/runtimes.mjs deno-publish  deno publish --dry-run (jsr.json, slow types)
 //   node scripts/runtimes.mjs bun-test      the whole vitest suite under `bun test`
-//   node scripts/runtimes.mjs examples      examples/node.mjs, deno.ts, bun.ts
+//   node scripts/runtimes.mjs examples      examples/node.mjs, deno.ts, bun.ts, servicenow.ts, kaggle.ts
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
@@ -99,10 +99,17 @@ const tasks = {
       ["examples/deno.ts (Deno, no permissions)", bin("deno"), ["run", "--no-prompt", "examples/deno.ts"]],
       ["examples/bun.ts (Bun, by package name)", bin("bun"), ["examples/bun.ts"]],
     ];
+    // Real exports end to end (Node, by package name): each run must print its own lines.
+    const own = {
+      "examples/servicenow.ts": ["every incident is a ticket or set aside: 69 tickets + 5 set aside = 74"],
+      "examples/kaggle.ts": ["inverted timestamps (resolution before first response): 13", "unanswered surveys: 37"],
+    };
+    for (const file of Object.keys(own)) runs.push([`${file} (Node, real data)`, bin("tsx"), [file]]);
     let passed = 0;
     for (const [name, cmd, args] of runs) {
       const r = run(cmd, args, 60_000);
-      const missing = expected.filter((line) => !r.out.includes(line));
+      const wanted = own[args[0]] ?? expected;
+      const missing = wanted.filter((line) => !r.out.includes(line));
       const ok = r.status === 0 && missing.length === 0;
       if (ok) passed++;
       console.log(`${ok ? "✓" : "✗"} ${name}`);

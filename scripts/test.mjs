@@ -16,6 +16,11 @@ const steps = [
     gate: true,
   },
   { name: "biome check", cmd: "npx", args: ["biome", "check", "."], gate: true },
+  {
+    name: "layers (dependency-cruiser: no cycles, no node: imports, areas meet through index.ts)",
+    cmd: "npx",
+    args: ["depcruise", "src", "--config", ".dependency-cruiser.cjs"],
+  },
   { name: "build", cmd: "npx", args: ["tsup"], gate: true },
   {
     name: "vitest",

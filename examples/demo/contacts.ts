@@ -1,29 +1,18 @@
 /**
  * The contact-centre section of the demo (`npm run demo`): last week's calls
  * day by day (handle time, abandonment without short abandons, service level
- * 80/20 under two abandon treatments), then next week's staffing: the forecast
+ * 80/20 under two abandon treatments; one `tallyContacts` pass by day and
+ * `contactReport`), then next week's staffing: the forecast
  * calls per half hour of Monday turned into agents by Erlang C (80 % answered
  * within 20 s, 30 % shrinkage), and the agent-hours of the whole week.
  * Data: `examples/data/contacts-week.json` and `call-forecast.json` (regenerate
  * with `npx tsx examples/data/generate-contacts.ts`).
  */
-import {
-  abandonmentCounts,
-  abandonmentRateFromCounts,
-  averageHandleTime,
-  averageHandleTimeFromTotals,
-  type Contact,
-  handleTimeTotals,
-  mergeCounts,
-  requiredAgents,
-  serviceLevelCounts,
-  serviceLevelFromCounts,
-} from "../../src/index.ts";
+import { averageHandleTime, type Contact, contactReport, requiredAgents, tallyContacts } from "../../src/index.ts";
 import { fmt, fmtDuration, fmtInt, readJson, table } from "./layout.ts";
+import { show } from "./page.ts";
 
-interface LoggedContact extends Contact {
-  at: string;
-}
+type LoggedContact = Contact & { at: string };
 
 interface Forecast {
   intervalMinutes: number;
@@ -41,42 +30,39 @@ export function contactsSection(): string[] {
   const forecast = readJson<Forecast>("../data/call-forecast.json");
   const out: string[] = [];
 
-  // Last week, one tally per day; the week is the merge of the days (as shards or SQL rows would be).
-  const byDay = new Map<string, LoggedContact[]>();
-  for (const c of contacts) {
-    const day = c.at.slice(0, 10);
-    const list = byDay.get(day);
-    if (list) list.push(c);
-    else byDay.set(day, [c]);
-  }
-  const tallies = [...byDay].map(([day, list]) => ({
-    label: `${WEEKDAYS[new Date(`${day}T00:00:00Z`).getUTCDay()]} ${day.slice(5)}`,
-    handle: handleTimeTotals(list),
-    abandon: abandonmentCounts(list, { shortAbandonMs: SHORT_ABANDON_MS }),
-    level: serviceLevelCounts(list, { thresholdMs: TARGET.answerWithinMs }),
+  // Last week by day: one tally of the week grouped by UTC day, finalized by contactReport twice
+  // (the same counts under two abandon treatments). The week row is the report's total.
+  const tally = tallyContacts(contacts, {
+    by: [{ period: "day", of: "at", timeZone: "UTC", name: "day" }],
+    thresholdMs: TARGET.answerWithinMs,
+    shortAbandonMs: SHORT_ABANDON_MS,
+  });
+  const against = contactReport(tally);
+  show("contacts", against);
+  const ignoring = contactReport(tally, { abandoned: "ignore-within" });
+  const days = [...against.groups, against.total].map((row, i) => ({
+    row,
+    label: row.key["day"]
+      ? `${WEEKDAYS[new Date(`${row.key["day"]}T00:00:00Z`).getUTCDay()]} ${row.key["day"]!.slice(5)}`
+      : "week",
+    ignoreWithin: (ignoring.groups[i] ?? ignoring.total).serviceLevel,
   }));
-  const week = {
-    label: "week",
-    handle: tallies.map((t) => t.handle).reduce(mergeCounts),
-    abandon: tallies.map((t) => t.abandon).reduce(mergeCounts),
-    level: tallies.map((t) => t.level).reduce(mergeCounts),
-  };
   out.push(
     `Last week: ${fmtInt(contacts.length)} calls (a one-in-six sample of the centre's calls). Short abandons (under 5 s) are left out of the abandonment rate.`,
     'Service level 80/20 two ways: every abandon a miss ("count-against"), or abandons within 20 s left out ("ignore-within").',
     "",
     ...table(
       ["day", "offered", "answered", "abandoned", "short", "abandonment", "SL 20 s", "SL ign.-within", "AHT"],
-      [...tallies, week].map((t) => [
-        t.label,
-        fmtInt(t.abandon.answered + t.abandon.abandoned + t.abandon.shortAbandoned),
-        fmtInt(t.abandon.answered),
-        fmtInt(t.abandon.abandoned),
-        fmtInt(t.abandon.shortAbandoned),
-        fmt(abandonmentRateFromCounts(t.abandon), 1, " %"),
-        fmt(serviceLevelFromCounts(t.level), 1, " %"),
-        fmt(serviceLevelFromCounts(t.level, { abandoned: "ignore-within" }), 1, " %"),
-        fmtDuration(averageHandleTimeFromTotals(t.handle)),
+      days.map(({ row, label, ignoreWithin }) => [
+        label,
+        fmtInt(row.contacts),
+        fmtInt(row.answered),
+        fmtInt(row.abandoned),
+        fmtInt(row.shortAbandoned),
+        fmt(row.abandonmentRate, 1, " %"),
+        fmt(row.serviceLevel, 1, " %"),
+        fmt(ignoreWithin, 1, " %"),
+        fmtDuration(row.averageHandleTimeMs),
       ]),
       "lrrrrrrrr",
     ),
@@ -86,7 +72,7 @@ export function contactsSection(): string[] {
   const aht = averageHandleTime(contacts)!;
   const intervalMs = forecast.intervalMinutes * 60_000;
   const staff = (calls: number) =>
-    requiredAgents({ arrivals: calls, intervalMs, averageHandleMs: aht, ...TARGET, shrinkagePercent: SHRINKAGE });
+    requiredAgents({ arrivals: calls, intervalMs, averageHandleMs: aht, ...TARGET }, { shrinkagePercent: SHRINKAGE });
   const monday = forecast.days[0]!;
   const rows: string[][] = [];
   monday.calls.forEach((calls, slot) => {

@@ -13,12 +13,16 @@ import {
   csat,
   evaluatePlan,
   firstResponseTime,
+  formatSettlement,
   formatTrace,
+  type Plan,
   type PlanInput,
   type SlaPolicy,
+  settlePayouts,
   slaCompliance,
   type Ticket,
 } from "../../src/index.js";
+import { show } from "./page.ts";
 
 interface SampleTicket extends Ticket {
   readonly agentId: string;
@@ -90,6 +94,7 @@ export function incentivesSection(): string[] {
     teamMetrics: { team_sla_compliance: teamSla },
   };
   const result = evaluatePlan(plan, input, { trace: true });
+  show("incentives", result);
 
   const out: string[] = [
     `Plan ${result.planId} v${result.version} (examples/plan.json), ${result.currency.code}, rounding ${result.rounding.mode}.`,
@@ -116,5 +121,48 @@ export function incentivesSection(): string[] {
   // The statement of the agent with the most to explain: the one whose kicker failed with the highest scorecard.
   const pick = result.agents.find((a) => a.id === "dev") ?? result.agents[0]!;
   out.push("", ...formatTrace(pick).split("\n"));
+  out.push("", ...payoutLedger(plan as Plan, input));
+  return out;
+}
+
+/**
+ * The payout ledger: June is settled, then July, whose input restates June.
+ * Late surveys lift dev's June CSAT from 68.5 to 71.0 (40 more responses) and
+ * a reopened ticket takes one resolution off eli's June. July's own metrics
+ * are June's again (the sample data covers one month).
+ */
+function payoutLedger(plan: Plan, june: PlanInput): string[] {
+  const june1 = settlePayouts(plan, { period: "2025-06", ...june });
+  const restated = june.agents
+    .filter((a) => a.id === "dev" || a.id === "eli")
+    .map((a) => {
+      const m = a.metrics;
+      return a.id === "dev"
+        ? { id: a.id, metrics: { ...m, csat_score: 71, csat_responses: (m["csat_responses"] ?? 0) + 40 } }
+        : { id: a.id, metrics: { ...m, tickets_resolved: (m["tickets_resolved"] ?? 0) - 1 } };
+    });
+  const july = settlePayouts(
+    plan,
+    { period: "2025-07", ...june, restatements: [{ period: "2025-06", agents: restated }] },
+    { previous: june1, asOf: "2025-08-01" },
+  );
+  const code = july.currency.code;
+  const out = [
+    `Payout ledger: July settled on ${july.asOf}, with June restated (late surveys for dev, a reopened ticket of eli's).`,
+    "",
+    `${"agent".padEnd(6)}${cell("July earned", 13)}${cell("June true-up", 14)}${cell("paid July", 11)}`,
+  ];
+  for (const a of july.agents) {
+    const sum = (kind: string) => a.lines.filter((l) => l.kind === kind).reduce((s, l) => s + l.amountMinor, 0);
+    out.push(
+      `${a.id.padEnd(6)}${cell(money(sum("earning")), 13)}${cell(money(sum("adjustment")), 14)}${cell(money(a.paidMinor), 11)}`,
+    );
+  }
+  out.push(
+    "",
+    `Total paid in July ${code} ${money(july.totals.paidMinor)}, of which true-ups ${code} ${money(july.totals.adjustmentMinor)}.`,
+  );
+  const trueUps = july.agents.find((a) => a.id === "dev") ?? july.agents[0]!;
+  out.push("", ...formatSettlement(july, trueUps.id).split("\n"));
   return out;
 }

@@ -1,30 +1,32 @@
 /**
  * The survey section of the demo (`npm run demo`): CSAT, NPS with its 95 %
  * interval, CES and social sentiment for June 2025, per week and per agent, and
- * whether each week-over-week NPS change is significant.
+ * whether each week-over-week NPS change is significant. The per-week and
+ * per-agent tables are one `tallySurveys` pass each, finalized by `surveyReport`
+ * (the CES mean comes from a second report of the same tally).
  * Data: `examples/data/survey-responses.json` and `social-mentions.json`
  * (regenerate with `npx tsx examples/data/generate-survey.ts`).
  */
 
 import {
-  ces,
   compareNps,
-  csatCounts,
-  csatFromCounts,
   type NpsCounts,
   netSentiment,
-  npsCounts,
-  npsFromCounts,
-  npsInterval,
+  netSentimentFromCounts,
+  normalQuantile,
   type SentimentLabel,
+  type SurveyReportRow,
   sampleSizeForMargin,
   sentimentCounts,
   sentimentShares,
-  wilsonInterval,
+  surveyReport,
+  tallySurveys,
 } from "../../src/index.ts";
 import { fmt, fmtInt, readJson, table } from "./layout.ts";
+import { show } from "./page.ts";
 
-interface SurveyResponse {
+/** A row of the sample export. */
+type SurveyResponse = {
   id: string;
   ticketId?: string;
   agentId: string;
@@ -33,7 +35,7 @@ interface SurveyResponse {
   csat: number | null;
   nps: number | null;
   ces: number | null;
-}
+};
 
 interface SocialMention {
   postedAt: string;
@@ -46,7 +48,10 @@ export function surveySection(): string[] {
   const mentions = readJson<SocialMention[]>("../data/social-mentions.json");
   const out: string[] = [];
 
-  const overall = summarize(responses);
+  // One pass per grouping; every figure is the per-array function's (csat, npsInterval, ces, …).
+  const byWeek = summaries(responses, [week]);
+  const byAgent = summaries(responses, ["agentId"]);
+  const overall = byAgent.total;
   const social = sentimentCounts(mentions.map((m) => m.label));
   const shares = sentimentShares(social);
   const agents = new Set(responses.map((r) => r.agentId)).size;
@@ -76,7 +81,7 @@ export function surveySection(): string[] {
         ["CES mean", fmt(overall.cesMean, 2, " / 7"), fmtInt(overall.cesN), "", "plain mean on the 1–7 scale"],
         [
           "net sentiment",
-          fmtSigned(netSentiment(social)),
+          fmtSigned(netSentimentFromCounts(social)),
           fmtInt(mentions.length),
           "",
           `social mentions: ${fmt(shares?.positive ?? null, 0, " %")} positive, ${fmt(shares?.negative ?? null, 0, " %")} negative`,
@@ -88,24 +93,23 @@ export function surveySection(): string[] {
   );
 
   // Per week (weeks of the month: 1–7, 8–14, … June), with the change against the week before.
-  const weeks = groupBy(responses, (r) => weekOf(r.respondedAt));
-  const mentionWeeks = groupBy(mentions, (m) => weekOf(m.postedAt));
+  const mentionWeeks = groupBy(mentions, (m) => week({ respondedAt: m.postedAt }));
   const weekRows: string[][] = [];
   const fullWeeks: Summary[] = [];
   let previous: NpsCounts | null = null;
-  for (const [week, rows] of [...weeks].sort(([a], [b]) => a - b)) {
-    const s = summarize(rows);
-    if (!weekLabel(week).includes("partial")) fullWeeks.push(s);
+  for (const s of byWeek.groups) {
+    const week = s.key;
+    if (!week.includes("partial")) fullWeeks.push(s);
     const weekMentions = mentionWeeks.get(week) ?? [];
     const change = previous === null ? null : compareNps(s.npsCounts, previous);
     weekRows.push([
-      weekLabel(week),
-      fmtInt(rows.length),
+      week,
+      fmtInt(s.responses),
       fmt(s.csat, 1),
       fmtSigned(s.nps),
       fmtInterval(s.npsInterval, 1, true),
       fmt(s.ces, 1),
-      fmtSigned(netSentiment(sentimentCounts(weekMentions.map((m) => m.label)))),
+      fmtSigned(netSentiment(weekMentions.map((m) => m.label))),
       change === null ? "" : fmtSigned(change.difference),
       change === null ? "" : fmtP(change.pValue),
       change === null ? "" : change.significant ? "yes" : "no",
@@ -123,16 +127,14 @@ export function surveySection(): string[] {
   );
 
   // Per agent, best NPS first; the CSAT lower bound is what a fair ranking would use.
-  const agentRows = [...groupBy(responses, (r) => r.agentId)]
-    .map(([agent, rows]) => ({ agent, s: summarize(rows), n: rows.length }))
-    .sort((a, b) => (b.s.nps ?? -Infinity) - (a.s.nps ?? -Infinity));
+  const agentRows = [...byAgent.groups].sort((a, b) => (b.nps ?? -Infinity) - (a.nps ?? -Infinity));
   out.push(
     "By agent (best NPS first)",
     ...table(
       ["agent", "responses", "CSAT %", "CSAT 95 %", "NPS", "NPS 95 %", "CES %", "CES mean"],
-      agentRows.map(({ agent, s, n }) => [
-        agent,
-        fmtInt(n),
+      agentRows.map((s) => [
+        s.key,
+        fmtInt(s.responses),
         fmt(s.csat, 1),
         fmtInterval(s.csatInterval, 1),
         fmtSigned(s.nps),
@@ -156,6 +158,8 @@ export function surveySection(): string[] {
 }
 
 interface Summary {
+  key: string;
+  responses: number;
   csat: number | null;
   csatN: number;
   csatInterval: { lower: number; upper: number } | null;
@@ -169,34 +173,40 @@ interface Summary {
   cesN: number;
 }
 
-function summarize(rows: readonly SurveyResponse[]): Summary {
-  const csatRatings = answered(rows, "csat");
-  const npsScores = answered(rows, "nps");
-  const cesRatings = answered(rows, "ces");
-  const csatTally = csatCounts(csatRatings);
-  const npsTally = npsCounts(npsScores);
+/** The report rows of one grouping (a single dimension), the CES mean taken from a second report of the same tally. */
+function summaries(
+  responses: readonly SurveyResponse[],
+  by: [string | ((r: SurveyResponse) => string)],
+): { groups: Summary[]; total: Summary } {
+  const tally = tallySurveys(responses, { by });
+  const report = surveyReport(tally);
+  show("survey", report);
+  const means = surveyReport(tally, { cesMethod: "mean" });
+  const summary = (row: SurveyReportRow, mean: SurveyReportRow): Summary => ({
+    key: Object.values(row.key)[0] ?? "all",
+    responses: row.responses,
+    csat: row.csat.score,
+    csatN: row.csat.answered,
+    csatInterval: bounds(row.csat),
+    npsCounts: { promoters: row.nps.promoters, passives: row.nps.passives, detractors: row.nps.detractors },
+    nps: row.nps.score,
+    npsN: row.nps.answered,
+    npsInterval: bounds(row.nps),
+    npsMargin: row.nps.standardError === null ? null : Z95 * row.nps.standardError,
+    ces: row.ces.score,
+    cesMean: mean.ces.score,
+    cesN: row.ces.answered,
+  });
   return {
-    csat: csatFromCounts(csatTally),
-    csatN: csatTally.total,
-    csatInterval: wilsonInterval(csatTally.satisfied, csatTally.total),
-    npsCounts: npsTally,
-    nps: npsFromCounts(npsTally),
-    npsN: npsScores.length,
-    npsInterval: npsInterval(npsTally),
-    npsMargin: npsInterval(npsTally)?.marginOfError ?? null,
-    ces: ces(cesRatings),
-    cesMean: ces(cesRatings, { method: "mean" }),
-    cesN: cesRatings.length,
+    groups: report.groups.map((row, i) => summary(row, means.groups[i]!)),
+    total: summary(report.total, means.total),
   };
 }
 
-function answered(rows: readonly SurveyResponse[], field: "csat" | "nps" | "ces"): number[] {
-  const out: number[] = [];
-  for (const r of rows) {
-    const v = r[field];
-    if (v !== null) out.push(v);
-  }
-  return out;
+const Z95 = normalQuantile(0.975);
+
+function bounds(x: { lower: number | null; upper: number | null }): { lower: number; upper: number } | null {
+  return x.lower === null || x.upper === null ? null : { lower: x.lower, upper: x.upper };
 }
 
 function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
@@ -210,15 +220,13 @@ function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
   return groups;
 }
 
-/** Week of the month: 0 for days 1–7, 1 for 8–14, … */
-function weekOf(iso: string): number {
-  return Math.floor((new Date(iso).getUTCDate() - 1) / 7);
-}
-
-function weekLabel(week: number): string {
+/** The week of the month as a label that sorts in order: `Jun 01–07`, `Jun 08–14`, …, `Jun 29–30 (partial)`. */
+function week(r: { respondedAt: string }): string {
+  const week = Math.floor((new Date(r.respondedAt).getUTCDate() - 1) / 7);
   const first = week * 7 + 1;
   const last = Math.min(first + 6, 30);
-  return `Jun ${first}–${last}${last - first < 6 ? " (partial)" : ""}`;
+  const day = (d: number) => String(d).padStart(2, "0");
+  return `Jun ${day(first)}–${day(last)}${last - first < 6 ? " (partial)" : ""}`;
 }
 
 /** The first and last day (YYYY-MM-DD) of ISO instants in UTC. */

@@ -17,6 +17,7 @@ import {
   type TicketCalendar,
   ticketDurations,
 } from "../../src/index.js";
+import { show } from "./page.ts";
 
 interface SampleTicket extends Ticket {
   readonly id: string;
@@ -31,7 +32,7 @@ const day = 24 * hour;
 const END = "2025-07-01T00:00:00Z";
 
 /** The month's SLA policy: calendar hours, the clock paused while waiting on the customer. */
-const POLICY: SlaPolicy = {
+export const POLICY: SlaPolicy = {
   firstResponseMs: 8 * hour,
   resolutionMs: 48 * hour,
   byPriority: {
@@ -130,7 +131,9 @@ export function ticketsSection(): string[] {
     return { id, successes: c.achieved, total: c.achieved + c.breached };
   });
   const raw = new Map(agents.map((a) => [a.id, a]));
-  for (const row of leaderboard(agents, { method: "wilson-lower-bound", minSample: 50 })) {
+  const board = leaderboard(agents, { method: "wilson-lower-bound", minSample: 50 });
+  show("tickets", board);
+  for (const row of board) {
     if (row.rank === null) continue; // below the minimum sample: listed unranked
     const a = raw.get(row.id) as { successes: number; total: number };
     const frt = firstResponseTime(

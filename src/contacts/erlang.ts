@@ -1,4 +1,14 @@
-import { countField, type Fields, nonNegative, normalize, positive, present, shaped } from "../internal/assert.js";
+import {
+  countField,
+  type Fields,
+  nonNegative,
+  normalize,
+  numberOption,
+  positive,
+  present,
+  readOptions,
+  shaped,
+} from "../internal/assert.js";
 import { inputError } from "../internal/messages.js";
 
 /**
@@ -27,8 +37,8 @@ export interface ErlangCInput {
 export interface ErlangCResult {
   /** Offered traffic A = arrivals × AHT / interval, in Erlangs (agent-intervals of work). */
   readonly trafficErlangs: number;
-  /** Pw: the probability that a contact waits at all, a percentage (100 when unstable). */
-  readonly waitProbability: number;
+  /** Pw: the probability that a contact waits at all, as a percentage 0–100 (100 when unstable). */
+  readonly waitPercent: number;
   /** The share answered within T, a percentage (0 when unstable). */
   readonly serviceLevel: number;
   /** ASA: the mean wait over all contacts, ms; `null` when unstable (the queue grows without bound). */
@@ -61,6 +71,14 @@ export interface RequiredAgentsInput {
    * @defaultValue 100 (no cap)
    */
   readonly maxOccupancyPercent?: number | undefined;
+}
+
+/**
+ * Options of {@link requiredAgents}.
+ *
+ * @category Contact centre
+ */
+export interface RequiredAgentsOptions {
   /**
    * Shrinkage: the share of paid time agents are not available to answer (breaks, training, absence), a percentage 0 ≤ s < 100.
    * @defaultValue 0
@@ -95,14 +113,14 @@ export interface RequiredAgents {
  * factorial form overflows past about 170). Then SL = 1 − Pw·e^(−(N − A)·T/AHT),
  * ASA = Pw·AHT / (N − A) and occupancy = A / N. Matches R package `ErlangC`,
  * Python `pyworkforce` and Call Centre Helper's calculator. When agents ≤ A the
- * queue is unstable: `stable: false`, waitProbability 100, serviceLevel 0,
+ * queue is unstable: `stable: false`, waitPercent 100, serviceLevel 0,
  * averageSpeedOfAnswerMs `null`, occupancy 100 (reported, not thrown). No
  * traffic (0 arrivals) needs nobody: Pw 0, SL 100, ASA 0, occupancy 0.
  * Erlang C assumes callers never abandon, so it slightly overstates the staff a
  * queue with abandons needs.
  *
  * @param input - `{ arrivals, intervalMs, averageHandleMs, agents, answerWithinMs }`.
- * @returns Traffic in Erlangs, waitProbability / serviceLevel / occupancy as percentages, ASA in ms (`null` when unstable), and `stable`.
+ * @returns Traffic in Erlangs, waitPercent / serviceLevel / occupancy as percentages, ASA in ms (`null` when unstable), and `stable`.
  * @throws {MetricInputError} `invalid_type` when `input` is not an object or a field not a number; `missing_value` for an absent
  *   field; `not_finite` for `NaN`/`±Infinity`; `not_integer` for fractional agents; `out_of_range` for negative arrivals,
  *   agents or T, or an interval or AHT ≤ 0.
@@ -111,9 +129,9 @@ export interface RequiredAgents {
  * ```ts
  * import { erlangC } from "support-metrics";
  * const halfHour = { arrivals: 100, intervalMs: 1_800_000, averageHandleMs: 180_000, answerWithinMs: 20_000 };
- * erlangC({ ...halfHour, agents: 14 }); // => { trafficErlangs: 10, waitProbability: 17.4132, serviceLevel: 88.8350, averageSpeedOfAnswerMs: 7835.937, occupancy: 71.4286, stable: true }
- * erlangC({ ...halfHour, agents: 10 }); // => { trafficErlangs: 10, waitProbability: 100, serviceLevel: 0, averageSpeedOfAnswerMs: null, occupancy: 100, stable: false }
- * erlangC({ ...halfHour, agents: 2500, arrivals: 20_000 }).waitProbability; // => 0.0000
+ * erlangC({ ...halfHour, agents: 14 }); // => { trafficErlangs: 10, waitPercent: 17.4132, serviceLevel: 88.8350, averageSpeedOfAnswerMs: 7835.937, occupancy: 71.4286, stable: true }
+ * erlangC({ ...halfHour, agents: 10 }); // => { trafficErlangs: 10, waitPercent: 100, serviceLevel: 0, averageSpeedOfAnswerMs: null, occupancy: 100, stable: false }
+ * erlangC({ ...halfHour, agents: 2500, arrivals: 20_000 }).waitPercent; // => 0.0000
  * erlangC({ ...halfHour, agents: 14.5 }); // throws not_integer
  * ```
  * @see {@link requiredAgents}, {@link serviceLevel}, {@link averageHandleTime}
@@ -128,7 +146,7 @@ export function erlangC(input: ErlangCInput): ErlangCResult {
   if (a === 0) {
     return {
       trafficErlangs: 0,
-      waitProbability: 0,
+      waitPercent: 0,
       serviceLevel: 100,
       averageSpeedOfAnswerMs: 0,
       occupancy: 0,
@@ -138,7 +156,7 @@ export function erlangC(input: ErlangCInput): ErlangCResult {
   if (agents <= a) {
     return {
       trafficErlangs: a,
-      waitProbability: 100,
+      waitPercent: 100,
       serviceLevel: 0,
       averageSpeedOfAnswerMs: null,
       occupancy: 100,
@@ -148,7 +166,7 @@ export function erlangC(input: ErlangCInput): ErlangCResult {
   const pw = waitFromB(a, agents, erlangB(a, agents));
   return {
     trafficErlangs: a,
-    waitProbability: pw * 100,
+    waitPercent: pw * 100,
     serviceLevel: serviceLevelOf(pw, a, agents, q.answerWithinMs, q.averageHandleMs),
     averageSpeedOfAnswerMs: (pw * q.averageHandleMs) / (agents - a),
     occupancy: (a * 100) / agents,
@@ -169,16 +187,18 @@ export function erlangC(input: ErlangCInput): ErlangCResult {
  * (R `ErlangC`, `pyworkforce`, Call Centre Helper). A target of 100 % is
  * rejected: with calls arriving at random, no finite staff answers every call within T.
  *
- * @param input - `{ arrivals, intervalMs, averageHandleMs, answerWithinMs, serviceLevelPercent, maxOccupancyPercent?, shrinkagePercent? }`.
+ * @param input - `{ arrivals, intervalMs, averageHandleMs, answerWithinMs, serviceLevelPercent, maxOccupancyPercent? }`.
+ * @param options - `shrinkagePercent` (default 0).
  * @returns Agents answering and agents to schedule (counts), and the service level and occupancy they give (percentages).
  * @throws {MetricInputError} As {@link erlangC} for the queue fields; `out_of_range` for a service-level target outside
- *   0 ≤ target < 100, a maximum occupancy outside (0, 100] or shrinkage outside 0 ≤ s < 100.
+ *   0 ≤ target < 100 or a maximum occupancy outside (0, 100]; `invalid_option` for shrinkage outside 0 ≤ s < 100
+ *   (`options.shrinkagePercent`) or a `shrinkagePercent` in `input` (it is an option).
  *
  * @example
  * ```ts
  * import { requiredAgents } from "support-metrics";
  * const halfHour = { arrivals: 100, intervalMs: 1_800_000, averageHandleMs: 180_000, answerWithinMs: 20_000 };
- * requiredAgents({ ...halfHour, serviceLevelPercent: 80, shrinkagePercent: 30 }); // => { agents: 14, scheduledAgents: 20, serviceLevel: 88.8350, occupancy: 71.4286 }
+ * requiredAgents({ ...halfHour, serviceLevelPercent: 80 }, { shrinkagePercent: 30 }); // => { agents: 14, scheduledAgents: 20, serviceLevel: 88.8350, occupancy: 71.4286 }
  * requiredAgents({ ...halfHour, arrivals: 2000, serviceLevelPercent: 80, maxOccupancyPercent: 85 }).agents; // => 236
  * requiredAgents({ ...halfHour, arrivals: 0, serviceLevelPercent: 80 }); // => { agents: 0, scheduledAgents: 0, serviceLevel: 100, occupancy: 0 }
  * requiredAgents({ ...halfHour, serviceLevelPercent: 100 }); // throws out_of_range
@@ -186,13 +206,23 @@ export function erlangC(input: ErlangCInput): ErlangCResult {
  * @see {@link erlangC}, {@link serviceLevel}
  * @category Contact centre
  */
-export function requiredAgents(input: RequiredAgentsInput): RequiredAgents {
+export function requiredAgents(input: RequiredAgentsInput, options?: RequiredAgentsOptions): RequiredAgents {
   const fn = "requiredAgents";
+  const moved = (input as { shrinkagePercent?: unknown } | null | undefined)?.shrinkagePercent;
+  if (moved !== undefined) {
+    // Before 1.0 shrinkage was a field of the input: say where it went, not only that the key is unknown.
+    const expected =
+      "no shrinkagePercent in the input: pass it as an option, requiredAgents(input, { shrinkagePercent })";
+    throw inputError("invalid_option", fn, "input.shrinkagePercent", expected, moved);
+  }
   const o = shaped(fn, "input", input, REQUIRED_AGENTS_FIELDS);
   const q = readQueue(fn, o);
   const target = percentField(fn, o, "serviceLevelPercent", undefined, false);
   const maxOccupancy = percentField(fn, o, "maxOccupancyPercent", 100, true);
-  const shrinkage = percentField(fn, o, "shrinkagePercent", 0, false);
+  const path = "options.shrinkagePercent";
+  const opts = readOptions(fn, "options", options, REQUIRED_AGENTS_OPTIONS);
+  const shrinkage = numberOption(fn, path, opts.shrinkagePercent, { expected: SHRINKAGE, max: 100 }) ?? 0;
+  if (shrinkage === 100) throw inputError("invalid_option", fn, path, SHRINKAGE, shrinkage);
   const a = q.traffic;
   if (a === 0) return { agents: 0, scheduledAgents: 0, serviceLevel: 100, occupancy: 0 };
   // The first candidate: stable (N > A) and within the occupancy cap (A·100/N ≤ max).
@@ -237,6 +267,9 @@ function serviceLevelOf(pw: number, a: number, n: number, answerWithinMs: number
   return normalize(level);
 }
 
+/** The expected text of the shrinkage option. */
+const SHRINKAGE = "a percentage in [0, 100)";
+
 /** The fields every Erlang C input has (read by readQueue). */
 const QUEUE_FIELDS = {
   arrivals: "required",
@@ -249,8 +282,8 @@ const REQUIRED_AGENTS_FIELDS: Fields<RequiredAgentsInput> = {
   ...QUEUE_FIELDS,
   serviceLevelPercent: "required",
   maxOccupancyPercent: "optional",
-  shrinkagePercent: "optional",
 };
+const REQUIRED_AGENTS_OPTIONS: Fields<RequiredAgentsOptions> = { shrinkagePercent: "optional" };
 
 interface Queue {
   readonly traffic: number;
@@ -284,7 +317,7 @@ function field(fn: string, o: Record<string, unknown>, name: string, strict: boo
   return strict ? positive(fn, path, v, { expected }) : nonNegative(fn, path, v, { expected });
 }
 
-/** A percentage field: `serviceLevelPercent` and `shrinkagePercent` in [0, 100), `maxOccupancyPercent` in (0, 100]. */
+/** A percentage field: `serviceLevelPercent` in [0, 100), `maxOccupancyPercent` in (0, 100]. */
 function percentField(
   fn: string,
   o: Record<string, unknown>,

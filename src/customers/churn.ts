@@ -8,6 +8,7 @@ import {
   positive,
   present,
   readFields,
+  readOptions,
   shaped,
 } from "../internal/assert.js";
 import { inputError } from "../internal/messages.js";
@@ -21,8 +22,8 @@ import { inputError } from "../internal/messages.js";
 export type ChurnDenominator = "start" | "average";
 
 /**
- * The input of {@link churnRate}: counts for one period. Without `denominator`
- * it is a plain tally, so segments (regions, plans) add with `mergeCounts`.
+ * The input of {@link churnRate}: counts for one period, a plain tally, so
+ * segments (regions, plans) add with `mergeCounts`.
  *
  * @category Customers
  */
@@ -33,8 +34,16 @@ export interface ChurnInput {
   readonly customersLost: number;
   /** Customers at the end of the period (a count); required with `denominator: "average"`, checked when given. */
   readonly customersAtEnd?: number | undefined;
+}
+
+/**
+ * Options of {@link churnRate}.
+ *
+ * @category Customers
+ */
+export interface ChurnRateOptions {
   /**
-   * `"start"` divides by the starting count (the seed article and most SaaS dashboards);
+   * `"start"` divides by the starting count (most SaaS dashboards);
    * `"average"` by (start + end) / 2 (some dashboards), which damps periods of growth.
    * @defaultValue "start"
    */
@@ -63,39 +72,46 @@ export interface ChurnPeriods {
  * denominator can exceed 100 in a shrinking base, as in every tool that uses it).
  * Losing more customers than there were (lost > start) or ending with fewer
  * than the survivors (end < start − lost) is `inconsistent_counts`. A zero
- * denominator gives `null`. 400 lost of 2 000 is 20 %, not the 2 % of the seed
- * article (METRICS.md §9).
+ * denominator gives `null`. 400 lost of 2 000 is 20 %, not the 2 % a
+ * widely copied customer-service metrics article gives (docs/spec/METRICS.md §9).
  *
- * @param counts - `{ customersAtStart, customersLost, customersAtEnd?, denominator? }`.
+ * @param counts - `{ customersAtStart, customersLost, customersAtEnd? }`.
+ * @param options - `denominator`: `"start"` (default) or `"average"`.
  * @returns A percentage of customers lost, 0–100 (start denominator); `null` when the denominator is 0.
  * @throws {MetricInputError} `missing_value` for an absent count (`customersAtEnd` with `"average"`);
  *   `invalid_type` / `not_finite` / `not_integer` / `out_of_range` for a field that is not a count;
  *   `inconsistent_counts` when `customersLost > customersAtStart` or `customersAtEnd < customersAtStart − customersLost`;
- *   `invalid_option` for an unknown `denominator`.
+ *   `invalid_option` for an unknown `options.denominator`, or a `denominator` in `counts` (it is an option).
  *
  * @example
  * ```ts
  * import { churnRate } from "support-metrics";
  * churnRate({ customersAtStart: 2000, customersLost: 400 }); // => 20
- * churnRate({ customersAtStart: 2000, customersLost: 400, customersAtEnd: 2200, denominator: "average" }); // => 19.047619
+ * churnRate({ customersAtStart: 2000, customersLost: 400, customersAtEnd: 2200 }, { denominator: "average" }); // => 19.047619
  * churnRate({ customersAtStart: 0, customersLost: 0 }); // => null
  * churnRate({ customersAtStart: 10, customersLost: 11 }); // throws inconsistent_counts
  * ```
  * @see {@link retentionRate}, {@link convertChurnRate}, {@link customerLifetimeValue}
  * @category Customers
  */
-export function churnRate(counts: ChurnInput): number | null {
+export function churnRate(counts: ChurnInput, options?: ChurnRateOptions): number | null {
   const fn = "churnRate";
   const path = "counts";
+  const moved = (counts as { denominator?: unknown } | null | undefined)?.denominator;
+  if (moved !== undefined) {
+    // Before 1.0 the denominator was a field of the counts: say where it went, not only that the key is unknown.
+    const expected = "no denominator in the counts: pass it as an option, churnRate(counts, { denominator })";
+    throw inputError("invalid_option", fn, `${path}.denominator`, expected, moved);
+  }
   const c = shaped(fn, path, counts, {
     customersAtStart: "required",
     customersLost: "required",
     customersAtEnd: "optional",
-    denominator: "optional",
   });
   const start = countField(fn, `${path}.customersAtStart`, c.customersAtStart);
   const lost = countField(fn, `${path}.customersLost`, c.customersLost);
-  const denominator = oneOf(fn, `${path}.denominator`, c.denominator, {
+  const o = readOptions(fn, "options", options, { denominator: "optional" });
+  const denominator = oneOf(fn, "options.denominator", o.denominator, {
     allowed: ["start", "average"],
     fallback: "start",
   });

@@ -31,7 +31,7 @@ export interface LifetimeValueInput {
  * m·r/churn, one period's margin less than the simple form. All rates are
  * fractions of the same period as the revenue. Churn 0 without a discount rate
  * means an infinite lifetime: `null`. "Total revenue divided by years as a
- * customer" is average annual revenue, not lifetime value (METRICS.md §9).
+ * customer" is average annual revenue, not lifetime value (docs/spec/METRICS.md §9).
  *
  * @param input - `{ revenuePerPeriod, grossMarginPercent, churnRatePercent, discountRatePercent? }`.
  * @returns An amount in the caller's currency unit (unrounded), ≥ 0; `null` when churn and discount are both 0.

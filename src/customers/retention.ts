@@ -19,8 +19,9 @@ export interface RetentionInput {
  *
  * retention = (end − new) / start × 100: the customers at the end minus the
  * ones acquired during the period are the starting customers kept (the formula
- * HubSpot and Zendesk publish). The seed article's
- * "new customers subtracted from the starting count" is wrong (METRICS.md §9).
+ * HubSpot and Zendesk publish). The variant that circulates in
+ * customer-service articles, "new customers subtracted from the starting
+ * count", is wrong (docs/spec/METRICS.md §9).
  * `newCustomers` must count only new customers still present at the end;
  * then retention = 100 − churn for the same period. Within 0–100 for
  * consistent counts: more new customers than customers at the end, or more

@@ -33,9 +33,11 @@ export interface AllocateOptions {
  * larger weight, then to the key that sorts first in `tieBreak`, else to the
  * earlier position. So each part differs from its exact share by less than one
  * unit and the parts always sum to the total. Weights are read exactly through
- * their shortest decimal spelling (`0.1` is 1/10). This is the method of
- * INCENTIVES.md §7; dinero.js's `allocate` is not (it hands leftovers out by
- * ratio order) and gives other cents.
+ * their shortest decimal spelling (`0.1` is 1/10). This is Hamilton's
+ * largest-remainder method (see "Largest remainder method", Wikipedia), the one
+ * the incentive specification prescribes (docs/spec/INCENTIVES.md, "API");
+ * dinero.js's `allocate` is not (it hands leftovers out by ratio order) and
+ * gives other cents.
  *
  * @param totalMinor - The amount to split, an integer ≥ 0 (minor units).
  * @param weights - One finite weight ≥ 0 per part, with a positive sum.

@@ -6,8 +6,8 @@
 import { allocate } from "./allocate.js";
 import { type CompiledNode, compileNode, type Slots, valueText } from "./conditions.js";
 import { add, div, fractionString, fromNumber, integer, mul, type Rational, ZERO } from "./rational.js";
+import type { ConditionTrace, PoolAwardTrace, RankAwardTrace } from "./result.js";
 import type { PoolAward, RankAward, Reward } from "./schema.js";
-import type { ConditionTrace, PoolAwardTrace, RankAwardTrace } from "./trace.js";
 
 /** A rank award, parsed once. */
 export interface CompiledRank {

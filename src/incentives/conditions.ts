@@ -9,9 +9,9 @@ import { PlanValidationError } from "../errors.js";
 import { finiteNumber } from "../internal/assert.js";
 import { inputError } from "../internal/messages.js";
 import { compare, decimalString, fromNumber, parseDecimal, type Rational } from "./rational.js";
+import type { ConditionTrace } from "./result.js";
 import type { ComparisonOp, Condition, ConditionValue } from "./schema.js";
-import type { ConditionTrace } from "./trace.js";
-import { checkCondition, type Scope } from "./validate.js";
+import { checkCondition, type Scope } from "./validate-conditions.js";
 
 /**
  * Metric values by name, as a caller passes them.
@@ -115,8 +115,8 @@ export function compileNode(node: Condition, slots: Slots): CompiledNode {
     };
   }
   return "metric" in node
-    ? comparison(node.metric, slots.agent(node.metric), false, node.op, node.value)
-    : comparison(node.teamMetric, slots.team(node.teamMetric), true, node.op, node.value);
+    ? comparison({ name: node.metric, slot: slots.agent(node.metric), team: false }, node)
+    : comparison({ name: node.teamMetric, slot: slots.team(node.teamMetric), team: true }, node);
 }
 
 function combine(children: CompiledNode[], kind: "all" | "any"): CompiledNode {
@@ -157,12 +157,24 @@ function combine(children: CompiledNode[], kind: "all" | "any"): CompiledNode {
       };
 }
 
-function comparison(name: string, slot: number, team: boolean, op: ComparisonOp, value: ConditionValue): CompiledNode {
+/** Where a comparison reads its value: the metric's name, its slot, and whether it is a team metric. */
+interface Operand {
+  readonly name: string;
+  readonly slot: number;
+  readonly team: boolean;
+}
+
+function comparison(
+  operand: Operand,
+  node: { readonly op: ComparisonOp; readonly value: ConditionValue },
+): CompiledNode {
+  const { name, slot, team } = operand;
+  const { op, value } = node;
   // The constants: `[lo, hi]` for between, the set for in, else the one constant.
   const cs = (Array.isArray(value) ? (value as readonly (number | string)[]) : [value as number | string]).map(
     constant,
   );
-  const test = compareTest(slot, team, op, cs);
+  const test = compareTest(operand, op, cs);
   const constants = cs.map((c) => decimalString(c.r)).join(", ");
   const explain = (v: Float64Array, b: number, t: Float64Array): ConditionTrace => {
     const x = team ? t[slot]! : v[b + slot]!;
@@ -182,9 +194,10 @@ function comparison(name: string, slot: number, team: boolean, op: ComparisonOp,
  * constant allows (see {@link Constant}). A team comparison is the same closure
  * run on the team row.
  */
-function compareTest(s: number, team: boolean, op: ComparisonOp, cs: readonly Constant[]): Test {
-  if (team) {
-    const onRow = compareTest(s, false, op, cs);
+function compareTest(operand: Omit<Operand, "name">, op: ComparisonOp, cs: readonly Constant[]): Test {
+  const s = operand.slot;
+  if (operand.team) {
+    const onRow = compareTest({ slot: s, team: false }, op, cs);
     return (_v, _b, t) => onRow(t, 0, t);
   }
   if (op === "between" || op === "in") {
@@ -308,24 +321,34 @@ export function compileCondition(condition: Condition): ConditionTest {
   // Each call reads every metric once into a scratch row, checking it, then runs the closures on the row.
   const scratch = new Float64Array(agent.length);
   const teamScratch = new Float64Array(team.length);
+  const agentRow: ValueRow = { where: "metrics", names: agent, out: scratch };
+  const teamRow: ValueRow = { where: "teamMetrics", names: team, out: teamScratch };
   let calls = 0;
   return (metrics, teamMetrics) => {
     const call = ++calls;
-    readValues("metrics", metrics, agent, scratch);
-    if (team.length > 0) readValues("teamMetrics", teamMetrics, team, teamScratch);
+    readValues(metrics, agentRow);
+    if (team.length > 0) readValues(teamMetrics, teamRow);
     if (calls === call) return test(scratch, 0, teamScratch);
     // A getter re-entered this function while we read and reused the scratch rows: read again into our own.
     const v = new Float64Array(agent.length);
     const t = new Float64Array(team.length);
-    readValues("metrics", metrics, agent, v);
-    if (team.length > 0) readValues("teamMetrics", teamMetrics, team, t);
+    readValues(metrics, { where: "metrics", names: agent, out: v });
+    if (team.length > 0) readValues(teamMetrics, { where: "teamMetrics", names: team, out: t });
     return test(v, 0, t);
   };
 }
 
 const ANY_SCOPE: Scope = { agent: null, team: null, teamOnly: false };
 
-function readValues(where: string, values: unknown, names: readonly string[], out: Float64Array): void {
+/** Where `readValues` puts what it reads: the argument's name for error paths, the metric names, the row to fill. */
+interface ValueRow {
+  readonly where: string;
+  readonly names: readonly string[];
+  readonly out: Float64Array;
+}
+
+function readValues(values: unknown, row: ValueRow): void {
+  const { where, names, out } = row;
   if (values === null || typeof values !== "object") {
     throw inputError("invalid_type", "compileCondition", where, "an object of metric values", values);
   }

@@ -1,47 +1,23 @@
 /**
  * `compilePlan` and `evaluatePlan`: validate and prepare a plan once, then
  * turn each agent's metrics into cash lines, non-cash rewards and a trace, in
- * the order of operations of INCENTIVES.md.
+ * the order of operations of the incentive specification (docs/spec/INCENTIVES.md,
+ * "Semantics"). Component lines are in lines.ts,
+ * input checks in input.ts.
  *
  * @module
  */
-import { PlanValidationError } from "../errors.js";
-import { finiteNumber, record } from "../internal/assert.js";
+import { displayAgentStatement, displayPlanResult, withDisplay } from "../display/index.js";
+import { type PlanIssue, PlanValidationError } from "../errors.js";
 import { inputError } from "../internal/messages.js";
 import { type CompiledPool, type CompiledRank, compilePool, compileRank, decidePool, decideRank } from "./awards.js";
-import { type CompiledNode, compileNode, type Slots } from "./conditions.js";
-import {
-  compare,
-  decimalString,
-  div,
-  fractionString,
-  fromNumber,
-  HUNDRED,
-  integer,
-  mul,
-  ONE,
-  type Rational,
-  readExact,
-  ZERO,
-} from "./rational.js";
-import { roundRational, unreachable } from "./rounding.js";
-import type {
-  AgentReward,
-  CashReward,
-  Component,
-  EvaluateOptions,
-  LineKind,
-  MetricType,
-  NonCashReward,
-  Plan,
-  PlanInput,
-  PlanLine,
-  PlanResult,
-  RoundingMode,
-} from "./schema.js";
-import { compileScorecard, scorecardPay } from "./scorecard.js";
-import { compileTiered, tieredPay } from "./tiers.js";
-import type { AgentTrace, AwardTrace, BandTrace, CapTrace, KpiTrace, LineTrace, PlanCapTrace } from "./trace.js";
+import { compileNode, type Slots } from "./conditions.js";
+import { checkInput, type InputRules } from "./input.js";
+import { type AgentRow, compilePay, componentLine, type LineOut, type PreparedComponent } from "./lines.js";
+import { decimalString, div, fractionString, fromNumber, integer, ONE } from "./rational.js";
+import type { AgentReward, AgentTrace, AwardTrace, LineTrace, PlanCapTrace, PlanLine, PlanResult } from "./result.js";
+import { unreachable } from "./rounding.js";
+import type { CashReward, EvaluateOptions, Plan, PlanInput, Reward, RoundingMode } from "./schema.js";
 import { validatePlan } from "./validate.js";
 
 /**
@@ -86,7 +62,7 @@ export type CompiledPlan = (input: PlanInput, options?: EvaluateOptions) => Plan
 export function compilePlan(plan: unknown): CompiledPlan {
   const checked = validatePlan(plan);
   if (!checked.ok) throw new PlanValidationError(checked.issues);
-  const prepared = prepare(checked.plan);
+  const prepared = prepare(checked.plan, checked.warnings);
   return (input, options) => run(prepared, input, options);
 }
 
@@ -94,7 +70,8 @@ export function compilePlan(plan: unknown): CompiledPlan {
  * Evaluates an incentive plan for a team: each agent's cash lines, non-cash
  * rewards and (with `trace: true`) how every amount was reached.
  *
- * The order of operations is INCENTIVES.md's, and part of the contract:
+ * The order of operations is the incentive specification's (docs/spec/INCENTIVES.md,
+ * "Semantics"), and part of the contract:
  * (1) metric values are read exactly through their shortest decimal spelling
  * (`96.5` → 965/10) and every intermediate is an exact rational;
  * (2) proration p = active days / `period.days` scales prorated targets, target
@@ -149,56 +126,27 @@ export function compilePlan(plan: unknown): CompiledPlan {
  * @category Incentives
  */
 export function evaluatePlan(plan: unknown, input: PlanInput, options?: EvaluateOptions): PlanResult {
-  return compilePlan(plan)(input, options);
+  const result = compilePlan(plan)(input, options);
+  // Each agent's entry displays as its statement, the whole result as the payout table.
+  for (const agent of result.agents) withDisplay(agent, (a) => displayAgentStatement(a, result.currency));
+  return withDisplay(result, displayPlanResult);
 }
 
 const FN = "evaluatePlan";
 
-/**
- * One component's line for one agent, compiled once: the exact amount before
- * caps (0 when the line's condition fails). Pushes the caps that apply onto
- * `caps` and, when `detail` is given, writes the trace fields of its kind.
- */
-type Pay = (
-  values: Float64Array,
-  base: number,
-  team: Float64Array,
-  p: Rational,
-  holds: boolean,
-  caps: [CapTrace["cap"], Rational][],
-  detail: Record<string, unknown> | null,
-) => Rational;
-
-/** One component, parsed once. */
-interface PreparedComponent {
-  readonly id: string;
-  readonly kind: LineKind;
-  readonly label: string | undefined;
-  readonly when: CompiledNode | null;
-  readonly pay: Pay;
-  /** The metrics the line reads, with their slots (for the trace's `inputs`). */
-  readonly reads: readonly (readonly [string, number])[];
-}
-
-interface PreparedPlan {
+/** A plan prepared once: what checking an input needs, and every component and award compiled. */
+interface PreparedPlan extends InputRules {
   readonly plan: Plan;
   readonly mode: RoundingMode;
-  readonly metricNames: readonly string[];
-  readonly metricTypes: readonly MetricType[];
-  /** Metrics that must be ≥ 0 whatever their type (bases, pool weights). */
-  readonly nonNegative: ReadonlySet<string>;
-  readonly teamNames: readonly string[];
-  readonly teamTypes: readonly MetricType[];
-  readonly zeroMissing: boolean;
-  readonly activeDays: string | null;
   readonly activeDaysSlot: number;
-  readonly periodDays: number;
+  /** The plan's warnings, shown in every trace. */
+  readonly warnings: readonly PlanIssue[];
   readonly components: readonly PreparedComponent[];
   readonly planCap: number | null;
   readonly awards: readonly (CompiledRank | CompiledPool)[];
 }
 
-function prepare(plan: Plan): PreparedPlan {
+function prepare(plan: Plan, warnings: readonly PlanIssue[]): PreparedPlan {
   const metricNames = Object.keys(plan.metrics);
   const teamMetrics = plan.teamMetrics ?? {};
   const teamNames = Object.keys(teamMetrics);
@@ -211,7 +159,7 @@ function prepare(plan: Plan): PreparedPlan {
       if (!reads.some(([r]) => r === m)) reads.push([m, slot]);
       return slot;
     };
-    const pay = compilePay(c, plan, slots, read, nonNegative);
+    const pay = compilePay(c, { plan, slots, read, nonNegative });
     return { id: c.id, kind: c.type, label: c.label, when: c.when ? compileNode(c.when, slots) : null, pay, reads };
   });
   const awards = (plan.teamAwards ?? []).map((a) => {
@@ -236,111 +184,12 @@ function prepare(plan: Plan): PreparedPlan {
     zeroMissing: plan.onMissingMetric === "zero",
     activeDays: plan.proration?.activeDaysMetric ?? null,
     activeDaysSlot: plan.proration ? slots.agent(plan.proration.activeDaysMetric) : -1,
+    warnings,
     periodDays: plan.period.days,
     components,
     planCap: plan.planCap?.amountMinor ?? null,
     awards,
   };
-}
-
-/** Compiles a component's {@link Pay}: `read` gives a metric's slot and lists it among the line's inputs. */
-function compilePay(
-  c: Component,
-  plan: Plan,
-  slots: Slots,
-  read: (metric: string) => number,
-  nonNegative: Set<string>,
-): Pay {
-  switch (c.type) {
-    case "tiered": {
-      const { basis } = c;
-      nonNegative.add(basis);
-      const slot = read(basis);
-      const t = compileTiered(c);
-      const cap = amountCap(c.cap);
-      return (v, b, _team, p, holds, caps, detail) => {
-        const units = fromNumber(v[b + slot]!);
-        const target = t.prorate ? mul(t.target, p) : t.target;
-        const bands: BandTrace[] | null = detail && [];
-        const exact = holds ? tieredPay(t, units, target, bands) : ZERO;
-        if (cap) caps.push(["amount", cap]);
-        if (detail) {
-          Object.assign(detail, {
-            mode: t.mode,
-            basis,
-            units: fractionString(units),
-            target: fractionString(t.target),
-            proratedTarget: fractionString(target),
-            bands,
-          });
-        }
-        return exact;
-      };
-    }
-    case "scorecard": {
-      for (const k of c.kpis) read(k.metric);
-      const sc = compileScorecard(c, (m) => plan.metrics[m]?.better ?? "higher", slots);
-      const cap = amountCap(c.cap);
-      return (v, b, team, p, holds, caps, detail) => {
-        const target = sc.prorate ? mul(sc.targetIncentive, p) : sc.targetIncentive;
-        const kpis: KpiTrace[] | null = detail && [];
-        const outcome = holds ? scorecardPay(sc, v, b, team, target, kpis) : null;
-        if (cap) caps.push(["amount", cap]);
-        if (sc.capPct) caps.push(["pctOfTarget", div(mul(target, sc.capPct), HUNDRED)]);
-        if (detail) {
-          Object.assign(detail, {
-            targetIncentive: fractionString(sc.targetIncentive),
-            proratedTargetIncentive: fractionString(target),
-            kpis,
-            weightedScore: fractionString(outcome?.weighted ?? ZERO),
-            payoutFactor: fractionString(outcome?.factor ?? ZERO),
-            ...(sc.minWeighted
-              ? { gate: { minWeightedPct: decimalString(sc.minWeighted), passed: outcome?.gatePassed ?? false } }
-              : {}),
-          });
-        }
-        return outcome ? outcome.pay : ZERO;
-      };
-    }
-    case "flat": {
-      const amount = integer(c.amountMinor);
-      const prorated = c.prorate === true;
-      return (_v, _b, _team, p, holds, _caps, detail) => {
-        if (detail) Object.assign(detail, { amount: fractionString(amount), prorated });
-        return !holds ? ZERO : prorated ? mul(amount, p) : amount;
-      };
-    }
-    case "perUnit": {
-      const { basis } = c;
-      nonNegative.add(basis);
-      const slot = read(basis);
-      const rate = readExact(c.ratePerUnitMinor)!;
-      const cap = amountCap(c.cap);
-      return (v, b, _team, _p, holds, caps, detail) => {
-        const units = fromNumber(v[b + slot]!);
-        if (cap) caps.push(["amount", cap]);
-        if (detail)
-          Object.assign(detail, { basis, units: fractionString(units), ratePerUnitMinor: decimalString(rate) });
-        return holds ? mul(units, rate) : ZERO;
-      };
-    }
-    default:
-      return unreachable(c);
-  }
-}
-
-function amountCap(cap: { readonly amountMinor?: number } | undefined): Rational | null {
-  return cap?.amountMinor === undefined ? null : integer(cap.amountMinor);
-}
-
-/** Checked input: ids, every agent's values in one row each (`values[i × stride + slot]`), team values. */
-interface Checked {
-  readonly ids: string[];
-  readonly values: Float64Array;
-  readonly stride: number;
-  readonly missing: (string[] | null)[];
-  readonly team: Float64Array;
-  readonly teamMissing: string[];
 }
 
 /** An agent's result while it is built: component lines first, team awards added after. */
@@ -366,6 +215,7 @@ function run(pp: PreparedPlan, input: PlanInput, options: EvaluateOptions | unde
   }
   const { ids, values, stride, team, missing, teamMissing } = checkInput(pp, input);
   const { mode, plan } = pp;
+  const out: LineOut = { caps: [], tracing: trace, line: undefined };
 
   // Components and the plan cap, agent by agent.
   const agents = ids.map((id, i): AgentBuild => {
@@ -386,9 +236,10 @@ function run(pp: PreparedPlan, input: PlanInput, options: EvaluateOptions | unde
     }
     const lines: PlanLine[] = [];
     const lineTraces: LineTrace[] | null = trace ? [] : null;
+    const row: AgentRow = { values, base: b, team, p, index: i };
     let sum = 0;
     for (const pc of pp.components) {
-      const amount = componentLine(pc, values, b, team, p, mode, lineTraces, i);
+      const amount = componentLine(pc, row, { mode, traces: lineTraces, out });
       lines.push({ id: pc.id, kind: pc.kind, amountMinor: amount });
       sum += amount;
     }
@@ -409,6 +260,7 @@ function run(pp: PreparedPlan, input: PlanInput, options: EvaluateOptions | unde
         missing: [...(missing[i] ?? []), ...teamMissing],
         ...(proration ? { proration } : {}),
         ...(planCap ? { planCap } : {}),
+        ...(pp.warnings.length > 0 ? { warnings: pp.warnings } : {}),
       };
     }
     return agent;
@@ -421,18 +273,17 @@ function run(pp: PreparedPlan, input: PlanInput, options: EvaluateOptions | unde
       const { won, traces } = decideRank(a, values, stride, team, ids, trace);
       const reward = a.reward;
       agents.forEach((agent, i) => {
-        if (reward.kind === "cash") awardLine(agent, a.id, "rank", won[i] ? (reward as CashReward).amountMinor : 0);
+        if (isCash(reward)) awardLine(agent, { id: a.id, kind: "rank", amountMinor: won[i] ? reward.amountMinor : 0 });
         else if (won[i]) {
-          const r = reward as NonCashReward;
-          agent.rewards.push({ awardId: a.id, kind: r.kind, quantity: r.quantity, unit: r.unit });
-          rewardCost += r.costModelMinor ?? 0;
+          agent.rewards.push({ awardId: a.id, kind: reward.kind, quantity: reward.quantity, unit: reward.unit });
+          rewardCost += reward.costModelMinor ?? 0;
         }
         agent.trace?.awards.push(traces![i]!);
       });
     } else {
       const { amounts, traces } = decidePool(a, values, stride, team, ids, trace);
       agents.forEach((agent, i) => {
-        awardLine(agent, a.id, "pool", amounts[i]!);
+        awardLine(agent, { id: a.id, kind: "pool", amountMinor: amounts[i]! });
         agent.trace?.awards.push(traces![i]!);
       });
     }
@@ -453,170 +304,12 @@ function run(pp: PreparedPlan, input: PlanInput, options: EvaluateOptions | unde
   };
 }
 
-function awardLine(agent: AgentBuild, id: string, kind: "rank" | "pool", amount: number): void {
-  agent.lines.push({ id, kind, amountMinor: amount });
-  agent.cashMinor += amount;
+/** A cash reward (`kind: "cash"`); every other kind is non-cash. */
+function isCash(reward: Reward): reward is CashReward {
+  return reward.kind === "cash";
 }
 
-/** One component's line for one agent: condition, exact amount, caps, one rounding. */
-function componentLine(
-  pc: PreparedComponent,
-  v: Float64Array,
-  b: number,
-  team: Float64Array,
-  p: Rational,
-  mode: RoundingMode,
-  traces: LineTrace[] | null,
-  agent: number,
-): number {
-  let holds = true;
-  let when: LineTrace["when"];
-  if (pc.when) {
-    if (traces) {
-      when = pc.when.explain(v, b, team);
-      holds = when.passed;
-    } else holds = pc.when.test(v, b, team);
-  }
-  const caps: [CapTrace["cap"], Rational][] = [];
-  const detail = traces ? {} : null;
-  const exact = pc.pay(v, b, team, p, holds, caps, detail);
-  let capped = exact;
-  for (const [, limit] of caps) if (compare(limit, capped) < 0) capped = limit;
-  const amount = Number(roundRational(capped, mode));
-  if (!Number.isSafeInteger(amount)) {
-    throw inputError(
-      "out_of_range",
-      FN,
-      `input.agents[${agent}]`,
-      `a ${pc.id} amount within the safe integer range`,
-      amount,
-    );
-  }
-  if (traces) {
-    const inputs: Record<string, string> = {};
-    for (const [name, slot] of pc.reads) inputs[name] = decimalString(fromNumber(v[b + slot]!));
-    const line = {
-      kind: pc.kind,
-      id: pc.id,
-      ...(pc.label === undefined ? {} : { label: pc.label }),
-      inputs,
-      ...(when ? { when } : {}),
-      ...detail,
-      exact: fractionString(exact),
-      caps: caps.map(([cap, limit]) => ({ cap, limit: fractionString(limit), bound: compare(limit, exact) < 0 })),
-      capped: fractionString(capped),
-      rounding: mode,
-      amountMinor: amount,
-    };
-    traces.push(line as unknown as LineTrace);
-  }
-  return amount === 0 ? 0 : amount;
-}
-
-/** What a value of a metric type must be, for messages. */
-function expectedValue(type: MetricType): string {
-  if (type === "count") return "a count (an integer ≥ 0)";
-  if (type === "amountMinor") return "an amount in minor units (an integer)";
-  return NEVER_NEGATIVE.includes(type) ? `a number of ${type} ≥ 0` : "a finite number";
-}
-
-const NEVER_NEGATIVE: readonly MetricType[] = ["count", "days", "minutes", "hours", "seconds"];
-
-/** Throws for a value its metric type does not allow (`nonNegative`: read as a basis or weight). */
-function checkValue(v: unknown, type: MetricType, nonNegative: boolean, path: string): void {
-  const what = expectedValue(type);
-  const x = finiteNumber(FN, path, v, { expected: what });
-  if ((type === "count" || type === "amountMinor") && !Number.isSafeInteger(x)) {
-    throw inputError("not_integer", FN, path, what, v);
-  }
-  // Counts and durations are never negative; other types only where a basis or weight reads them.
-  if (x < 0 && (nonNegative || NEVER_NEGATIVE.includes(type))) throw inputError("out_of_range", FN, path, what, v);
-}
-
-/** A missing value: throws unless the plan reads missing metrics as 0. */
-function missingValue(pp: PreparedPlan, type: MetricType, path: string): void {
-  if (!pp.zeroMissing) throw inputError("missing_value", FN, path, expectedValue(type), undefined);
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
-}
-
-function checkInput(pp: PreparedPlan, input: PlanInput): Checked {
-  record(FN, "input", input, { expected: "an input object { agents, teamMetrics? }" });
-  const agents = input.agents;
-  if (!Array.isArray(agents)) throw inputError("invalid_type", FN, "input.agents", "an array of agents", agents);
-  const n = agents.length;
-  const names = pp.metricNames;
-  const stride = names.length;
-  const ids: string[] = new Array(n);
-  const values = new Float64Array(n * stride);
-  const missing: (string[] | null)[] = new Array(n).fill(null);
-  const seen = new Set<string>();
-  const types = pp.metricTypes;
-  const nonNegative = pp.nonNegative;
-  const integral = types.map((t) => t === "count" || t === "amountMinor");
-  const limit = names.map((name) => (name === pp.activeDays ? pp.periodDays : Number.POSITIVE_INFINITY));
-  for (let i = 0; i < n; i++) {
-    const agent = agents[i] as unknown;
-    if (!isRecord(agent)) {
-      throw inputError("invalid_type", FN, `input.agents[${i}]`, "an agent { id, metrics }", agent);
-    }
-    const id = (agent as { id?: unknown }).id;
-    if (typeof id !== "string") throw inputError("invalid_type", FN, `input.agents[${i}].id`, "a string id", id);
-    if (id.length === 0 || seen.has(id)) {
-      throw inputError("invalid_value", FN, `input.agents[${i}].id`, "a unique, non-empty id", id);
-    }
-    seen.add(id);
-    ids[i] = id;
-    const metrics = (agent as { metrics?: unknown }).metrics;
-    if (!isRecord(metrics)) {
-      throw inputError("invalid_type", FN, `input.agents[${i}].metrics`, "an object of metric values", metrics);
-    }
-    const b = i * stride;
-    for (let k = 0; k < stride; k++) {
-      const name = names[k]!;
-      const v = metrics[name];
-      // Fast path: an own finite number ≥ 0 of the right kind (the common case).
-      if (
-        typeof v === "number" &&
-        v >= 0 &&
-        v <= limit[k]! &&
-        (integral[k] ? Number.isSafeInteger(v) : v - v === 0) &&
-        Object.hasOwn(metrics, name)
-      ) {
-        values[b + k] = v;
-        continue;
-      }
-      const path = `input.agents[${i}].metrics.${name}`;
-      if (!Object.hasOwn(metrics, name)) {
-        missingValue(pp, types[k]!, path);
-        values[b + k] = 0;
-        (missing[i] ??= []).push(name);
-        continue;
-      }
-      checkValue(v, types[k]!, nonNegative.has(name), path);
-      if ((v as number) > limit[k]!) {
-        throw inputError("out_of_range", FN, path, `active days 0–${pp.periodDays} (the period's days)`, v);
-      }
-      values[b + k] = v === 0 ? 0 : (v as number);
-    }
-  }
-  const teamValues = input.teamMetrics;
-  if (teamValues !== undefined) record(FN, "input.teamMetrics", teamValues, { expected: "an object of metric values" });
-  const team = new Float64Array(pp.teamNames.length);
-  const teamMissing: string[] = [];
-  for (let k = 0; k < pp.teamNames.length; k++) {
-    const name = pp.teamNames[k]!;
-    const path = `input.teamMetrics.${name}`;
-    if (teamValues === undefined || !Object.hasOwn(teamValues, name)) {
-      missingValue(pp, pp.teamTypes[k]!, path);
-      teamMissing.push(name);
-      continue;
-    }
-    const v = teamValues[name];
-    checkValue(v, pp.teamTypes[k]!, false, path);
-    team[k] = v as number;
-  }
-  return { ids, values, stride, missing, team, teamMissing };
+function awardLine(agent: AgentBuild, line: PlanLine): void {
+  agent.lines.push(line);
+  agent.cashMinor += line.amountMinor;
 }

@@ -1,12 +1,12 @@
 /**
  * The incentive-plan schema (`cs-incentive-plan/1`) as TypeScript types, and
- * the shapes of an evaluation's input and result. A plan is plain JSON: it
+ * the shape of an evaluation's input and options. A plan is plain JSON: it
  * holds no functions, lives in a database or a config repo, and is checked by
- * `validatePlan` before anything reads it.
+ * `validatePlan` before anything reads it. What an evaluation returns is in
+ * `result.ts`.
  *
  * @module
  */
-import type { AgentTrace } from "./trace.js";
 
 /**
  * An exact plan number: a safe integer (`400`) or a plain decimal string
@@ -197,6 +197,55 @@ export interface ComponentBase {
   readonly label?: string;
   /** Free text for plan readers. */
   readonly description?: string;
+  /** Part of the line held back until the data has matured (read by `settlePayouts` only). */
+  readonly holdback?: Holdback;
+}
+
+/**
+ * Part of a component's line held back by `settlePayouts` and released a number
+ * of settlements later: `pct` of the line (0–100) or a fixed `amountMinor`
+ * (never more than the line), not both.
+ *
+ * @category Incentives
+ */
+export interface Holdback {
+  /** The share of the line held back, in percent (0–100). */
+  readonly pct?: ExactNumber;
+  /** A fixed amount held back, in minor units (at most the line). */
+  readonly amountMinor?: number;
+  /** How many settlements later the held amount is released (an integer ≥ 1). */
+  readonly releaseAfterPeriods: number;
+}
+
+/**
+ * What `settlePayouts` does when a restatement lowers a line already paid:
+ * `recover` deducts it now (a payment may turn negative), `carryForward`
+ * deducts it from later payments without ever making one negative, `forgive`
+ * lets the agent keep it. Outside `windowPeriods` settlements, lowered lines are forgiven.
+ *
+ * @category Incentives
+ */
+export interface Clawback {
+  /** The policy. @defaultValue `"recover"` when the plan has no `clawback` */
+  readonly policy: "recover" | "carryForward" | "forgive";
+  /** How many settlements back a lowered line is still recovered (an integer ≥ 1). @defaultValue no limit */
+  readonly windowPeriods?: number;
+}
+
+/**
+ * A draw: a guaranteed minimum pay for an agent's first `periods` settlements.
+ * When pay falls short, an advance tops it up; a recoverable advance is
+ * recovered from pay above the draw within those periods, the rest forgiven at their end.
+ *
+ * @category Incentives
+ */
+export interface Draw {
+  /** The guaranteed pay per period, in minor units. */
+  readonly amountMinor: number;
+  /** Whether advances are recovered from later pay above the draw. */
+  readonly recoverable: boolean;
+  /** How many of the agent's settlements the draw lasts (an integer ≥ 1). */
+  readonly periods: number;
 }
 
 /**
@@ -478,6 +527,10 @@ export interface Plan {
   };
   /** Team awards, decided after the plan cap and not capped by it. */
   readonly teamAwards?: readonly TeamAward[];
+  /** How `settlePayouts` treats a restatement that lowers a paid line. @defaultValue `{ policy: "recover" }` */
+  readonly clawback?: Clawback;
+  /** A draw for every agent (an agent's own `draw` in a settlement input replaces it). */
+  readonly draw?: Draw;
   /** A display name. */
   readonly label?: string;
   /** Free text for plan readers. */
@@ -516,92 +569,4 @@ export interface PlanInput {
 export interface EvaluateOptions {
   /** Attach a trace to every agent result (amounts are identical either way). @defaultValue `false` */
   readonly trace?: boolean;
-}
-
-/**
- * What a line is: a component's type, the plan cap adjustment, or a cash team award.
- *
- * @category Incentives
- */
-export type LineKind = "tiered" | "scorecard" | "flat" | "perUnit" | "planCap" | "rank" | "pool";
-
-/**
- * One cash line of an agent's result.
- *
- * @category Incentives
- */
-export interface PlanLine {
-  /** The component's or award's id; `"planCap"` for the plan cap adjustment. */
-  readonly id: string;
-  /** What kind of rule made the line. */
-  readonly kind: LineKind;
-  /** The amount in minor units: ≥ 0, except the plan cap adjustment (≤ 0). */
-  readonly amountMinor: number;
-}
-
-/**
- * A non-cash reward an agent won.
- *
- * @category Incentives
- */
-export interface AgentReward {
-  /** The award's id. */
-  readonly awardId: string;
-  /** The reward's kind, e.g. `"paidTimeOff"`. */
-  readonly kind: string;
-  /** How much. */
-  readonly quantity: number;
-  /** The unit of `quantity`. */
-  readonly unit: string;
-}
-
-/**
- * One agent's result.
- *
- * @category Incentives
- */
-export interface AgentResult {
-  /** The agent's id. */
-  readonly id: string;
-  /** The sum of the agent's lines, in minor units. */
-  readonly cashMinor: number;
-  /** A line per component, the plan cap adjustment (when the plan has a cap), a line per cash team award. */
-  readonly lines: readonly PlanLine[];
-  /** The non-cash rewards won. */
-  readonly rewards: readonly AgentReward[];
-  /** How every amount was reached (with `trace: true`). */
-  readonly trace?: AgentTrace;
-}
-
-/**
- * The result of an evaluation.
- *
- * @category Incentives
- */
-export interface PlanResult {
-  /** The plan's id. */
-  readonly planId: string;
-  /** The plan's version. */
-  readonly version: number;
-  /** The plan's currency. */
-  readonly currency: {
-    /** ISO 4217 code. */
-    readonly code: string;
-    /** Minor-unit digits. */
-    readonly exponent: number;
-  };
-  /** The rounding applied to every line. */
-  readonly rounding: {
-    /** The mode. */
-    readonly mode: RoundingMode;
-  };
-  /** One result per input agent, in input order. */
-  readonly agents: readonly AgentResult[];
-  /** What the plan costs. */
-  readonly totals: {
-    /** All agents' cash, in minor units. */
-    readonly cashMinor: number;
-    /** The cost of the non-cash rewards won (`costModelMinor` per winner), in minor units. */
-    readonly rewardCostMinor: number;
-  };
 }

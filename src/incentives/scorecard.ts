@@ -17,8 +17,8 @@ import {
   sub,
   ZERO,
 } from "./rational.js";
+import type { KpiTrace } from "./result.js";
 import type { Better, ScorecardComponent } from "./schema.js";
-import type { KpiTrace } from "./trace.js";
 
 /**
  * A piecewise-linear curve through `[x, y]` points, parsed once. With
@@ -141,15 +141,28 @@ export interface ScorecardOutcome {
   readonly factor: Rational;
 }
 
-/** Scores one agent; pushes each KPI onto `trace` when given. */
-export function scorecardPay(
-  sc: CompiledScorecard,
-  v: Float64Array,
-  b: number,
-  t: Float64Array,
-  targetIncentive: Rational,
-  trace: KpiTrace[] | null,
-): ScorecardOutcome {
+/** Where a scorecard reads one agent's values: `values[base + slot]`, and the team's by slot. */
+export interface ScorecardRow {
+  /** Every agent's values. */
+  readonly values: Float64Array;
+  /** The start of this agent's row. */
+  readonly base: number;
+  /** The team's values. */
+  readonly team: Float64Array;
+}
+
+/** How one agent is scored: the (prorated) target incentive, and where KPI traces go (`null`: no trace). */
+export interface ScorecardRun {
+  /** The target incentive after proration. */
+  readonly targetIncentive: Rational;
+  /** Receives each KPI's trace when given. */
+  readonly trace: KpiTrace[] | null;
+}
+
+/** Scores one agent; pushes each KPI onto `run.trace` when given. */
+export function scorecardPay(sc: CompiledScorecard, row: ScorecardRow, run: ScorecardRun): ScorecardOutcome {
+  const { values: v, base: b, team: t } = row;
+  const { targetIncentive, trace } = run;
   let weighted = ZERO;
   for (const k of sc.kpis) {
     const x = fromNumber(v[b + k.slot]!);

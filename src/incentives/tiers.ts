@@ -17,8 +17,8 @@ import {
   sub,
   ZERO,
 } from "./rational.js";
+import type { BandTrace } from "./result.js";
 import type { TieredComponent } from "./schema.js";
-import type { BandTrace } from "./trace.js";
 
 /** A band, parsed once. */
 export interface CompiledBand {

@@ -1,3 +1,4 @@
+import { displayLeaderboard, withDisplay } from "../display/index.js";
 import {
   arrayLike,
   atMost,
@@ -45,34 +46,34 @@ export interface LeaderboardOptions {
    * object. Without it, the agent's own `successes` and `total` are ranked.
    * @defaultValue `undefined` (the agent's own `successes` / `total`)
    */
-  readonly by?: string;
+  readonly by?: string | undefined;
   /**
    * `"desc"`: higher is better (CSAT, SLA compliance); `"asc"`: lower is better (response time).
    * @defaultValue `"desc"`
    */
-  readonly order?: "desc" | "asc";
+  readonly order?: "desc" | "asc" | undefined;
   /**
    * Agents whose `total` is below this are left out of the board.
    * @defaultValue `undefined` (every agent with at least one observation)
    */
-  readonly minSample?: number;
+  readonly minSample?: number | undefined;
   /**
    * `"value"`: rank the metric itself (for a proportion, successes / total × 100);
    * `"wilson-lower-bound"`: rank the lower bound of the Wilson score interval, in percent.
    * @defaultValue `"value"`
    */
-  readonly method?: "value" | "wilson-lower-bound";
+  readonly method?: "value" | "wilson-lower-bound" | undefined;
   /**
    * `"competition"`: ties share a rank and the next rank skips (1, 2, 2, 4);
    * `"dense"`: ties share a rank and the next follows on (1, 2, 2, 3).
    * @defaultValue `"competition"`
    */
-  readonly ties?: "competition" | "dense";
+  readonly ties?: "competition" | "dense" | undefined;
   /**
    * The two-sided confidence level of the Wilson interval, between 0 and 1.
    * @defaultValue `0.95`
    */
-  readonly confidence?: number;
+  readonly confidence?: number | undefined;
 }
 
 /**
@@ -256,7 +257,7 @@ export function leaderboard(agents: readonly LeaderboardAgent[], options?: Leade
   }
   unranked.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   for (const entry of unranked) out.push(entry);
-  return out;
+  return withDisplay(out, displayLeaderboard);
 }
 
 const LEADERBOARD_FIELDS: Fields<LeaderboardOptions> = {

@@ -35,12 +35,12 @@ export interface CesCountsOptions {
    * The number of points on the scale; ratings are integers 1…scale.
    * @defaultValue 7
    */
-  scale?: CesScale;
+  readonly scale?: CesScale | undefined;
   /**
    * Which end of the scale is easy.
    * @defaultValue "higher-is-easier"
    */
-  direction?: CesDirection;
+  readonly direction?: CesDirection | undefined;
 }
 
 /**
@@ -53,12 +53,12 @@ export interface CesFromCountsOptions {
    * The number of points on the scale the tally was taken on (used to check `ratingSum`).
    * @defaultValue 7
    */
-  scale?: CesScale;
+  readonly scale?: CesScale | undefined;
   /**
    * The summary to return.
    * @defaultValue "percent-easy"
    */
-  method?: CesMethod;
+  readonly method?: CesMethod | undefined;
 }
 
 /**
@@ -89,8 +89,8 @@ export interface CesCounts {
  *
  * The easy side is the part of the scale beyond the midpoint in the easy
  * direction: 5–7 on a 7-point "higher-is-easier" scale (CES 2.0), 1–2 on a
- * 5-point "higher-is-harder" scale (CES 1.0: the seed article's "percentage
- * reporting low effort"), 4–5 on a 5-point easier scale, 1–3 on a 7-point
+ * 5-point "higher-is-harder" scale (CES 1.0, Dixon, Freeman and Toman, "Stop
+ * Trying to Delight Your Customers", HBR 2010: the "percentage reporting low effort"), 4–5 on a 5-point easier scale, 1–3 on a 7-point
  * harder scale. The hard side is its mirror; the midpoint is neutral. Empty
  * input gives zero counts.
  *

@@ -24,12 +24,12 @@ export interface CsatOptions {
    * The rating scale; every rating must be an integer on it.
    * @defaultValue `{ min: 1, max: 5 }`
    */
-  scale?: CsatScale;
+  readonly scale?: CsatScale | undefined;
   /**
    * The lowest rating that counts as satisfied (an integer on the scale). Use `8` for the "top-3" reading of 1–10.
    * @defaultValue `scale.max − 1` (the top two boxes: 4–5 on 1–5, 9–10 on 1–10)
    */
-  satisfiedFrom?: number;
+  readonly satisfiedFrom?: number | undefined;
 }
 
 /**

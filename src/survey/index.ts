@@ -42,6 +42,7 @@ export {
 export {
   type NetSentimentOptions,
   netSentiment,
+  netSentimentFromCounts,
   type SentimentCounts,
   type SentimentLabel,
   type SentimentShares,

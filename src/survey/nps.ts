@@ -1,3 +1,4 @@
+import { displayNpsComparison, displayNpsInterval, withDisplay } from "../display/index.js";
 import {
   arrayLike,
   confidenceOption,
@@ -35,13 +36,13 @@ export interface NpsIntervalOptions {
    * The two-sided confidence level, strictly between 0 and 1.
    * @defaultValue 0.95
    */
-  confidence?: number;
+  readonly confidence?: number | undefined;
   /**
    * `"adjusted-wald"` (Rocks 2016, recommended by MeasuringU: add 3 respondents and ¾ of a
    * promoter and a detractor) or `"wald"` (the textbook score ± z·SE).
    * @defaultValue "adjusted-wald"
    */
-  method?: NpsIntervalMethod;
+  readonly method?: NpsIntervalMethod | undefined;
 }
 
 /**
@@ -79,7 +80,7 @@ export interface CompareNpsOptions {
    * The confidence level of the interval; the difference is significant when `pValue < 1 − confidence`.
    * @defaultValue 0.95
    */
-  confidence?: number;
+  readonly confidence?: number | undefined;
 }
 
 /**
@@ -246,13 +247,14 @@ export function npsInterval(counts: NpsCounts, options?: NpsIntervalOptions): Np
     standardError = npsStandardError(promoters, detractors, adjustedN);
   }
   const marginOfError = z * standardError;
-  return {
+  const interval = {
     score: normalize(score),
     standardError: normalize(standardError),
     marginOfError: normalize(marginOfError),
     lower: normalize(Math.max(-100, centre - marginOfError)),
     upper: normalize(Math.min(100, centre + marginOfError)),
   };
+  return withDisplay(interval, displayNpsInterval);
 }
 
 /**
@@ -302,7 +304,7 @@ export function compareNps(a: NpsCounts, b: NpsCounts, options?: CompareNpsOptio
   const z = difference / standardError;
   const pValue = twoSidedP(z);
   const half = zForConfidence(level) * standardError;
-  return {
+  const comparison = {
     difference: normalize(difference),
     standardError,
     z: normalize(z),
@@ -311,6 +313,7 @@ export function compareNps(a: NpsCounts, b: NpsCounts, options?: CompareNpsOptio
     lower: normalize(Math.max(-200, difference - half)),
     upper: normalize(Math.min(200, difference + half)),
   };
+  return withDisplay(comparison, displayNpsComparison);
 }
 
 /** Internal: the tally loop, `fn` naming the public caller. */

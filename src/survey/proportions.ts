@@ -24,7 +24,7 @@ export interface ProportionOptions {
    * The two-sided confidence level, strictly between 0 and 1 (for {@link compareProportions}: significant when `pValue < 1 − confidence`).
    * @defaultValue 0.95
    */
-  confidence?: number;
+  readonly confidence?: number | undefined;
 }
 
 /**

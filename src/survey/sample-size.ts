@@ -12,18 +12,18 @@ export interface SampleSizeBaseOptions {
    * The wanted half-width of the confidence interval: percentage points for a proportion, NPS points for an NPS;
    * greater than 0, at most 100.
    */
-  marginOfError: number;
+  readonly marginOfError: number;
   /**
    * The two-sided confidence level, strictly between 0 and 1.
    * @defaultValue 0.95
    */
-  confidence?: number;
+  readonly confidence?: number | undefined;
   /**
    * The size of the whole population surveyed (e.g. customers served this month), an integer ≥ 1;
    * applies the finite-population correction.
    * @defaultValue none (an infinite population)
    */
-  population?: number;
+  readonly population?: number | undefined;
 }
 
 /**
@@ -36,16 +36,16 @@ export interface ProportionSampleSizeOptions extends SampleSizeBaseOptions {
    * Estimate a proportion.
    * @defaultValue "proportion"
    */
-  metric?: "proportion";
+  readonly metric?: "proportion" | undefined;
   /**
    * The expected percentage (0–100), e.g. last quarter's CSAT.
    * @defaultValue 50 (the worst case, p(1 − p) = ¼)
    */
-  expectedPercent?: number;
+  readonly expectedPercent?: number | undefined;
   /** Not for a proportion: NPS expectations need `metric: "nps"`. */
-  expectedPromotersPercent?: never;
+  readonly expectedPromotersPercent?: never;
   /** Not for a proportion: NPS expectations need `metric: "nps"`. */
-  expectedDetractorsPercent?: never;
+  readonly expectedDetractorsPercent?: never;
 }
 
 /**
@@ -55,17 +55,17 @@ export interface ProportionSampleSizeOptions extends SampleSizeBaseOptions {
  */
 export interface NpsSampleSizeOptions extends SampleSizeBaseOptions {
   /** Estimate an NPS. */
-  metric: "nps";
+  readonly metric: "nps";
   /**
    * The expected share of promoters, 0–100; give it together with `expectedDetractorsPercent`.
    * @defaultValue 50 (with 50 % detractors: the worst case, variance 1)
    */
-  expectedPromotersPercent?: number;
+  readonly expectedPromotersPercent?: number | undefined;
   /**
    * The expected share of detractors, 0–100; promoters + detractors must not exceed 100.
    * @defaultValue 50 (with 50 % promoters: the worst case, variance 1)
    */
-  expectedDetractorsPercent?: number;
+  readonly expectedDetractorsPercent?: number | undefined;
 }
 
 /**

@@ -23,7 +23,7 @@ export interface SentimentCounts {
 }
 
 /**
- * Options of {@link netSentiment}.
+ * Options of {@link netSentiment} and {@link netSentimentFromCounts}.
  *
  * @category Survey
  */
@@ -32,7 +32,7 @@ export interface NetSentimentOptions {
    * `"include"` divides by all mentions (neutral ones dilute the score); `"exclude"` divides by positive + negative only.
    * @defaultValue "include"
    */
-  neutral?: "include" | "exclude";
+  readonly neutral?: "include" | "exclude" | undefined;
 }
 
 /**
@@ -67,37 +67,15 @@ export interface SentimentShares {
  * sentimentCounts([]); // => { positive: 0, negative: 0, neutral: 0 }
  * sentimentCounts(["positive", "Positive"] as never); // throws invalid_value
  * ```
- * @see {@link netSentiment}, {@link sentimentShares}, {@link mergeCounts}
+ * @see {@link netSentiment}, {@link netSentimentFromCounts}, {@link sentimentShares}, {@link mergeCounts}
  * @category Survey
  */
 export function sentimentCounts(labels: ArrayLike<SentimentLabel>): SentimentCounts {
-  const fn = "sentimentCounts";
-  arrayLike(fn, "labels", labels, { expected: "an array of sentiment labels" });
-  const n = labels.length;
-  let positive = 0;
-  let negative = 0;
-  let neutral = 0;
-  for (let i = 0; i < n; i++) {
-    const label = labels[i];
-    if (label === "positive") positive++;
-    else if (label === "negative") negative++;
-    else if (label === "neutral") neutral++;
-    else {
-      const expected = 'one of "positive", "negative", "neutral"';
-      throw inputError(
-        typeof label === "string" ? "invalid_value" : "invalid_type",
-        fn,
-        `labels[${i}]`,
-        expected,
-        label,
-      );
-    }
-  }
-  return { positive, negative, neutral };
+  return tallySentiment("sentimentCounts", labels);
 }
 
 /**
- * Net sentiment: positive minus negative mentions as a percentage of mentions.
+ * Net sentiment of a tally: positive minus negative mentions as a percentage of mentions.
  *
  * `"include"` (default): (positive − negative) / (positive + negative +
  * neutral) × 100 = % positive − % negative, so neutral chatter pulls the
@@ -107,7 +85,7 @@ export function sentimentCounts(labels: ArrayLike<SentimentLabel>): SentimentCou
  * "excluding neutral" percentages of the same tools). On −100…100. No mentions (no opinionated mentions
  * with `"exclude"`) gives `null`.
  *
- * @param counts - A tally as returned by {@link sentimentCounts}.
+ * @param counts - A tally as returned by {@link sentimentCounts} (or summed by `mergeCounts`, or from SQL).
  * @param options - `neutral`: `"include"` (default) or `"exclude"`.
  * @returns Net points, −100…100, or `null` when the denominator is 0.
  * @throws {MetricInputError} `invalid_type` / `missing_value` / `not_integer` / `out_of_range` for a field that is not a count;
@@ -115,23 +93,53 @@ export function sentimentCounts(labels: ArrayLike<SentimentLabel>): SentimentCou
  *
  * @example
  * ```ts
- * import { netSentiment } from "support-metrics";
+ * import { netSentimentFromCounts } from "support-metrics";
  * const counts = { positive: 80, negative: 20, neutral: 100 };
- * netSentiment(counts); // => 30
- * netSentiment(counts, { neutral: "exclude" }); // => 60
- * netSentiment({ positive: 0, negative: 0, neutral: 0 }); // => null
- * netSentiment({ positive: 0, negative: 0, neutral: 5 }, { neutral: "exclude" }); // => null
+ * netSentimentFromCounts(counts); // => 30
+ * netSentimentFromCounts(counts, { neutral: "exclude" }); // => 60
+ * netSentimentFromCounts({ positive: 0, negative: 0, neutral: 0 }); // => null
+ * netSentimentFromCounts({ positive: 0, negative: 0, neutral: 5 }, { neutral: "exclude" }); // => null
  * ```
- * @see {@link sentimentCounts}, {@link sentimentShares}
+ * @see {@link netSentiment}, {@link sentimentCounts}, {@link sentimentShares}
  * @category Survey
  */
-export function netSentiment(counts: SentimentCounts, options?: NetSentimentOptions): number | null {
+export function netSentimentFromCounts(counts: SentimentCounts, options?: NetSentimentOptions): number | null {
+  const fn = "netSentimentFromCounts";
+  return netOf(fn, readSentimentCounts(fn, counts), options);
+}
+
+/**
+ * Net sentiment of a list of labels: positive minus negative mentions as a percentage of mentions.
+ *
+ * Exactly `netSentimentFromCounts(sentimentCounts(labels), options)`: with
+ * `neutral: "include"` (default) (positive − negative) / all mentions × 100 =
+ * % positive − % negative (Black Box Intelligence's "Net Sentiment Score",
+ * Symanto's "Net Sentiment"); with `"exclude"`, divided by the opinionated
+ * mentions only. On −100…100. No mentions (no opinionated mentions with
+ * `"exclude"`) gives `null`.
+ *
+ * @param labels - One label per mention, each `"positive"`, `"negative"` or `"neutral"` (an array).
+ * @param options - `neutral`: `"include"` (default) or `"exclude"`.
+ * @returns Net points, −100…100, or `null` when the denominator is 0.
+ * @throws {MetricInputError} `invalid_type` when `labels` is not array-like or a label is not a string;
+ *   `invalid_value` for any other string (path `labels[i]`); `invalid_option` for an unknown `neutral` option.
+ *
+ * @example
+ * ```ts
+ * import { netSentiment } from "support-metrics";
+ * const labels = ["positive", "positive", "positive", "negative", "neutral"] as const;
+ * netSentiment(labels); // => 40
+ * netSentiment(labels, { neutral: "exclude" }); // => 50
+ * netSentiment([]); // => null
+ * netSentiment(["neutral"], { neutral: "exclude" }); // => null
+ * netSentiment(["positive", "happy"] as never); // throws invalid_value
+ * ```
+ * @see {@link netSentimentFromCounts}, {@link sentimentCounts}, {@link sentimentShares}
+ * @category Survey
+ */
+export function netSentiment(labels: ArrayLike<SentimentLabel>, options?: NetSentimentOptions): number | null {
   const fn = "netSentiment";
-  const c = readSentimentCounts(fn, counts);
-  const o = readOptions(fn, "options", options, { neutral: "optional" });
-  const neutral = oneOf(fn, "options.neutral", o.neutral, { allowed: ["include", "exclude"], fallback: "include" });
-  const denominator = c.positive + c.negative + (neutral === "include" ? c.neutral : 0);
-  return percentOf(c.positive - c.negative, denominator);
+  return netOf(fn, tallySentiment(fn, labels), options);
 }
 
 /**
@@ -150,7 +158,7 @@ export function netSentiment(counts: SentimentCounts, options?: NetSentimentOpti
  * sentimentShares({ positive: 80, negative: 20, neutral: 100 }); // => { positive: 40, negative: 10, neutral: 50 }
  * sentimentShares({ positive: 0, negative: 0, neutral: 0 }); // => null
  * ```
- * @see {@link sentimentCounts}, {@link netSentiment}
+ * @see {@link sentimentCounts}, {@link netSentimentFromCounts}
  * @category Survey
  */
 export function sentimentShares(counts: SentimentCounts): SentimentShares | null {
@@ -168,4 +176,39 @@ function readSentimentCounts(fn: string, counts: unknown): SentimentCounts {
   return readFields(fn, "counts", counts, {
     fields: ["positive", "negative", "neutral"] satisfies (keyof SentimentCounts)[],
   });
+}
+
+/** Tallies `labels` for the public function `fn`. */
+function tallySentiment(fn: string, labels: unknown): SentimentCounts {
+  arrayLike(fn, "labels", labels, { expected: "an array of sentiment labels" });
+  const list = labels as ArrayLike<unknown>;
+  const n = list.length;
+  let positive = 0;
+  let negative = 0;
+  let neutral = 0;
+  for (let i = 0; i < n; i++) {
+    const label = list[i];
+    if (label === "positive") positive++;
+    else if (label === "negative") negative++;
+    else if (label === "neutral") neutral++;
+    else {
+      const expected = 'one of "positive", "negative", "neutral"';
+      throw inputError(
+        typeof label === "string" ? "invalid_value" : "invalid_type",
+        fn,
+        `labels[${i}]`,
+        expected,
+        label,
+      );
+    }
+  }
+  return { positive, negative, neutral };
+}
+
+/** Net sentiment of checked counts, with the options of `fn` read here. */
+function netOf(fn: string, c: SentimentCounts, options: NetSentimentOptions | undefined): number | null {
+  const o = readOptions(fn, "options", options, { neutral: "optional" });
+  const neutral = oneOf(fn, "options.neutral", o.neutral, { allowed: ["include", "exclude"], fallback: "include" });
+  const denominator = c.positive + c.negative + (neutral === "include" ? c.neutral : 0);
+  return percentOf(c.positive - c.negative, denominator);
 }

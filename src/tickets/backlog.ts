@@ -29,17 +29,17 @@ export interface BacklogOptions {
    * Count only tickets older than this at `asOf` (age strictly greater), in ms.
    * @defaultValue `undefined` (every unresolved ticket)
    */
-  readonly olderThanMs?: number;
+  readonly olderThanMs?: number | undefined;
   /**
    * Measure ages in the open time of this business calendar.
    * @defaultValue `undefined` (calendar time)
    */
-  readonly calendar?: TicketCalendar;
+  readonly calendar?: TicketCalendar | undefined;
   /**
    * The statuses (case-insensitive) that mean resolved when read from `statusHistory`.
    * @defaultValue `["solved", "resolved", "closed"]`
    */
-  readonly resolvedStatuses?: readonly string[];
+  readonly resolvedStatuses?: readonly string[] | undefined;
 }
 
 /**
@@ -56,12 +56,12 @@ export interface BacklogAgingOptions {
    * Measure ages in the open time of this business calendar.
    * @defaultValue `undefined` (calendar time)
    */
-  readonly calendar?: TicketCalendar;
+  readonly calendar?: TicketCalendar | undefined;
   /**
    * The statuses (case-insensitive) that mean resolved when read from `statusHistory`.
    * @defaultValue `["solved", "resolved", "closed"]`
    */
-  readonly resolvedStatuses?: readonly string[];
+  readonly resolvedStatuses?: readonly string[] | undefined;
 }
 
 /**

@@ -40,28 +40,28 @@ export type DurationStatistic =
  */
 export interface DurationOptions {
   /**
-   * The statistic to report. The seed articles define response and resolution
-   * times as averages; Zendesk, Intercom and Gorgias report the median by default.
+   * The statistic to report. The usual definitions of response and resolution
+   * times are averages (total time ÷ tickets); Zendesk, Intercom and Gorgias report the median by default.
    * @defaultValue `"mean"`
    */
-  readonly statistic?: DurationStatistic;
+  readonly statistic?: DurationStatistic | undefined;
   /**
    * Count only the open time of this business calendar (from {@link businessCalendar}).
    * @defaultValue `undefined` (calendar time: every millisecond counts)
    */
-  readonly calendar?: TicketCalendar;
+  readonly calendar?: TicketCalendar | undefined;
   /**
    * Statuses whose time is not counted, read from each ticket's `statusHistory`
    * (case-insensitive), e.g. `["pending", "on-hold"]`.
    * @defaultValue `[]` (nothing pauses)
    */
-  readonly pauseStatuses?: readonly string[];
+  readonly pauseStatuses?: readonly string[] | undefined;
   /**
    * Evaluate as of this instant: events after it have not happened yet and
    * tickets created after it do not exist yet.
    * @defaultValue `undefined` (every recorded event counts)
    */
-  readonly asOf?: Instant;
+  readonly asOf?: Instant | undefined;
 }
 
 /**
@@ -75,7 +75,7 @@ export interface ResolutionTimeOptions extends DurationOptions {
    * `"first"`: to the first resolution (`firstResolvedAt`, Zendesk's first resolution time).
    * @defaultValue `"full"`
    */
-  readonly basis?: "full" | "first";
+  readonly basis?: "full" | "first" | undefined;
 }
 
 /**
@@ -88,27 +88,27 @@ export interface TicketDurationsOptions {
    * Which duration: `"firstResponse"` (createdAt → firstResponseAt) or `"resolution"` (createdAt → resolution).
    * @defaultValue `"resolution"`
    */
-  readonly measure?: "firstResponse" | "resolution";
+  readonly measure?: "firstResponse" | "resolution" | undefined;
   /**
    * For `"resolution"`: `"full"` (to `resolvedAt`) or `"first"` (to `firstResolvedAt`).
    * @defaultValue `"full"`
    */
-  readonly basis?: "full" | "first";
+  readonly basis?: "full" | "first" | undefined;
   /**
    * Count only the open time of this business calendar.
    * @defaultValue `undefined` (calendar time)
    */
-  readonly calendar?: TicketCalendar;
+  readonly calendar?: TicketCalendar | undefined;
   /**
    * Statuses whose time is not counted (case-insensitive), read from `statusHistory`.
    * @defaultValue `[]`
    */
-  readonly pauseStatuses?: readonly string[];
+  readonly pauseStatuses?: readonly string[] | undefined;
   /**
    * Evaluate as of this instant (events after it have not happened yet).
    * @defaultValue `undefined` (every recorded event counts)
    */
-  readonly asOf?: Instant;
+  readonly asOf?: Instant | undefined;
 }
 
 /**
@@ -218,7 +218,7 @@ export function ticketDurations(tickets: readonly Ticket[], options?: TicketDura
  * (see {@link ticketDurations}). Tickets still waiting for a first response are
  * censored: left out, never counted as 0 (their count is in
  * `ticketDurations(tickets, { measure: "firstResponse" }).leftOut`), and so are
- * tickets resolved without a response. The seed articles define FRT as the
+ * tickets resolved without a response. The usual definition of FRT is the
  * average (total first-response time ÷ first responses, so 54 000 s over 800
  * responses is 67.5 s); Zendesk, Intercom and Gorgias show the median by
  * default, which a few very late replies do not drag up. No measured ticket
@@ -259,7 +259,7 @@ export function firstResponseTime(tickets: readonly Ticket[], options?: Duration
  * `firstResolvedAt` (`basis: "first"`), in calendar time or, with `calendar`,
  * business time, less the time in `pauseStatuses` (see {@link ticketDurations}).
  * Unresolved tickets are censored: left out, never averaged as 0. Mean by default
- * as in the seed articles; Zendesk, Intercom and Gorgias show the median. No
+ * as in the usual definition (total time ÷ tickets); Zendesk, Intercom and Gorgias show the median. No
  * resolved ticket gives `null`.
  *
  * @param tickets - The tickets.

@@ -1,4 +1,4 @@
-import { atMost, COUNT, count, percentOf, readFields } from "../internal/assert.js";
+import { atMost, COUNT, percentOf, readFields } from "../internal/assert.js";
 import { createdAtOf, eventAt, optionalCount, type Ticket, type TicketList, ticketAt, ticketList } from "./ticket.js";
 
 /**

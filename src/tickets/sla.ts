@@ -73,14 +73,14 @@ export interface SlaOptions {
    * runs until `asOf`); events after it have not happened yet.
    * @defaultValue `undefined` (every ticket must have its end events)
    */
-  readonly asOf?: Instant;
+  readonly asOf?: Instant | undefined;
   /**
-   * `"ticket"`: a ticket is achieved only if all its targets are (the seed
-   * article's "interactions where the team met the SLAs"); `"target"`: each
+   * `"ticket"`: a ticket is achieved only if all its targets are (the usual
+   * "interactions where the team met the SLAs"); `"target"`: each
    * target counts on its own, as in Zendesk's SLA reports.
    * @defaultValue `"ticket"`
    */
-  readonly per?: "ticket" | "target";
+  readonly per?: "ticket" | "target" | undefined;
 }
 
 /**
@@ -215,23 +215,115 @@ function fromCounts(c: SlaCounts): number | null {
   return percentOf(c.achieved, decided);
 }
 
-/** Targets of one priority in ms (`undefined`: no target). */
-interface Targets {
+/** Internal: targets of one priority in ms (`undefined`: no target). */
+export interface Targets {
   readonly firstResponse: number | undefined;
   readonly resolution: number | undefined;
 }
 
-const ACHIEVED = 0;
-const BREACHED = 1;
-const PENDING = 2;
-const NO_TARGET = 3;
+/** Internal: the states of one SLA target. */
+export const ACHIEVED = 0;
+export const BREACHED = 1;
+export const PENDING = 2;
+export const NO_TARGET = 3;
 
-function tally(fn: string, tickets: unknown, policy: unknown, options: unknown): SlaCounts {
-  const list = ticketList(fn, tickets);
-  const p = readOptions(fn, "policy", policy as SlaPolicy | undefined, POLICY_FIELDS);
-  const o = readOptions(fn, "options", options as SlaOptions | undefined, { asOf: "optional", per: "optional" });
-  const per = oneOf(fn, "options.per", o.per, { allowed: ["ticket", "target"], fallback: "ticket" });
-  const asOf = readAsOf(fn, o.asOf);
+/** Internal: a checked SLA policy. */
+export interface PolicySpec {
+  readonly calendar: TicketCalendar | undefined;
+  /** The paused statuses, `undefined` when none. */
+  readonly paused: StatusSet | undefined;
+  readonly overall: Targets;
+  /** Targets keyed by the lower-cased priority, `undefined` when the policy has no `byPriority`. */
+  readonly byPriority: Map<string, Targets> | undefined;
+}
+
+/**
+ * Internal: the scratch space and results of {@link ticketSla}: per target
+ * (first response, resolution) the target (`undefined`: none), the clock's end
+ * (`undefined`: nothing to measure), the measured active time (meaningful only
+ * when the end is defined) and the state; `created` is the ticket's creation.
+ */
+export interface SlaWork {
+  readonly targets: [number | undefined, number | undefined];
+  readonly ends: [number | undefined, number | undefined];
+  readonly spans: Float64Array;
+  readonly states: Int8Array;
+  created: number;
+  /** activeSpans' input, which reads `NaN` as "no interval". */
+  readonly scratch: Float64Array;
+}
+
+/** Internal: a fresh {@link SlaWork}. */
+export function slaWork(): SlaWork {
+  return {
+    targets: [undefined, undefined],
+    ends: [undefined, undefined],
+    spans: new Float64Array(2),
+    states: new Int8Array(2),
+    created: 0,
+    scratch: new Float64Array(2),
+  };
+}
+
+/**
+ * Internal: measures the two SLA targets of ticket `i` (an object) into `work`:
+ * the clocks stop at the response (or a resolution without one) and at the
+ * resolution, or run until `asOf` (`undefined`: every clock must have stopped).
+ */
+export function ticketSla(
+  fn: string,
+  t: Record<string, unknown>,
+  i: number,
+  spec: PolicySpec,
+  asOf: number | undefined,
+  work: SlaWork,
+): void {
+  const created = createdAtOf(fn, t, i);
+  const targets = targetsOf(fn, t, i, spec.overall, spec.byPriority);
+  const response = eventMs(fn, t, { i, field: "firstResponseAt", created });
+  const resolved = eventMs(fn, t, { i, field: "resolvedAt", created });
+  // The events that stop each clock by asOf (undefined: the clock still runs).
+  const resolvedByAsOf = happenedBy(resolved, asOf);
+  // A resolution ends the wait for a reply.
+  const responded = happenedBy(response, asOf) ?? resolvedByAsOf;
+  const a = clockEnd(fn, targets.firstResponse, { stop: responded, created, asOf, i });
+  const b = clockEnd(fn, targets.resolution, { stop: resolvedByAsOf, created, asOf, i });
+  const { spans, scratch } = work;
+  if (a !== undefined || b !== undefined) {
+    scratch[0] = a ?? Number.NaN;
+    scratch[1] = b ?? Number.NaN;
+    const paused = spec.paused;
+    activeSpans(
+      fn,
+      created,
+      scratch,
+      spec.calendar,
+      paused === undefined ? undefined : historyOf(fn, t, i),
+      paused,
+      i,
+      spans,
+    );
+  }
+  work.states[0] = state(targets.firstResponse, { end: a, stop: responded, measured: spans[0] as number });
+  work.states[1] = state(targets.resolution, { end: b, stop: resolvedByAsOf, measured: spans[1] as number });
+  work.targets[0] = targets.firstResponse;
+  work.targets[1] = targets.resolution;
+  work.ends[0] = a;
+  work.ends[1] = b;
+  work.created = created;
+}
+
+/**
+ * Internal: checks that `policy` is an options object of the keys of
+ * {@link SlaPolicy} only (at `path`), before the options are read.
+ */
+export function policyShape(fn: string, policy: unknown, path: string): Unchecked<SlaPolicy> {
+  return readOptions(fn, path, policy as SlaPolicy | undefined, POLICY_FIELDS);
+}
+
+/** Internal: reads and checks an SLA policy (path `policy`). */
+export function readPolicy(fn: string, policy: unknown): PolicySpec {
+  const p = policyShape(fn, policy, "policy");
   const calendar = calendarOption(fn, p.calendar, "policy.calendar");
   const pausedSet = statusesOption(fn, p.pauseStatuses, "policy.pauseStatuses", []);
   const paused: StatusSet | undefined = pausedSet.empty ? undefined : pausedSet;
@@ -246,41 +338,24 @@ function tally(fn: string, tickets: unknown, policy: unknown, options: unknown):
       policy,
     );
   }
+  return { calendar, paused, overall, byPriority };
+}
 
-  const ends = new Float64Array(2);
-  const spans = new Float64Array(2);
+function tally(fn: string, tickets: unknown, policy: unknown, options: unknown): SlaCounts {
+  const list = ticketList(fn, tickets);
+  policyShape(fn, policy, "policy"); // the policy's type and keys are checked before the options
+  const o = readOptions(fn, "options", options as SlaOptions | undefined, { asOf: "optional", per: "optional" });
+  const per = oneOf(fn, "options.per", o.per, { allowed: ["ticket", "target"], fallback: "ticket" });
+  const asOf = readAsOf(fn, o.asOf);
+  const spec = readPolicy(fn, policy);
+  const work = slaWork();
   let achieved = 0;
   let breached = 0;
   let pending = 0;
   for (let i = 0; i < list.length; i++) {
-    const t = ticketAt(fn, list, i);
-    const created = createdAtOf(fn, t, i);
-    const targets = targetsOf(fn, t, i, overall, byPriority);
-    const response = eventMs(fn, t, { i, field: "firstResponseAt", created });
-    const resolved = eventMs(fn, t, { i, field: "resolvedAt", created });
-    // The events that stop each clock by asOf (undefined: the clock still runs).
-    const resolvedByAsOf = happenedBy(resolved, asOf);
-    // A resolution ends the wait for a reply.
-    const responded = happenedBy(response, asOf) ?? resolvedByAsOf;
-    const a = clockEnd(fn, targets.firstResponse, { stop: responded, created, asOf, i });
-    const b = clockEnd(fn, targets.resolution, { stop: resolvedByAsOf, created, asOf, i });
-    if (a !== undefined || b !== undefined) {
-      // activeSpans reads NaN as "no interval".
-      ends[0] = a ?? Number.NaN;
-      ends[1] = b ?? Number.NaN;
-      activeSpans(
-        fn,
-        created,
-        ends,
-        calendar,
-        paused === undefined ? undefined : historyOf(fn, t, i),
-        paused,
-        i,
-        spans,
-      );
-    }
-    const stateA = state(targets.firstResponse, { end: a, stop: responded, measured: spans[0] as number });
-    const stateB = state(targets.resolution, { end: b, stop: resolvedByAsOf, measured: spans[1] as number });
+    ticketSla(fn, ticketAt(fn, list, i), i, spec, asOf, work);
+    const stateA = work.states[0];
+    const stateB = work.states[1];
     if (per === "target") {
       if (stateA === ACHIEVED) achieved++;
       else if (stateA === BREACHED) breached++;
@@ -301,10 +376,10 @@ function happenedBy(ms: number | undefined, asOf: number | undefined): number | 
 }
 
 /**
- * Where a target's clock is read: at its stopping event, or at `asOf` while it
+ * Internal: where a target's clock is read: at its stopping event, or at `asOf` while it
  * runs; `undefined` when there is nothing to measure (no target, or created at or after `asOf`).
  */
-function clockEnd(
+export function clockEnd(
   fn: string,
   target: number | undefined,
   at: {
@@ -322,8 +397,8 @@ function clockEnd(
   return at.created >= at.asOf ? undefined : at.asOf;
 }
 
-/** The state of one target from its measured time. */
-function state(
+/** Internal: the state of one target from its measured time. */
+export function state(
   target: number | undefined,
   clock: { readonly end: number | undefined; readonly stop: number | undefined; readonly measured: number },
 ): number {
@@ -385,7 +460,8 @@ function readByPriority(fn: string, value: unknown, overall: Targets): Map<strin
 
 const TARGET_FIELDS: Fields<SlaTargets> = { firstResponseMs: "optional", resolutionMs: "optional" };
 
-function targetsOf(
+/** Internal: the targets of ticket `i` by its priority (matched without regard to case); none at all is `missing_value`. */
+export function targetsOf(
   fn: string,
   t: Record<string, unknown>,
   i: number,

@@ -200,7 +200,7 @@ export function historyOf(fn: string, t: Record<string, unknown>, i: number): Ar
 }
 
 /** Internal: the status of entry `j` of ticket `i`'s history, validated. */
-function statusOf(fn: string, e: unknown, i: number, j: number): string {
+export function statusOf(fn: string, e: unknown, i: number, j: number): string {
   if (e === null || typeof e !== "object") {
     throw inputError("invalid_type", fn, `tickets[${i}].statusHistory[${j}]`, "a status change { status, at }", e);
   }

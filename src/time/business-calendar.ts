@@ -1,9 +1,19 @@
 import { nonNegative, normalize } from "../internal/assert.js";
 import { inputError } from "../internal/messages.js";
-import { readCalendarOptions } from "./calendar-options.js";
+import { type CalendarSpec, readCalendarOptions } from "./calendar-options.js";
 import { type Instant, toEpochMs } from "./instant.js";
 import { openTime } from "./open-time.js";
 import { type ZoneOffsets, zoneOffsets } from "./zone-offsets.js";
+
+/** Internal: what a calendar from {@link businessCalendar} was built from (read by `businessClock`). */
+export interface CalendarParts {
+  readonly week: CalendarSpec["week"];
+  readonly holidays: readonly number[];
+  readonly zone: ZoneOffsets;
+}
+
+/** Internal: the parts of each calendar built by {@link businessCalendar}. */
+export const CALENDAR_PARTS: WeakMap<object, CalendarParts> = /* @__PURE__ */ new WeakMap();
 
 /**
  * One open interval of a day: `[start, end]` as local wall-clock times
@@ -51,7 +61,7 @@ export interface BusinessCalendarOptions {
   /** The weekly opening hours; at least one interval in the week. @defaultValue none (required) */
   readonly week: BusinessWeek;
   /** Local dates `"YYYY-MM-DD"` closed all day (duplicates count once). @defaultValue `[]` */
-  readonly holidays?: readonly string[];
+  readonly holidays?: readonly string[] | undefined;
 }
 
 /**
@@ -213,5 +223,20 @@ export function businessCalendar(options: BusinessCalendarOptions): BusinessCale
     return openAt(t + offset);
   }
 
-  return Object.freeze({ timeZone: spec.timeZone, elapsedMs, addMs, isOpen });
+  const calendar = Object.freeze({ timeZone: spec.timeZone, elapsedMs, addMs, isOpen });
+  CALENDAR_PARTS.set(calendar, { week: spec.week, holidays: spec.holidays, zone });
+  SPECS.set(calendar, JSON.stringify(spec));
+  return calendar;
+}
+
+/** The checked options of each calendar built here, as canonical JSON (for tally fingerprints). */
+const SPECS: WeakMap<object, string> = /* @__PURE__ */ new WeakMap();
+
+/**
+ * Internal: the canonical JSON of the options a calendar from
+ * {@link businessCalendar} was built with (zone, weekly table, holidays);
+ * `undefined` for any other calendar object.
+ */
+export function calendarSpecOf(calendar: object): string | undefined {
+  return SPECS.get(calendar);
 }

@@ -11,7 +11,7 @@ describe("erlangC properties", () => {
       fc.property(queue(2000), extra, (q, more) => {
         const a = (q.arrivals * q.averageHandleMs) / q.intervalMs;
         const r = erlangC({ ...q, agents: Math.floor(a) + more });
-        for (const v of [r.waitProbability, r.serviceLevel, r.occupancy]) {
+        for (const v of [r.waitPercent, r.serviceLevel, r.occupancy]) {
           expect(Number.isFinite(v)).toBe(true);
           expect(v).toBeGreaterThanOrEqual(0);
           expect(v).toBeLessThanOrEqual(100);
@@ -31,9 +31,9 @@ describe("erlangC properties", () => {
         const r = erlangC({ ...q, agents: n });
         const s = erlangC({ ...q, agents: n + 1 });
         expect(s.serviceLevel).toBeGreaterThanOrEqual(r.serviceLevel - 1e-9);
-        expect(s.waitProbability).toBeLessThanOrEqual(r.waitProbability + 1e-9);
+        expect(s.waitPercent).toBeLessThanOrEqual(r.waitPercent + 1e-9);
         if (r.stable) expect(s.averageSpeedOfAnswerMs!).toBeLessThanOrEqual(r.averageSpeedOfAnswerMs! * (1 + 1e-12));
-        if (r.stable) expect(s.waitProbability).toBeLessThan(r.waitProbability + 1e-12);
+        if (r.stable) expect(s.waitPercent).toBeLessThan(r.waitPercent + 1e-12);
       }),
     );
   });
@@ -74,7 +74,7 @@ describe("requiredAgents properties", () => {
   it("scheduled agents always cover the agents after shrinkage, by less than one agent over", () => {
     fc.assert(
       fc.property(queue(500), fc.double({ min: 0, max: 90, noNaN: true }), (q, shrinkagePercent) => {
-        const r = requiredAgents({ ...q, serviceLevelPercent: 80, shrinkagePercent });
+        const r = requiredAgents({ ...q, serviceLevelPercent: 80 }, { shrinkagePercent });
         const available = r.scheduledAgents * (1 - shrinkagePercent / 100);
         expect(available).toBeGreaterThanOrEqual(r.agents - 1e-9);
         expect((r.scheduledAgents - 1) * (1 - shrinkagePercent / 100)).toBeLessThan(r.agents);

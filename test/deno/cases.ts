@@ -10,7 +10,7 @@
  * Helper's Erlang C, Zendesk, …) or small cases worked by hand.
  */
 import assert from "node:assert/strict";
-import { planFixture, planInput } from "./plan.ts";
+import { planFixture, planInput } from "../incentives/plan.ts";
 
 // biome-ignore lint/suspicious/noExplicitAny: the suite calls exports by name, untyped on purpose
 export type Lib = any;
@@ -166,6 +166,23 @@ export const cases: Record<string, Case> = {
     throwsCode(() => lib.businessCalendar({ timeZone: "Mars/Olympus_Mons", week: { mon: allDay } }), "invalid_option");
     throwsCode(() => cal.elapsedMs("2024-03-13T10:00:00Z", "2024-03-13T09:00:00Z"), "inconsistent_instants");
   },
+  localInstant(lib) {
+    // tz database: Kathmandu +05:45; Lord Howe falls back 30 minutes at 02:00 on 2024-04-07.
+    assert.equal(lib.localInstant("2024-06-01 12:00", "Asia/Kathmandu"), Date.parse("2024-06-01T06:15:00Z"));
+    assert.equal(lib.localInstant("2024-04-07 01:45", "Australia/Lord_Howe"), Date.parse("2024-04-06T14:45:00Z"));
+    assert.equal(
+      lib.localInstant("07-04-2024 01:45", "Australia/Lord_Howe", {
+        format: "DD-MM-YYYY HH:mm",
+        disambiguation: "later",
+      }),
+      Date.parse("2024-04-06T15:15:00Z"),
+    );
+    // New York skips 02:00–03:00 on 2024-03-10: "compatible" moves 02:30 to 03:30 EDT.
+    assert.equal(lib.localInstant("2024-03-10T02:30", "America/New_York"), Date.parse("2024-03-10T07:30:00Z"));
+    throwsCode(() => lib.localInstant("2024-02-31 12:00", "UTC"), "invalid_instant");
+    throwsCode(() => lib.localInstant("2024-06-01T12:00Z", "UTC"), "invalid_instant");
+    throwsCode(() => lib.localInstant("2024-06-01 12:00", "Mars/Olympus_Mons"), "invalid_option");
+  },
 
   // --- Statistics ---
   normalCdf(lib) {
@@ -285,10 +302,16 @@ export const cases: Record<string, Case> = {
     });
   },
   netSentiment(lib) {
+    const labels = ["positive", "positive", "positive", "negative", "neutral"] as const;
+    assert.equal(lib.netSentiment(labels), 40);
+    assert.equal(lib.netSentiment(labels, { neutral: "exclude" }), 50);
+    assert.equal(lib.netSentiment([]), null);
+  },
+  netSentimentFromCounts(lib) {
     const counts = { positive: 80, negative: 20, neutral: 100 };
-    assert.equal(lib.netSentiment(counts), 30);
-    assert.equal(lib.netSentiment(counts, { neutral: "exclude" }), 60);
-    assert.equal(lib.netSentiment({ positive: 0, negative: 0, neutral: 0 }), null);
+    assert.equal(lib.netSentimentFromCounts(counts), 30);
+    assert.equal(lib.netSentimentFromCounts(counts, { neutral: "exclude" }), 60);
+    assert.equal(lib.netSentimentFromCounts({ positive: 0, negative: 0, neutral: 0 }), null);
   },
   sentimentShares(lib) {
     assert.deepEqual(lib.sentimentShares({ positive: 80, negative: 20, neutral: 100 }), {
@@ -319,6 +342,11 @@ export const cases: Record<string, Case> = {
   // --- Customers ---
   churnRate(lib) {
     assert.equal(lib.churnRate({ customersAtStart: 2000, customersLost: 400 }), 20);
+    near(
+      lib.churnRate({ customersAtStart: 2000, customersLost: 400, customersAtEnd: 2200 }, { denominator: "average" }),
+      19.047619,
+      6,
+    );
     throwsCode(() => lib.churnRate({ customersAtStart: 10, customersLost: 11 }), "inconsistent_counts");
   },
   retentionRate(lib) {
@@ -439,7 +467,7 @@ export const cases: Record<string, Case> = {
     // 100 calls / 30 min, AHT 180 s, 14 agents, T 20 s (Call Centre Helper; R ErlangC).
     const r = lib.erlangC({ ...erlangInput, agents: 14 });
     near(r.trafficErlangs, 10, 9, "traffic");
-    near(r.waitProbability, 17.4132, 4, "Pw");
+    near(r.waitPercent, 17.4132, 4, "Pw");
     near(r.serviceLevel, 88.835, 4, "SL");
     near(r.averageSpeedOfAnswerMs, 7835.937, 3, "ASA");
     near(r.occupancy, 71.4286, 4, "occupancy");
@@ -447,7 +475,7 @@ export const cases: Record<string, Case> = {
     assert.equal(lib.erlangC({ ...erlangInput, agents: 10 }).stable, false);
   },
   requiredAgents(lib) {
-    const r = lib.requiredAgents({ ...erlangInput, serviceLevelPercent: 80, shrinkagePercent: 30 });
+    const r = lib.requiredAgents({ ...erlangInput, serviceLevelPercent: 80 }, { shrinkagePercent: 30 });
     assert.equal(r.agents, 14);
     assert.equal(r.scheduledAgents, 20);
   },
@@ -598,4 +626,375 @@ export const cases: Record<string, Case> = {
       100_000,
     );
   },
+  quantileSketch(lib) {
+    // DDSketch's logarithmic mapping at α = 0.01: ⌈ln 1000 / ln γ⌉ = 346, ⌈ln 60000 / ln γ⌉ = 551.
+    const sketch = lib.quantileSketch([0, 1000, 60000]);
+    assert.deepEqual(sketch.bins, [
+      [346, 1],
+      [551, 1],
+    ]);
+    assert.equal(sketch.zeroCount, 1);
+    throwsCode(() => lib.quantileSketch([-1]), "out_of_range");
+  },
+  sketchQuantile(lib) {
+    // R: quantile(c(5, 10, 15, 20, 600), 0.9) = 368; the sketch is within 1 % of it.
+    const q = lib.sketchQuantile(lib.quantileSketch([5, 10, 15, 20, 600]), 0.9);
+    assert.ok(Math.abs(q - 368) <= 3.68, String(q));
+    assert.equal(lib.sketchQuantile(lib.quantileSketch([]), 0.5), null);
+  },
+  mergeSketches(lib) {
+    assert.deepEqual(
+      lib.mergeSketches(lib.quantileSketch([1, 2]), lib.quantileSketch([0, 3])),
+      lib.quantileSketch([0, 1, 2, 3]),
+    );
+  },
+  tallyTickets(lib) {
+    const tickets = [
+      { createdAt: 0, resolvedAt: 2 * hour, agentId: "ana" },
+      { createdAt: 0, agentId: "ben" },
+      { createdAt: 5, resolvedAt: 1 },
+    ];
+    const tally = lib.tallyTickets(tickets, { asOf: 10 * hour, by: ["agentId"], onInvalid: "setAside" });
+    assert.deepEqual(
+      tally.groups.map((g: { key: unknown }) => g.key),
+      [["ana"], ["ben"]],
+    );
+    assert.deepEqual(tally.setAside.byCode, { inconsistent_instants: 1 });
+    assert.deepEqual(JSON.parse(JSON.stringify(tally)), tally);
+  },
+  mergeTallies(lib) {
+    const options = { asOf: 10 * hour };
+    const a = lib.tallyTickets([{ createdAt: 0, resolvedAt: 2 * hour }], options);
+    const b = lib.tallyTickets([{ createdAt: 0, resolvedAt: 4 * hour }], options);
+    assert.deepEqual(
+      lib.mergeTallies(a, b),
+      lib.tallyTickets(
+        [
+          { createdAt: 0, resolvedAt: 2 * hour },
+          { createdAt: 0, resolvedAt: 4 * hour },
+        ],
+        options,
+      ),
+    );
+    throwsCode(() => lib.mergeTallies(a, lib.tallyTickets([], { asOf: 0 })), "inconsistent_counts");
+  },
+  ticketReport(lib) {
+    const tickets = [5, 10, 15, 20, 600].map((m) => ({ createdAt: 0, firstResponseAt: m * minute }));
+    const report = lib.ticketReport(lib.tallyTickets(tickets, { asOf: 1000 * minute }));
+    assert.equal(report.total.firstResponse.meanMs, 130 * minute);
+    assert.equal(report.total.backlog, 5);
+  },
+  slaDetails(lib) {
+    const details = lib.slaDetails([{ createdAt: 0 }], { resolutionMs: 8 * hour }, { asOf: 10 * hour });
+    assert.deepEqual(details[0].resolution, {
+      state: "breached",
+      targetMs: 8 * hour,
+      deadline: 8 * hour,
+      elapsedMs: 10 * hour,
+    });
+  },
+  // --- Reports: surveys and contacts ---
+  tallySurveys(lib) {
+    const responses = [
+      { agentId: "ana", csat: 5, nps: 10 },
+      { agentId: "ana", csat: 2, nps: null },
+      { agentId: "bo", csat: "offered", nps: 9 },
+    ];
+    const tally = lib.tallySurveys(responses, { by: ["agentId"] });
+    assert.deepEqual(tally.groups[0].csat, { satisfied: 1, total: 2, unanswered: 0 });
+    assert.deepEqual(tally.groups[1].nps, { promoters: 1, passives: 0, detractors: 0, unanswered: 0 });
+    assert.equal(
+      JSON.stringify(lib.mergeTallies(tally, tally).groups[0].csat),
+      '{"satisfied":2,"total":4,"unanswered":0}',
+    );
+    throwsCode(() => lib.tallySurveys([{ csat: 6 }]), "out_of_range");
+  },
+  surveyReport(lib) {
+    // The NPS vector 50/30/20 of npsInterval, as responses: the row equals npsInterval's answer.
+    const scores = [...Array(50).fill(10), ...Array(30).fill(8), ...Array(20).fill(0)];
+    const row = lib.surveyReport(lib.tallySurveys(scores.map((nps) => ({ nps, csat: null })))).total;
+    assert.equal(row.nps.score, 30);
+    near(row.nps.lower, 14.05113, 5, "adjusted-Wald lower");
+    near(row.nps.upper, 44.201297, 6, "adjusted-Wald upper");
+    assert.equal(row.csat.score, null);
+    assert.equal(row.csat.unanswered, 100);
+  },
+  tallyContacts(lib) {
+    const tally = lib.tallyContacts(contactsVector(), { thresholdMs: 20_000, shortAbandonMs: 5_000 });
+    assert.equal(tally.records, 1060);
+    assert.equal(tally.groups[0].answeredWithin, 860);
+    assert.equal(tally.groups[0].shortAbandoned, 10);
+  },
+  contactReport(lib) {
+    const tally = lib.tallyContacts(contactsVector(), { thresholdMs: 20_000, shortAbandonMs: 5_000 });
+    const row = lib.contactReport(tally).total;
+    near(row.serviceLevel, 81.132075, 6, "service level");
+    near(row.abandonmentRate, 4.761905, 6, "abandonment");
+    assert.equal(row.averageHandleTimeMs, 60_000);
+  },
+  // --- Display ---
+  formatDuration(lib) {
+    assert.equal(lib.formatDuration(7_500_000), "2 h 05 min");
+    assert.equal(lib.formatDuration(59_600), "1 min 00 s");
+    assert.equal(lib.formatDuration(null), "–");
+    throwsCode(() => lib.formatDuration(-1), "out_of_range");
+  },
+  formatPercent(lib) {
+    assert.equal(lib.formatPercent(65.6123), "65.6 %");
+    assert.equal(lib.formatPercent(1234.5, { locale: "de-DE" }), "1.234,5 %");
+  },
+  formatNpsPoints(lib) {
+    assert.equal(lib.formatNpsPoints(5.04), "+5.0");
+    assert.equal(lib.formatNpsPoints(-0.01), "0.0");
+  },
+  formatInterval(lib) {
+    const i = lib.npsInterval(nps5030);
+    assert.equal(lib.formatInterval(i, { signed: true }), "[+14.1, +44.2]");
+    // The result displays itself in Deno's Jupyter kernel, and stays plain data.
+    const bundle = i[Symbol.for("Jupyter.display")]();
+    assert.ok(bundle["image/svg+xml"].startsWith("<svg"));
+    assert.deepEqual(Object.keys(i), ["score", "standardError", "marginOfError", "lower", "upper"]);
+  },
+  // --- Adapters (support-metrics/adapters); field names from the vendors' API references ---
+  fromZendesk(lib) {
+    const { tickets, surveyResponses, setAside } = lib.fromZendesk({
+      tickets: [
+        { id: 1, created_at: "2024-05-01T09:00:00Z", status: "solved", requester_id: 5, via: { channel: "email" } },
+        { id: 2, created_at: "2024-05-01T09:00:00Z", status: "solved" },
+      ],
+      audits: [
+        {
+          id: 10,
+          ticket_id: 1,
+          created_at: "2024-05-01T09:00:00Z",
+          events: [{ type: "Create", field_name: "status", value: "new" }],
+        },
+        {
+          id: 11,
+          ticket_id: 1,
+          created_at: "2024-05-01T09:20:00Z",
+          events: [{ type: "Comment", public: true, author_id: 9 }],
+        },
+        {
+          id: 12,
+          ticket_id: 1,
+          created_at: "2024-05-01T11:00:00Z",
+          events: [{ type: "Change", field_name: "status", value: "solved" }],
+        },
+      ],
+      satisfactionRatings: [{ ticket_id: 1, score: "offered" }],
+    });
+    assert.equal(tickets.length, 1);
+    assert.equal(tickets[0].firstResponseAt - tickets[0].createdAt, 20 * minute);
+    assert.equal(tickets[0].resolvedAt - tickets[0].createdAt, 2 * hour);
+    assert.equal(tickets[0].channel, "email");
+    assert.equal(surveyResponses[0].csat, null);
+    assert.equal(setAside[0].path, "tickets[1].status"); // solved, but no audits or metrics say when
+    throwsCode(() => lib.fromZendesk({ tickets: [], extra: 1 }), "invalid_option");
+  },
+  zendeskPauseStatuses(lib) {
+    assert.deepEqual([...lib.zendeskPauseStatuses], ["pending"]);
+  },
+  reconcileZendeskMetrics(lib) {
+    const tickets = [{ id: "1", createdAt: 0, firstResponseAt: 45 * minute, resolvedAt: null }];
+    const rows = lib.reconcileZendeskMetrics(tickets, [{ ticket_id: 1, reply_time_in_minutes: { calendar: 30 } }]);
+    assert.equal(rows.length, 1);
+    assert.equal(rows[0].differenceMinutes, 15);
+    assert.equal(
+      lib.reconcileZendeskMetrics(tickets, [{ ticket_id: 1, reply_time_in_minutes: { calendar: 45 } }]).length,
+      0,
+    );
+  },
+  fromFreshdesk(lib) {
+    const { tickets, setAside } = lib.fromFreshdesk({
+      tickets: [
+        {
+          id: 7,
+          status: 5,
+          priority: 4,
+          source: 7,
+          created_at: "2024-05-01T09:00:00Z",
+          stats: { closed_at: "2024-05-01T09:30:00Z", reopened_at: "2024-05-01T09:10:00Z" },
+        },
+        { id: 8, status: 2, created_at: "not a time" },
+      ],
+    });
+    assert.equal(tickets[0].resolvedAt - tickets[0].createdAt, 30 * minute);
+    assert.equal(tickets[0].priority, "urgent");
+    assert.equal(tickets[0].channel, "chat");
+    assert.equal(tickets[0].reopenCount, 1);
+    assert.equal(setAside[0].code, "invalid_instant");
+  },
+  fromIntercom(lib) {
+    const { tickets, warnings } = lib.fromIntercom({
+      conversations: [
+        { id: "9", created_at: 1714550400, state: "open", statistics: { first_admin_reply_at: 1714551000 } },
+      ],
+    });
+    assert.equal(tickets[0].firstResponseAt - tickets[0].createdAt, 10 * minute);
+    assert.equal(tickets[0].resolvedAt, null);
+    assert.equal(warnings[0].code, "no_contact_reply");
+  },
+  fromServiceNowEvents(lib) {
+    const base = {
+      number: "INC1",
+      opened_at: "29-02-2016 01:16",
+      resolved_at: "?",
+      reopen_count: "0",
+      priority: "3 - Moderate",
+    };
+    const { tickets, warnings } = lib.fromServiceNowEvents(
+      [
+        { ...base, incident_state: "New", sys_mod_count: "0", sys_updated_at: "29-02-2016 01:23" },
+        { ...base, incident_state: "Resolved", sys_mod_count: "1", sys_updated_at: "29-02-2016 11:29" },
+      ],
+      { timeZone: "UTC" },
+    );
+    assert.equal(tickets[0].resolvedAt - tickets[0].createdAt, 613 * minute);
+    assert.equal(warnings[0].code, "resolved_from_history");
+    throwsCode(() => lib.fromServiceNowEvents([], { timeZone: "Nowhere/Else" }), "invalid_option");
+  },
+  serviceNowPauseStatuses(lib) {
+    assert.equal(lib.serviceNowPauseStatuses.length, 4);
+    assert.ok(lib.serviceNowPauseStatuses.includes("Awaiting User Info"));
+  },
+  // --- Warehouse (issue 11) ---
+  businessClock(lib) {
+    // Fri 8 Mar 2024 and Mon 11 Mar (after the DST change) in New York, 9–17: two rows, worked by hand.
+    const rows = lib.businessClock(newYorkCalendar(lib), "2024-03-08T00:00:00Z", "2024-03-12T00:00:00Z");
+    assert.deepEqual(rows, [
+      { startMs: Date.parse("2024-03-08T14:00:00Z"), endMs: Date.parse("2024-03-08T22:00:00Z"), openBeforeMs: 0 },
+      {
+        startMs: Date.parse("2024-03-11T13:00:00Z"),
+        endMs: Date.parse("2024-03-11T21:00:00Z"),
+        openBeforeMs: 8 * hour,
+      },
+    ]);
+    throwsCode(() => lib.businessClock({ elapsedMs: () => 0 }, 0, 1), "invalid_type");
+  },
+  ticketTallySql(lib) {
+    const { sql, params } = lib.ticketTallySql({
+      dialect: "postgres",
+      asOf: 0,
+      sla: { resolutionMs: hour, byPriority: { urgent: { resolutionMs: minute } } },
+    });
+    assert.ok(sql.startsWith("WITH"));
+    assert.deepEqual(params, ["urgent", "urgent"]);
+    throwsCode(
+      () => lib.ticketTallySql({ dialect: "duckdb", asOf: 0, tables: { tickets: "x; DROP TABLE y" } }),
+      "invalid_option",
+    );
+  },
+  ticketTallyFromRows(lib) {
+    // One ticket answered after a minute, as node-postgres returns the row (integer strings): bin ⌈ln 60000 / ln γ⌉ = 551 for α = 0.01.
+    const row: Record<string, unknown> = {
+      cls: "0",
+      frb: null,
+      rsb: null,
+      ch: null,
+      part: "7",
+      n: "1",
+      backlog: "1",
+      fr_n: "1",
+      fr_censored: "0",
+      fr_without_response: "0",
+      fr_sum: "60000",
+      fr_min: "60000",
+      fr_max: "60000",
+      fr_zero: "0",
+      res_n: "0",
+      res_censored: "1",
+      res_sum: null,
+      res_min: null,
+      res_max: null,
+      res_zero: "0",
+      sla_achieved: "0",
+      sla_breached: "0",
+      sla_pending: "0",
+      reopened: "0",
+      reopen_resolved: "0",
+      reopen_unrecorded: "0",
+      first_contact: "0",
+      fcr_resolved: "0",
+      fcr_unrecorded: "0",
+      channel_unrecorded: "1",
+    };
+    const tally = lib.ticketTallyFromRows([row, { ...row, part: "6", frb: "551" }], { asOf: hour });
+    assert.deepEqual(tally, lib.tallyTickets([{ createdAt: 0, firstResponseAt: minute }], { asOf: hour }));
+    throwsCode(() => lib.ticketTallyFromRows([{ ...row, n: "1.5" }], { asOf: hour }), "not_integer");
+  },
+  settlePayouts(lib) {
+    // 50 per ticket, 10 % held one period. June 100 → 5000, 500 held. July 40 → 2000, 200 held;
+    // June restated to 90 tickets: −500 recovered; June's 500 released. Paid 1800 (worked by hand).
+    const plan = ledgerPlan();
+    const june = lib.settlePayouts(plan, { period: "2025-06", agents: [{ id: "ava", metrics: { tickets: 100 } }] });
+    assert.equal(june.agents[0].paidMinor, 4500);
+    const july = lib.settlePayouts(
+      plan,
+      {
+        period: "2025-07",
+        agents: [{ id: "ava", metrics: { tickets: 40 } }],
+        restatements: [{ period: "2025-06", agents: [{ id: "ava", metrics: { tickets: 90 } }] }],
+      },
+      { previous: june },
+    );
+    assert.deepEqual(
+      july.agents[0].lines.map((l: { kind: string; amountMinor: number }) => `${l.kind} ${l.amountMinor}`),
+      ["earning 2000", "holdback -200", "adjustment -500", "release 500"],
+    );
+    assert.equal(july.totals.paidMinor, 1800);
+    throwsCode(
+      () =>
+        lib.settlePayouts(plan, { period: "2025-07", agents: [], restatements: [{ period: "2025-05", agents: [] }] }),
+      "invalid_settlement",
+    );
+  },
+  formatSettlement(lib) {
+    const s = lib.settlePayouts(ledgerPlan(), {
+      period: "2025-06",
+      agents: [{ id: "ava", metrics: { tickets: 101 } }],
+    });
+    const text = lib.formatSettlement(s, "ava");
+    // 101 × 50 = 5050; 10 % = 505 held.
+    assert.ok(text.includes("earned: USD 50.50"), text);
+    assert.ok(text.includes("10% of USD 50.50 = USD 5.05"), text);
+    throwsCode(() => lib.formatSettlement(s, "zed"), "invalid_value");
+  },
+  canonicalJson(lib) {
+    assert.equal(lib.canonicalJson({ b: [1, 2.5, -0], a: "é" }), '{"a":"é","b":[1,2.5,0]}');
+    throwsCode(() => lib.canonicalJson({ a: Number.NaN }), "not_finite");
+  },
+  async auditDigests(lib) {
+    // SHA-256 of the two bytes "{}" (FIPS 180-4; any sha256sum agrees).
+    const d = await lib.auditDigests({}, {}, {});
+    assert.equal(d.plan, "44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a");
+    assert.equal(d.algorithm, "SHA-256");
+  },
+  SettlementValidationError(lib) {
+    const error = new lib.SettlementValidationError([{ path: "/input/period", code: "invalid_type", message: "x" }]);
+    assert.equal(error.code, "invalid_settlement");
+    assert.equal(error.issues[0].path, "/input/period");
+  },
 };
+
+/** 50 minor units per ticket, 10 % held back one period (the ledger cases). */
+function ledgerPlan(): object {
+  return {
+    schema: "cs-incentive-plan/1",
+    id: "per-ticket",
+    version: 1,
+    effective: { from: "2025-06-01", to: "2025-12-31" },
+    period: { days: 30 },
+    currency: { code: "USD", exponent: 2 },
+    metrics: { tickets: { type: "count" } },
+    components: [
+      {
+        id: "per_ticket",
+        type: "perUnit",
+        basis: "tickets",
+        ratePerUnitMinor: 50,
+        holdback: { pct: 10, releaseAfterPeriods: 1 },
+      },
+    ],
+  };
+}

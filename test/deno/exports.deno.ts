@@ -8,6 +8,7 @@
  * no entry in `cases.ts`. Entries for exports that do not exist yet are ignored.
  */
 import assert from "node:assert/strict";
+import * as sourceAdapters from "../../src/adapters/index.ts";
 import * as source from "../../src/index.ts";
 import { cases, type Lib } from "./cases.ts";
 
@@ -21,10 +22,14 @@ const { test } = (globalThis as unknown as { Deno: { test(t: DenoTestDefinition)
 // A computed specifier keeps the typecheck of tests independent of a build.
 const distUrl = new URL("../../dist/index.js", import.meta.url).href;
 const built: Lib = await import(distUrl);
+const builtAdapters: Lib = await import(new URL("../../dist/adapters.js", import.meta.url).href);
 
+// Both public entries: `support-metrics` and `support-metrics/adapters` (one table of cases by name).
 const modules: [string, Lib][] = [
   ["src", source as Lib],
   ["dist", built],
+  ["src adapters", sourceAdapters as Lib],
+  ["dist adapters", builtAdapters],
 ];
 
 for (const [label, lib] of modules) {
@@ -44,5 +49,6 @@ test({
   name: "src and dist export the same names",
   fn() {
     assert.deepEqual(Object.keys(source).sort(), Object.keys(built).sort());
+    assert.deepEqual(Object.keys(sourceAdapters).sort(), Object.keys(builtAdapters).sort());
   },
 });

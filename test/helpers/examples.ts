@@ -56,7 +56,7 @@ export function exportedWithoutExample(file: string, root: string): string[] {
   const missing: string[] = [];
   const re = /(\/\*\*[\s\S]*?\*\/\s*)?export\s+(?:function|class)\s+([A-Za-z0-9_$]+)/g;
   for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-    if (!m[1] || !m[1].includes("@example")) missing.push(`${relative(root, file)}: ${m[2]}`);
+    if (!m[1]?.includes("@example")) missing.push(`${relative(root, file)}: ${m[2]}`);
   }
   return missing;
 }

@@ -3,7 +3,7 @@ import { compileCondition } from "../../src/index.js";
 import { deepFreeze } from "./helpers.js";
 
 describe("compileCondition", () => {
-  it("evaluates the spec's kicker condition (INCENTIVES.md: ava and ben hold, cleo and dev fail)", () => {
+  it("evaluates the spec's kicker condition (docs/spec/INCENTIVES.md: ava and ben hold, cleo and dev fail)", () => {
     const kicker = compileCondition({
       all: [
         { metric: "qa_score", op: "between", value: [85, 100] },

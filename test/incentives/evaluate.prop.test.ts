@@ -1,9 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { compilePlan, evaluatePlan, type PlanResult } from "../../src/index.js";
-import { planFixture } from "../deno/plan.js";
+import { compilePlan, evaluatePlan, type PlanResult, type PoolAwardTrace } from "../../src/index.js";
 import { bands, team, validPlan } from "./arbitraries.js";
 import { deepFreeze, type Loose, minimalPlan } from "./helpers.js";
+import { planFixture } from "./plan.js";
 
 const awardIds = (plan: Loose): Set<string> => new Set((plan.teamAwards ?? []).map((a: Loose) => a.id));
 const byId = (r: PlanResult) => new Map(r.agents.map((a) => [a.id, a]));
@@ -36,17 +36,45 @@ describe("evaluatePlan properties (generated valid plans and teams)", () => {
     );
   });
 
-  it("pool shares always sum to the pool (when funded and someone has weight)", () => {
+  it("pool shares always sum to the pool when it is funded and an eligible agent has weight, else to 0", () => {
+    let paid = 0;
     fc.assert(
       fc.property(validPlan, team, (plan, input) => {
-        const result = evaluatePlan(plan, input);
+        const result = evaluatePlan(plan, input, { trace: true });
         for (const award of plan.teamAwards ?? []) {
           if (award.type !== "pool") continue;
           const shares = result.agents.map((a) => a.lines.find((l) => l.id === award.id)!.amountMinor);
           const total = shares.reduce((s, x) => s + x, 0);
-          expect(total === award.amountMinor || total === 0).toBe(true);
+          const traces = result.agents.map((a) => a.trace!.awards.find((t) => t.id === award.id) as PoolAwardTrace);
+          const weighted = traces.some((t) => t.eligible && t.weight !== "0");
+          if (traces[0]!.funded && weighted) {
+            expect(total).toBe(award.amountMinor);
+            if (award.amountMinor > 0) paid++;
+          } else expect(total).toBe(0);
         }
       }),
+    );
+    // A pool that never pays must not pass: the generated plans fund some pools.
+    expect(paid).toBeGreaterThan(0);
+  });
+
+  it("an unconditional pool always pays exactly its amount when some agent has a positive weight", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.nat(1_000), { minLength: 1, maxLength: 8 }).filter((w) => w.some((x) => x > 0)),
+        fc.integer({ min: 1, max: 10_000_000 }),
+        (tickets, amountMinor) => {
+          const plan = minimalPlan({
+            teamAwards: [{ id: "pool", type: "pool", amountMinor, splitBy: { metric: "tickets" } }],
+          });
+          const agents = tickets.map((t, i) => ({ id: `a${i}`, metrics: { tickets: t, qa: 0 } }));
+          const result = evaluatePlan(plan, { agents });
+          expect(result.agents.reduce((s, a) => s + a.cashMinor, 0)).toBe(amountMinor);
+          result.agents.forEach((a, i) => {
+            if (tickets[i] === 0) expect(a.cashMinor).toBe(0);
+          });
+        },
+      ),
     );
   });
 

@@ -8,17 +8,17 @@ import {
   type ScorecardLineTrace,
   type TieredLineTrace,
 } from "../../src/index.js";
-import { planFixture, planInput } from "../deno/plan.js";
 import { deepFreeze, type Loose, minimalPlan } from "./helpers.js";
+import { planFixture, planInput } from "./plan.js";
 
 const byId = (result: PlanResult, id: string) => result.agents.find((a) => a.id === id)!;
 const line = (result: PlanResult, agent: string, id: string) => byId(result, agent).lines.find((l) => l.id === id)!;
 
-describe("evaluatePlan: the public vectors of INCENTIVES.md (team of four, June 2025)", () => {
+describe("evaluatePlan: the public vectors of docs/spec/INCENTIVES.md (team of four, June 2025)", () => {
   const result = evaluatePlan(planFixture(), planInput());
 
   it("ava: commission capped 49 750 → 45 000, scorecard 72 000 → 70 000, kicker, plan cap −2 500, pool 37 897", () => {
-    // Oracle: INCENTIVES.md "ava" worked by hand in the spec.
+    // Oracle: docs/spec/INCENTIVES.md "ava" worked by hand in the spec.
     expect(byId(result, "ava")).toEqual({
       id: "ava",
       cashMinor: 157_897,
@@ -34,7 +34,7 @@ describe("evaluatePlan: the public vectors of INCENTIVES.md (team of four, June 
   });
 
   it("ben: p = 12/30, commission 13 375, scorecard 30800/3 → 10 267 with the CSAT gate failing, kicker, pool 11 614", () => {
-    // Oracle: INCENTIVES.md "ben".
+    // Oracle: docs/spec/INCENTIVES.md "ben".
     expect(byId(result, "ben")).toEqual({
       id: "ben",
       cashMinor: 42_756,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { evaluatePlan, formatTrace } from "../../src/index.js";
-import { planFixture, planInput } from "../deno/plan.js";
+import { planFixture, planInput } from "./plan.js";
 
 describe("formatTrace", () => {
   const result = evaluatePlan(planFixture(), planInput(), { trace: true });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { PlanValidationError, validatePlan } from "../../src/index.js";
-import { planFixture } from "../deno/plan.js";
 import { deepFreeze, type Loose, minimalPlan } from "./helpers.js";
+import { planFixture } from "./plan.js";
 
 type Json = Loose;
 
@@ -25,7 +25,7 @@ describe("validatePlan", () => {
     expect(result.ok && result.plan).toBe(plan);
   });
 
-  // Each rejection INCENTIVES.md §9 lists, with its JSON pointer.
+  // Each rejection docs/spec/INCENTIVES.md §9 lists, with its JSON pointer.
   it.each<[string, (p: Loose) => void, string, string]>([
     [
       "an unknown metric in a condition",

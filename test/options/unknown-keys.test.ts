@@ -135,17 +135,20 @@ const table: Record<string, Entry> = {
   ],
   ces: [{ key: "method", at: "options", call: (k) => lib.ces([7], withKey(k, "mean") as never) }],
   sentimentCounts: NO_OBJECT,
-  netSentiment: [
+  netSentimentFromCounts: [
     {
       key: "negative",
       at: "counts",
-      call: (k) => lib.netSentiment(withKey(k, 1, { positive: 2, neutral: 0 }) as never),
+      call: (k) => lib.netSentimentFromCounts(withKey(k, 1, { positive: 2, neutral: 0 }) as never),
     },
     {
       key: "neutral",
       at: "options",
-      call: (k) => lib.netSentiment({ positive: 2, negative: 1, neutral: 0 }, withKey(k, "exclude") as never),
+      call: (k) => lib.netSentimentFromCounts({ positive: 2, negative: 1, neutral: 0 }, withKey(k, "exclude") as never),
     },
+  ],
+  netSentiment: [
+    { key: "neutral", at: "options", call: (k) => lib.netSentiment(["positive"], withKey(k, "exclude") as never) },
   ],
   sentimentShares: [
     {
@@ -193,6 +196,11 @@ const table: Record<string, Entry> = {
       key: "customersAtEnd",
       at: "counts",
       call: (k) => lib.churnRate(withKey(k, 95, { customersAtStart: 100, customersLost: 10 }) as never),
+    },
+    {
+      key: "denominator",
+      at: "options",
+      call: (k) => lib.churnRate({ customersAtStart: 100, customersLost: 10 }, withKey(k, "start") as never),
     },
   ],
   convertChurnRate: [
@@ -263,9 +271,14 @@ const table: Record<string, Entry> = {
   erlangC: [{ key: "agents", at: "input", call: (k) => lib.erlangC(withKey(k, 14, queue) as never) }],
   requiredAgents: [
     {
-      key: "shrinkagePercent",
+      key: "serviceLevelPercent",
       at: "input",
-      call: (k) => lib.requiredAgents(withKey(k, 30, { ...queue, serviceLevelPercent: 80 }) as never),
+      call: (k) => lib.requiredAgents(withKey(k, 80, queue) as never),
+    },
+    {
+      key: "shrinkagePercent",
+      at: "options",
+      call: (k) => lib.requiredAgents({ ...queue, serviceLevelPercent: 80 }, withKey(k, 30) as never),
     },
   ],
   handleTimeTotals: RECORDS,

@@ -1,6 +1,13 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { mergeCounts, netSentiment, type SentimentLabel, sentimentCounts, sentimentShares } from "../../src/index.js";
+import {
+  mergeCounts,
+  netSentiment,
+  netSentimentFromCounts,
+  type SentimentLabel,
+  sentimentCounts,
+  sentimentShares,
+} from "../../src/index.js";
 import { withPermutation } from "./arbitraries.js";
 
 const label = fc.constantFrom<SentimentLabel>("positive", "negative", "neutral");
@@ -10,8 +17,8 @@ describe("sentiment properties", () => {
   it("net sentiment always lies within −100…100, and neutral mentions only ever pull it towards 0", () => {
     fc.assert(
       fc.property(tally, (c) => {
-        const include = netSentiment(c);
-        const exclude = netSentiment(c, { neutral: "exclude" });
+        const include = netSentimentFromCounts(c);
+        const exclude = netSentimentFromCounts(c, { neutral: "exclude" });
         if (c.positive + c.negative === 0) {
           expect(exclude).toBeNull();
           return;
@@ -33,7 +40,7 @@ describe("sentiment properties", () => {
           return;
         }
         expect(shares!.positive + shares!.negative + shares!.neutral).toBeCloseTo(100, 9);
-        expect(netSentiment(c)!).toBeCloseTo(shares!.positive - shares!.negative, 9);
+        expect(netSentimentFromCounts(c)!).toBeCloseTo(shares!.positive - shares!.negative, 9);
       }),
     );
   });
@@ -51,7 +58,15 @@ describe("sentiment properties", () => {
   it("duplicating every mention leaves net sentiment unchanged", () => {
     fc.assert(
       fc.property(fc.array(label, { minLength: 1 }), (xs) => {
-        expect(netSentiment(sentimentCounts([...xs, ...xs]))).toBe(netSentiment(sentimentCounts(xs)));
+        expect(netSentiment([...xs, ...xs])).toBe(netSentiment(xs));
+      }),
+    );
+  });
+
+  it("netSentiment always agrees with netSentimentFromCounts of sentimentCounts", () => {
+    fc.assert(
+      fc.property(fc.array(label), fc.constantFrom("include" as const, "exclude" as const), (xs, neutral) => {
+        expect(netSentiment(xs, { neutral })).toBe(netSentimentFromCounts(sentimentCounts(xs), { neutral }));
       }),
     );
   });

@@ -14,6 +14,7 @@ import {
   type NpsInterval,
   type NpsIntervalOptions,
   netSentiment,
+  netSentimentFromCounts,
   nps,
   npsCounts,
   npsInterval,
@@ -41,7 +42,8 @@ describe("survey types", () => {
     expectTypeOf(nps([])).toEqualTypeOf<number | null>();
     expectTypeOf(csat([])).toEqualTypeOf<number | null>();
     expectTypeOf(ces([])).toEqualTypeOf<number | null>();
-    expectTypeOf(netSentiment({ positive: 0, negative: 0, neutral: 0 })).toEqualTypeOf<number | null>();
+    expectTypeOf(netSentiment([])).toEqualTypeOf<number | null>();
+    expectTypeOf(netSentimentFromCounts({ positive: 0, negative: 0, neutral: 0 })).toEqualTypeOf<number | null>();
     expectTypeOf(npsInterval({ promoters: 0, passives: 0, detractors: 0 })).toEqualTypeOf<NpsInterval | null>();
     expectTypeOf(compareNps(npsCounts([]), npsCounts([]))).toEqualTypeOf<NpsComparison | null>();
     expectTypeOf(
@@ -73,7 +75,9 @@ describe("survey types", () => {
     // @ts-expect-error labels are lower-case literals
     sentimentCounts(["Positive"]);
     // @ts-expect-error neutral is "include" or "exclude"
-    netSentiment({ positive: 1, negative: 0, neutral: 0 }, { neutral: "ignore" });
+    netSentimentFromCounts({ positive: 1, negative: 0, neutral: 0 }, { neutral: "ignore" });
+    // @ts-expect-error netSentiment takes labels; a tally goes to netSentimentFromCounts
+    netSentiment({ positive: 1, negative: 0, neutral: 0 });
   });
 
   it("sample-size options are a union discriminated by metric", () => {

@@ -1,6 +1,6 @@
 /**
- * The worked plan of INCENTIVES.md (copied from the spec: tests never read
- * `../shared`) and its team of four for June 2025. Fresh copies each call, so a
+ * The worked plan of the incentive specification (docs/spec/INCENTIVES.md; copied
+ * here so that tests never read outside the repo) and its team of four for June 2025. Fresh copies each call, so a
  * function that mutated its input could not pass a later case.
  */
 export function planFixture(): Record<string, unknown> {

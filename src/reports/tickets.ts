@@ -1,0 +1,622 @@
+import { COUNT, type Fields, readOptions, type Unchecked } from "../internal/assert.js";
+import { inputError } from "../internal/messages.js";
+import type { SlaPolicy } from "../tickets/sla.js";
+import {
+  ACHIEVED,
+  BREACHED,
+  clockEnd,
+  PENDING,
+  type PolicySpec,
+  policyShape,
+  readPolicy,
+  state,
+  type Targets,
+  targetsOf,
+} from "../tickets/sla.js";
+import {
+  activeSpans,
+  calendarOption,
+  createdAtOf,
+  eventAt,
+  historyOf,
+  optionalCount,
+  readAsOf,
+  type StatusSet,
+  statusAt,
+  statusesOption,
+  type Ticket,
+  type TicketCalendar,
+  ticketList,
+} from "../tickets/ticket.js";
+import { calendarSpecOf } from "../time/business-calendar.js";
+import type { Instant } from "../time/instant.js";
+import {
+  type CompiledDimension,
+  compareKeys,
+  compileDimensions,
+  type Dimension,
+  fieldKey,
+  functionKey,
+  keyString,
+} from "./dimensions.js";
+import { fingerprintOf } from "./fingerprint.js";
+import { onInvalidOption, type SetAside, SetAsideCollector } from "./set-aside.js";
+import { accuracyOption, type QuantileSketch, SketchStore } from "./sketch.js";
+
+/**
+ * Options of {@link tallyTickets}.
+ *
+ * @category Reports
+ */
+export interface TallyTicketsOptions {
+  /** The instant of evaluation (required: nothing reads the clock). Events after it have not happened yet; tickets created after it are counted in `createdAfterAsOf` only. */
+  readonly asOf: Instant;
+  /**
+   * Dimensions to group by, in order: field names (`"agentId"`), periods
+   * (`{ period: "week", of: "createdAt", timeZone }`) or functions.
+   * @defaultValue `[]` (one group, key `{}`)
+   */
+  readonly by?: readonly Dimension<Ticket>[];
+  /**
+   * Measure every duration in the open time of this business calendar (also the SLA's).
+   * @defaultValue `undefined` (calendar time)
+   */
+  readonly calendar?: TicketCalendar;
+  /**
+   * Statuses whose time is not counted (case-insensitive), read from `statusHistory`; the SLA clocks pause too.
+   * @defaultValue `[]`
+   */
+  readonly pauseStatuses?: readonly string[];
+  /**
+   * The SLA policy (targets; its `calendar` and `pauseStatuses`, when given, must be this tally's).
+   * @defaultValue `undefined` (no SLA figures: `sla` is `null`)
+   */
+  readonly sla?: SlaPolicy;
+  /**
+   * The duration sketches' relative accuracy α.
+   * @defaultValue `{ relativeAccuracy: 0.01 }`
+   */
+  readonly sketch?: { readonly relativeAccuracy?: number };
+  /**
+   * `"throw"`: the first invalid ticket throws; `"setAside"`: it is left out of every figure and counted in `setAside`.
+   * @defaultValue `"throw"`
+   */
+  readonly onInvalid?: "throw" | "setAside";
+  /**
+   * The index of `tickets[0]` in the whole data set, when tallying a shard:
+   * error paths and set-aside indices then name the whole set's index.
+   * @defaultValue `0`
+   */
+  readonly firstIndex?: number;
+}
+
+/**
+ * A duration's tally in a group: the measured tickets' count, exact sum and sketch.
+ *
+ * @category Reports
+ */
+export interface DurationTally {
+  /** Tickets measured (the end event happened by `asOf`). */
+  readonly n: number;
+  /** Tickets still waiting for the end event at `asOf` (right-censored). */
+  readonly censored: number;
+  /** The sum of the measured durations, ms (rounded to the nearest double). */
+  readonly sumMs: number;
+  /** What the sum's rounding left over: the exact sum is `sumMs + sumRemainderMs` (0 unless the sum passes 2^53). */
+  readonly sumRemainderMs: number;
+  /** The sketch of the measured durations. */
+  readonly sketch: QuantileSketch;
+}
+
+/**
+ * One group of a {@link TicketTally}: counts, sums and sketches of its tickets
+ * created by `asOf`.
+ *
+ * @category Reports
+ */
+export interface TicketTallyGroup {
+  /** The group's value of each dimension, in the order of `dimensions` (`null`: absent). */
+  readonly key: readonly (string | null)[];
+  /** Tickets created at or before `asOf`. */
+  readonly tickets: number;
+  /** Tickets open at `asOf`, as {@link backlog}. */
+  readonly backlog: number;
+  /** First-response times; `resolvedWithoutResponse` counts tickets resolved with no response (no response time). */
+  readonly firstResponse: DurationTally & { readonly resolvedWithoutResponse: number };
+  /** Resolution times (to `resolvedAt`); `n` is the tickets resolved by `asOf`. */
+  readonly resolution: DurationTally;
+  /** SLA outcomes per ticket, as {@link slaCounts}; `null` without a policy. */
+  readonly sla: { readonly achieved: number; readonly breached: number; readonly pending: number } | null;
+  /** Reopens of the tickets resolved by `asOf`, as {@link reopenCounts}. */
+  readonly reopens: { readonly reopened: number; readonly resolved: number; readonly unrecorded: number };
+  /** First-contact resolutions of the tickets resolved by `asOf`, as {@link firstContactResolutionCounts}. */
+  readonly firstContact: { readonly firstContact: number; readonly resolved: number; readonly unrecorded: number };
+  /** `[channel, count]` of the tickets with a channel, by channel name (code-unit order). */
+  readonly channels: readonly (readonly [channel: string, count: number])[];
+  /** Tickets without a channel (absent or `null`). */
+  readonly channelUnrecorded: number;
+}
+
+/**
+ * The tally of {@link tallyTickets}: plain JSON, mergeable with {@link mergeTallies}.
+ *
+ * @category Reports
+ */
+export interface TicketTally {
+  readonly kind: "tickets";
+  readonly version: 1;
+  /** The options that give the numbers their meaning, canonical: tallies merge only when equal. */
+  readonly fingerprint: string;
+  /** The dimension names, in order. */
+  readonly dimensions: readonly string[];
+  /** `asOf` as epoch ms. */
+  readonly asOf: number;
+  /** The sketches' relative accuracy α. */
+  readonly relativeAccuracy: number;
+  /** Whether an SLA policy was given (each group's `sla` is then counts, else `null`). */
+  readonly hasSla: boolean;
+  /** The groups, sorted by key (`null` first, then code-unit order). */
+  readonly groups: readonly TicketTallyGroup[];
+  /** Tickets processed: valid ones plus `setAside.count`. */
+  readonly records: number;
+  /** Valid tickets created after `asOf`: in no group. */
+  readonly createdAfterAsOf: number;
+  /** Tickets left out with `onInvalid: "setAside"`. */
+  readonly setAside: SetAside;
+}
+
+/** Internal: the keys of {@link TallyTicketsOptions}. */
+export const TALLY_TICKETS_FIELDS: Fields<TallyTicketsOptions> = {
+  asOf: "required",
+  by: "optional",
+  calendar: "optional",
+  pauseStatuses: "optional",
+  sla: "optional",
+  sketch: "optional",
+  onInvalid: "optional",
+  firstIndex: "optional",
+};
+const PERIOD_FIELDS = ["createdAt", "resolvedAt"];
+const RESOLVED_STATUSES = ["solved", "resolved", "closed"];
+const CONTACTS = "an integer ≥ 1";
+
+/**
+ * Tallies tickets in one pass: every ticket KPI by any dimensions, as a plain
+ * JSON object that merges across shards.
+ *
+ * Each ticket is read and validated once; each of its durations (first response,
+ * resolution, and the SLA clocks still running at `asOf`) is computed once, in
+ * business time with `calendar`, less the time in `pauseStatuses`, and the SLA
+ * states reuse them. A group holds, for its tickets created at or before `asOf`:
+ * the count, the backlog at `asOf` (as {@link backlog}), first-response and
+ * resolution counts, censored counts, exact sums and quantile sketches (as
+ * {@link ticketDurations} with the same `asOf`, `calendar` and `pauseStatuses`),
+ * SLA counts (as {@link slaCounts} with the policy measured in this tally's
+ * calendar and pauses), reopen and first-contact counts of the tickets resolved
+ * by `asOf` (as {@link reopenCounts}, {@link firstContactResolutionCounts}) and
+ * the channel counts (as {@link channelMix}; tickets without a channel are
+ * counted apart). {@link ticketReport} turns it into rows. The tally's
+ * fingerprint records `asOf`, the calendar, the pauses, the policy, α and the
+ * dimensions: {@link mergeTallies} refuses tallies that differ in them. A
+ * calendar from {@link businessCalendar} is fingerprinted by its options; any
+ * other calendar object only as `"custom"`. With `onInvalid: "setAside"` a
+ * ticket that would throw is left out of every figure and counted by code in
+ * `setAside`: `records` = valid tickets + set aside.
+ *
+ * @param tickets - The tickets.
+ * @param options - `asOf` (required), `by`, `calendar`, `pauseStatuses`, `sla`, `sketch`, `onInvalid`, `firstIndex`.
+ * @returns The tally (see {@link TicketTally}).
+ * @throws {MetricInputError} `missing_value` without `asOf`; `invalid_option` for an unknown option, a bad dimension, or an `sla` whose calendar or pauses are not this tally's; with `onInvalid: "throw"`, the first invalid ticket's error as the per-array functions throw it (`inconsistent_instants` at `tickets[i].resolvedAt`, `invalid_instant`, `missing_value` at `tickets[i].priority` for a ticket with no SLA target, `invalid_type` for a dimension field that is not a string, …).
+ *
+ * @example
+ * ```ts
+ * import { tallyTickets, ticketReport } from "support-metrics";
+ * const hour = 3_600_000;
+ * const tickets = [
+ *   { createdAt: 0, firstResponseAt: hour, resolvedAt: 5 * hour, agentId: "ana", channel: "email" },
+ *   { createdAt: 0, firstResponseAt: 3 * hour, agentId: "ana", channel: "chat" },
+ *   { createdAt: hour, agentId: "ben", channel: "email" },
+ *   { createdAt: 2 * hour, resolvedAt: hour }, // resolved before created
+ * ];
+ * const tally = tallyTickets(tickets, { asOf: 10 * hour, by: ["agentId"], onInvalid: "setAside" });
+ * tally.groups.map((g) => g.key); // => [["ana"], ["ben"]]
+ * tally.records; // => 4
+ * tally.setAside.byCode; // => { inconsistent_instants: 1 }
+ * ticketReport(tally).total.firstResponse.meanMs / hour; // => 2
+ * tallyTickets(tickets, { asOf: 10 * hour }); // throws inconsistent_instants
+ * tallyTickets(tickets, {} as { asOf: number }); // throws missing_value
+ * ```
+ * @see {@link ticketReport}, {@link mergeTallies}, {@link slaDetails}
+ * @category Reports
+ */
+export function tallyTickets(tickets: readonly Ticket[], options: TallyTicketsOptions): TicketTally {
+  const fn = "tallyTickets";
+  const list = ticketList(fn, tickets);
+  const o = readOptions(fn, "options", options, TALLY_TICKETS_FIELDS);
+  const spec = readSpec(fn, o);
+  const setAsideMode = onInvalidOption(fn, o["onInvalid"]);
+  const groups = new Map<string | null, GroupAccumulator>();
+  const single = spec.dimensions.length === 1;
+  const out = new Float64Array(2);
+  const ends = new Float64Array(2);
+  const setAside = new SetAsideCollector();
+  const key: (string | null)[] = new Array(spec.dimensions.length);
+  let createdAfterAsOf = 0;
+  const first = spec.firstIndex;
+  for (let i = 0; i < list.length; i++) {
+    let r: TicketReading;
+    try {
+      r = readTicket(fn, list[i], i + first, spec, key, ends, out);
+    } catch (error) {
+      if (!setAsideMode) throw error;
+      setAside.add(i + first, error);
+      continue;
+    }
+    if (r.created > spec.asOf) {
+      createdAfterAsOf++;
+      continue;
+    }
+    const mapKey = single ? (key[0] as string | null) : keyString(key);
+    let g = groups.get(mapKey);
+    if (g === undefined) {
+      g = new GroupAccumulator(key.slice(), spec.alpha, spec.sla !== undefined);
+      groups.set(mapKey, g);
+    }
+    g.add(r);
+  }
+  const sorted = [...groups.values()].sort((a, b) => compareKeys(a.key, b.key)).map((g) => g.toJSON());
+  const aside = setAside.toJSON();
+  return {
+    kind: "tickets",
+    version: 1,
+    fingerprint: spec.fingerprint,
+    dimensions: spec.dimensions.map((d) => d.name),
+    asOf: spec.asOf,
+    relativeAccuracy: spec.alpha,
+    hasSla: spec.sla !== undefined,
+    groups: sorted,
+    records: list.length,
+    createdAfterAsOf,
+    setAside: aside,
+  };
+}
+
+/** The options read once. */
+interface Spec {
+  readonly asOf: number;
+  readonly calendar: TicketCalendar | undefined;
+  readonly paused: StatusSet | undefined;
+  readonly sla: PolicySpec | undefined;
+  readonly alpha: number;
+  readonly dimensions: readonly CompiledDimension[];
+  readonly resolvedSet: StatusSet;
+  readonly firstIndex: number;
+  readonly fingerprint: string;
+}
+
+function readSpec(fn: string, o: Unchecked<TallyTicketsOptions>): Spec {
+  if (o.asOf === undefined) throw inputError("missing_value", fn, "options.asOf", "an instant", undefined);
+  const asOf = readAsOf(fn, o.asOf) as number;
+  const calendar = calendarOption(fn, o["calendar"], "options.calendar");
+  const pausedSet = statusesOption(fn, o["pauseStatuses"], "options.pauseStatuses", []);
+  const paused = pausedSet.empty ? undefined : pausedSet;
+  const pauseNames = pauseList(o["pauseStatuses"]);
+  let sla: PolicySpec | undefined;
+  if (o["sla"] !== undefined) {
+    const policy = policyShape(fn, o["sla"], "options.sla");
+    sla = readPolicy(fn, policy);
+    if (sla.calendar !== undefined && sla.calendar !== calendar) {
+      throw inputError(
+        "invalid_option",
+        fn,
+        "options.sla.calendar",
+        "absent, or the tally's own calendar (options.calendar)",
+        policy.calendar,
+      );
+    }
+    if (policy.pauseStatuses !== undefined && pauseList(policy.pauseStatuses) !== pauseNames) {
+      throw inputError(
+        "invalid_option",
+        fn,
+        "options.sla.pauseStatuses",
+        "absent, or the tally's own pauseStatuses (options.pauseStatuses)",
+        policy.pauseStatuses,
+      );
+    }
+  }
+  const sketch = readOptions(fn, "options.sketch", o.sketch as TallyTicketsOptions["sketch"], {
+    relativeAccuracy: "optional",
+  });
+  const alpha = accuracyOption(fn, sketch.relativeAccuracy, "options.sketch.relativeAccuracy");
+  const dimensions = compileDimensions(fn, o["by"], "options.by", PERIOD_FIELDS);
+  const firstIndexValue = o["firstIndex"];
+  if (firstIndexValue !== undefined && !(Number.isSafeInteger(firstIndexValue) && (firstIndexValue as number) >= 0)) {
+    throw inputError("invalid_option", fn, "options.firstIndex", COUNT, firstIndexValue);
+  }
+  const calendarSpec = calendar === undefined ? undefined : calendarSpecOf(calendar);
+  const fingerprint = fingerprintOf({
+    asOf,
+    calendar: calendar === undefined ? null : calendarSpec === undefined ? "custom" : JSON.parse(calendarSpec),
+    pauseStatuses: JSON.parse(pauseNames),
+    sla: sla === undefined ? null : policyFingerprint(sla),
+    relativeAccuracy: alpha,
+    dimensions: dimensions.map((d) => [d.name, d.fingerprint]),
+  });
+  return {
+    asOf,
+    calendar,
+    paused,
+    sla,
+    alpha,
+    dimensions,
+    resolvedSet: statusesOption(fn, undefined, "", RESOLVED_STATUSES),
+    firstIndex: (firstIndexValue as number | undefined) ?? 0,
+    fingerprint,
+  };
+}
+
+/** The pause statuses as a canonical string (already checked to be strings). */
+function pauseList(value: unknown): string {
+  if (!Array.isArray(value)) return "[]";
+  const names = [...new Set((value as string[]).map((s) => s.toLowerCase()))].sort();
+  return JSON.stringify(names);
+}
+
+function policyFingerprint(p: PolicySpec): unknown {
+  const targets = (t: Targets): (number | null)[] => [t.firstResponse ?? null, t.resolution ?? null];
+  const by = p.byPriority === undefined ? [] : [...p.byPriority].sort((a, b) => (a[0] < b[0] ? -1 : 1));
+  return [targets(p.overall), by.map(([k, t]) => [k, targets(t)])];
+}
+
+/** What one ticket contributes; `NaN` durations are not measured. */
+interface TicketReading {
+  created: number;
+  backlog: boolean;
+  /** First-response time (ms), or NaN; `frCensored` / `frNoResponse` say why not. */
+  frMs: number;
+  frCensored: boolean;
+  frNoResponse: boolean;
+  resolutionMs: number;
+  /** SLA state per ticket (ACHIEVED, BREACHED, PENDING), or -1 without a policy. */
+  sla: number;
+  reopenCount: number;
+  contacts: number;
+  channel: string | null;
+}
+
+const READING: TicketReading = {
+  created: 0,
+  backlog: false,
+  frMs: 0,
+  frCensored: false,
+  frNoResponse: false,
+  resolutionMs: 0,
+  sla: -1,
+  reopenCount: 0,
+  contacts: 0,
+  channel: null,
+};
+
+/**
+ * Reads, validates and measures ticket `i` (index `gi` in the whole set) into
+ * the shared {@link READING} and its group key into `key`. Throws before
+ * anything is counted, so a set-aside ticket leaves no trace.
+ */
+function readTicket(
+  fn: string,
+  value: unknown,
+  gi: number,
+  spec: Spec,
+  key: (string | null)[],
+  ends: Float64Array,
+  out: Float64Array,
+): TicketReading {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) {
+    throw inputError("invalid_type", fn, `tickets[${gi}]`, "a ticket object", value);
+  }
+  const t = value as Record<string, unknown>;
+  const asOf = spec.asOf;
+  const created = createdAtOf(fn, t, gi);
+  const response = eventAt(fn, t, gi, "firstResponseAt", created);
+  const resolved = eventAt(fn, t, gi, "resolvedAt", created);
+  const reopenCount = optionalCount(fn, t, gi, "reopenCount", 0, COUNT);
+  const contacts = optionalCount(fn, t, gi, "contactsToResolve", 1, CONTACTS);
+  const history = historyOf(fn, t, gi);
+  let channel: string | null = null;
+  const c = t["channel"];
+  if (typeof c === "string") channel = c;
+  else if (c !== undefined && c !== null) {
+    throw inputError("invalid_type", fn, `tickets[${gi}].channel`, "a channel name (a string)", c);
+  }
+  const sla = spec.sla;
+  const targets = sla === undefined ? undefined : targetsOf(fn, t, gi, sla.overall, sla.byPriority);
+  // Backlog as `backlog`: the status in force at asOf decides when there is a history.
+  let open: boolean;
+  if (history !== undefined && history.length > 0) {
+    const status = statusAt(fn, history, gi, asOf);
+    open = status === undefined || !spec.resolvedSet.has(status);
+  } else open = !(resolved <= asOf);
+  const dims = spec.dimensions;
+  for (let k = 0; k < dims.length; k++) {
+    const d = dims[k] as CompiledDimension;
+    if (d.kind === "field") key[k] = fieldKey(fn, t, d.field, "tickets", gi);
+    else if (d.kind === "function") key[k] = functionKey(fn, d, value, "tickets", gi, gi);
+    else {
+      const at = d.field === "createdAt" ? created : resolved <= asOf ? resolved : Number.NaN;
+      key[k] = Number.isNaN(at) ? null : d.label(at);
+    }
+  }
+  const r = READING;
+  r.created = created;
+  r.reopenCount = reopenCount;
+  r.contacts = contacts;
+  r.channel = channel;
+  r.backlog = open && created <= asOf;
+  r.sla = -1;
+  r.frMs = Number.NaN;
+  r.resolutionMs = Number.NaN;
+  r.frCensored = false;
+  r.frNoResponse = false;
+  if (created > asOf) return r; // not created yet (its history is already checked by statusAt)
+  const resolvedByAsOf = resolved <= asOf ? resolved : Number.NaN;
+  const respondedByAsOf = response <= asOf ? response : Number.NaN;
+  // The first-response clock stops at the response, or at a resolution without one (as slaCounts).
+  const responseStop = Number.isNaN(respondedByAsOf) ? resolvedByAsOf : respondedByAsOf;
+  // The SLA core reads a clock that still runs as `undefined`.
+  const stopA = Number.isNaN(responseStop) ? undefined : responseStop;
+  const stopB = Number.isNaN(resolvedByAsOf) ? undefined : resolvedByAsOf;
+  let endA = respondedByAsOf;
+  let endB = resolvedByAsOf;
+  let slaEndA: number | undefined;
+  let slaEndB: number | undefined;
+  if (targets !== undefined) {
+    slaEndA = clockEnd(fn, targets.firstResponse, { stop: stopA, created, asOf, i: gi });
+    slaEndB = clockEnd(fn, targets.resolution, { stop: stopB, created, asOf, i: gi });
+    // The durations need their clocks even where the priority has no target.
+    endA = slaEndA ?? respondedByAsOf;
+    endB = slaEndB ?? resolvedByAsOf;
+  }
+  ends[0] = endA;
+  ends[1] = endB;
+  if (!Number.isNaN(endA) || !Number.isNaN(endB)) {
+    activeSpans(
+      fn,
+      created,
+      ends,
+      spec.calendar,
+      spec.paused === undefined ? undefined : history,
+      spec.paused,
+      gi,
+      out,
+    );
+  }
+  if (!Number.isNaN(respondedByAsOf)) r.frMs = out[0] as number;
+  else if (Number.isNaN(resolvedByAsOf)) r.frCensored = true;
+  else r.frNoResponse = true;
+  if (!Number.isNaN(resolvedByAsOf)) r.resolutionMs = out[1] as number;
+  if (targets !== undefined) {
+    const stateA = state(targets.firstResponse, { end: slaEndA, stop: stopA, measured: out[0] as number });
+    const stateB = state(targets.resolution, { end: slaEndB, stop: stopB, measured: out[1] as number });
+    r.sla =
+      stateA === BREACHED || stateB === BREACHED
+        ? BREACHED
+        : stateA === PENDING || stateB === PENDING
+          ? PENDING
+          : ACHIEVED;
+  }
+  return r;
+}
+
+/** Internal: exact-sum accumulator: `hi + lo` is the exact sum while it fits in about 106 bits. */
+export class ExactSum {
+  hi = 0;
+  lo = 0;
+  add(x: number): void {
+    const s = this.hi + x;
+    const b = s - this.hi;
+    this.lo += this.hi - (s - b) + (x - b);
+    this.hi = s;
+  }
+  /** The canonical pair: `hi` the nearest double to the sum, `lo` the rest. */
+  canonical(): [number, number] {
+    const s = this.hi + this.lo;
+    const lo = this.lo - (s - this.hi);
+    return [s === 0 ? 0 : s, lo === 0 ? 0 : lo];
+  }
+}
+
+class GroupAccumulator {
+  readonly key: (string | null)[];
+  tickets = 0;
+  backlog = 0;
+  frN = 0;
+  frCensored = 0;
+  frNoResponse = 0;
+  readonly frSum = new ExactSum();
+  readonly frSketch: SketchStore;
+  resN = 0;
+  resCensored = 0;
+  readonly resSum = new ExactSum();
+  readonly resSketch: SketchStore;
+  readonly hasSla: boolean;
+  achieved = 0;
+  breached = 0;
+  pending = 0;
+  reopened = 0;
+  reopenResolved = 0;
+  reopenUnrecorded = 0;
+  firstContact = 0;
+  fcrResolved = 0;
+  fcrUnrecorded = 0;
+  readonly channels = new Map<string, number>();
+  channelUnrecorded = 0;
+
+  constructor(key: (string | null)[], alpha: number, hasSla: boolean) {
+    this.key = key;
+    this.frSketch = new SketchStore(alpha);
+    this.resSketch = new SketchStore(alpha);
+    this.hasSla = hasSla;
+  }
+
+  add(r: TicketReading): void {
+    this.tickets++;
+    if (r.backlog) this.backlog++;
+    if (r.frMs >= 0) {
+      this.frN++;
+      this.frSum.add(r.frMs);
+      this.frSketch.add(r.frMs);
+    } else if (r.frCensored) this.frCensored++;
+    else if (r.frNoResponse) this.frNoResponse++;
+    if (r.resolutionMs >= 0) {
+      this.resN++;
+      this.resSum.add(r.resolutionMs);
+      this.resSketch.add(r.resolutionMs);
+      if (Number.isNaN(r.reopenCount)) this.reopenUnrecorded++;
+      else {
+        this.reopenResolved++;
+        if (r.reopenCount > 0) this.reopened++;
+      }
+      if (Number.isNaN(r.contacts)) this.fcrUnrecorded++;
+      else {
+        this.fcrResolved++;
+        if (r.contacts === 1) this.firstContact++;
+      }
+    } else this.resCensored++;
+    if (r.sla === ACHIEVED) this.achieved++;
+    else if (r.sla === BREACHED) this.breached++;
+    else if (r.sla === PENDING) this.pending++;
+    if (r.channel === null) this.channelUnrecorded++;
+    else this.channels.set(r.channel, (this.channels.get(r.channel) ?? 0) + 1);
+  }
+
+  toJSON(): TicketTallyGroup {
+    const [frSum, frRest] = this.frSum.canonical();
+    const [resSum, resRest] = this.resSum.canonical();
+    const channels = [...this.channels].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    return {
+      key: this.key,
+      tickets: this.tickets,
+      backlog: this.backlog,
+      firstResponse: {
+        n: this.frN,
+        censored: this.frCensored,
+        resolvedWithoutResponse: this.frNoResponse,
+        sumMs: frSum,
+        sumRemainderMs: frRest,
+        sketch: this.frSketch.toJSON(),
+      },
+      resolution: {
+        n: this.resN,
+        censored: this.resCensored,
+        sumMs: resSum,
+        sumRemainderMs: resRest,
+        sketch: this.resSketch.toJSON(),
+      },
+      sla: this.hasSla ? { achieved: this.achieved, breached: this.breached, pending: this.pending } : null,
+      reopens: { reopened: this.reopened, resolved: this.reopenResolved, unrecorded: this.reopenUnrecorded },
+      firstContact: { firstContact: this.firstContact, resolved: this.fcrResolved, unrecorded: this.fcrUnrecorded },
+      channels,
+      channelUnrecorded: this.channelUnrecorded,
+    };
+  }
+}

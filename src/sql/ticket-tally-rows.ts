@@ -1,0 +1,293 @@
+import type { MetricErrorCode } from "../errors.js";
+import { arrayLike, readOptions } from "../internal/assert.js";
+import { inputError } from "../internal/messages.js";
+import {
+  type QuantileSketch,
+  type TallyTicketsOptions,
+  type TicketTally,
+  type TicketTallyGroup,
+  tallyTickets,
+} from "../reports/index.js";
+import { SQL_OPTION_FIELDS, type TicketTallySqlOptions, withoutSqlKeys } from "./ticket-tally-sql.js";
+
+const FN = "ticketTallyFromRows";
+/** The error code of each class of refused ticket the SQL counts (class 0: counted, 1: created after asOf). */
+const CLASS_CODES: Readonly<Record<number, MetricErrorCode>> = {
+  2: "missing_value",
+  3: "inconsistent_instants",
+  4: "out_of_range",
+};
+
+/**
+ * Turns the result rows of {@link ticketTallySql} into a {@link TicketTally}:
+ * the same object {@link tallyTickets} returns for the same tickets and
+ * options, with the same fingerprint, so it merges with JS tallies
+ * ({@link mergeTallies}) and finalizes with {@link ticketReport}.
+ *
+ * Definition: the rows are read exactly as the drivers return them. Every
+ * count and sum must be an integer: a `bigint` (DuckDB's `@duckdb/node-api`),
+ * a string of decimal digits (node-postgres returns `BIGINT` so), or a safe
+ * integer number (PGlite); a sum past 2^53 is kept exact as `sumMs +
+ * sumRemainderMs`. Anything else (a fraction, `"1e3"`, a boolean) is refused
+ * with a coded error, never coerced. Group keys must be strings or `null`.
+ * Tickets the SQL counted as invalid (by error code) throw that code, or with
+ * `onInvalid: "setAside"` are counted in `setAside` (without indices: the rows
+ * do not carry them). `records` is every ticket of the table. The options are
+ * those given to {@link ticketTallySql} (`dialect`, `tables` and `columns` may
+ * stay in: they are ignored here).
+ *
+ * @param rows - The result rows (objects keyed by the query's column names).
+ * @param options - The options given to {@link ticketTallySql} (the options of {@link tallyTickets}).
+ * @returns The tally; durations in ms.
+ * @throws {MetricInputError} `invalid_type` for rows that are not an array of objects or a value of the wrong type
+ * (path `rows[i].column`); `not_integer` for a count or sum that is not an integer, `out_of_range` for a negative count
+ * or one beyond 2^53 where a count is expected; `invalid_value` for rows that are not this query's (an unknown part or
+ * class); `missing_value`, `inconsistent_instants` or `out_of_range` (path `rows`) for tickets the SQL found invalid,
+ * unless `onInvalid: "setAside"`; and any option error of {@link tallyTickets}.
+ *
+ * @example
+ * ```ts
+ * import { ticketTallyFromRows } from "support-metrics";
+ * // One group row of one ticket answered after 1 minute (as DuckDB returns it: bigints).
+ * const base = { cls: 0n, frb: null, rsb: null, ch: null, part: 7n, n: 1n, backlog: 1n, fr_n: 1n,
+ *   fr_censored: 0n, fr_without_response: 0n, fr_sum: 60000n, fr_min: 60000n, fr_max: 60000n, fr_zero: 0n,
+ *   res_n: 0n, res_censored: 1n, res_sum: null, res_min: null, res_max: null, res_zero: 0n,
+ *   sla_achieved: 0n, sla_breached: 0n, sla_pending: 0n, reopened: 0n, reopen_resolved: 0n,
+ *   reopen_unrecorded: 0n, first_contact: 0n, fcr_resolved: 0n, fcr_unrecorded: 0n, channel_unrecorded: 1n };
+ * const bin = { ...base, part: 6n, frb: 551n, n: 1n };
+ * const tally = ticketTallyFromRows([base, bin], { asOf: 3_600_000 });
+ * tally.groups[0]?.firstResponse.sumMs; // => 60000
+ * tally.groups[0]?.firstResponse.sketch.bins; // => [[551, 1]]
+ * ticketTallyFromRows([{ ...base, n: 1.5 }], { asOf: 3_600_000 }); // throws not_integer
+ * ```
+ * @see {@link ticketTallySql}, {@link mergeTallies}, {@link ticketReport}
+ * @category SQL
+ */
+export function ticketTallyFromRows(
+  rows: readonly Record<string, unknown>[],
+  options: TallyTicketsOptions,
+): TicketTally {
+  // The options of ticketTallySql are accepted too, so that one object serves both.
+  const o = withoutSqlKeys(readOptions(FN, "options", options as TicketTallySqlOptions, SQL_OPTION_FIELDS));
+  const onInvalid = o["onInvalid"];
+  let empty: TicketTally;
+  try {
+    empty = tallyTickets([], o as unknown as TallyTicketsOptions);
+  } catch (error) {
+    const e = error as { code?: unknown; path?: unknown; received?: unknown };
+    if (typeof e.code === "string" && typeof e.path === "string") {
+      throw inputError(e.code as MetricErrorCode, FN, e.path, "an option tallyTickets accepts", e.received);
+    }
+    throw error;
+  }
+  const list = arrayLike(FN, "rows", rows, { expected: "an array of result rows" });
+  const k = empty.dimensions.length;
+  const groups = new Map<string, Building>();
+  let records = 0;
+  let createdAfterAsOf = 0;
+  const refused = new Map<string, number>();
+  for (let i = 0; i < list.length; i++) {
+    const row = list[i];
+    if (row === null || typeof row !== "object" || Array.isArray(row)) {
+      throw inputError("invalid_type", FN, `rows[${i}]`, "a result row (an object)", row);
+    }
+    const r = lowerCaseKeys(row as Record<string, unknown>);
+    const int = (column: string): number => integer(r, i, column, false);
+    const part = int("part");
+    const cls = int("cls");
+    if (part !== 7 && part !== 6 && part !== 5 && part !== 3) {
+      throw inputError("invalid_value", FN, `rows[${i}].part`, "3, 5, 6 or 7 (a row of ticketTallySql)", r["part"]);
+    }
+    if (cls !== 0) {
+      if (part !== 7) continue;
+      const n = int("n");
+      records += n;
+      if (cls === 1) createdAfterAsOf += n;
+      else {
+        const code = CLASS_CODES[cls];
+        if (code === undefined) {
+          throw inputError("invalid_value", FN, `rows[${i}].cls`, "0–4 (a row of ticketTallySql)", r["cls"]);
+        }
+        refused.set(code, (refused.get(code) ?? 0) + n);
+      }
+      continue;
+    }
+    const key: (string | null)[] = [];
+    for (let j = 0; j < k; j++) {
+      const v = r[`k${j}`];
+      if (v !== null && typeof v !== "string") {
+        throw inputError("invalid_type", FN, `rows[${i}].k${j}`, "a group key (a string or null)", v);
+      }
+      key.push(v);
+    }
+    const id = JSON.stringify(key);
+    let g = groups.get(id);
+    if (g === undefined) {
+      g = { key, row: undefined, fr: [], res: [], channels: [] };
+      groups.set(id, g);
+    }
+    if (part === 7) {
+      records += int("n");
+      g.row = r;
+      g.rowIndex = i;
+    } else if (part === 6 || part === 5) {
+      const b = r[part === 6 ? "frb" : "rsb"];
+      if (b !== null) (part === 6 ? g.fr : g.res).push([integer(r, i, part === 6 ? "frb" : "rsb", true), int("n")]);
+    } else {
+      const c = r["ch"];
+      if (c !== null) {
+        if (typeof c !== "string")
+          throw inputError("invalid_type", FN, `rows[${i}].ch`, "a channel (a string or null)", c);
+        g.channels.push([c, int("n")]);
+      }
+    }
+  }
+  let setAside = empty.setAside;
+  if (refused.size > 0) {
+    const codes = [...refused.keys()].sort();
+    if (onInvalid !== "setAside") {
+      const code = codes[0] as MetricErrorCode;
+      throw inputError(
+        code,
+        FN,
+        "rows",
+        `no ticket refused by the SQL (${refused.get(code)} with ${code})`,
+        refused.get(code),
+      );
+    }
+    const byCode: Record<string, number> = {};
+    let count = 0;
+    for (const code of codes) {
+      byCode[code] = refused.get(code) as number;
+      count += refused.get(code) as number;
+    }
+    setAside = { count, byCode, first: [] };
+  }
+  const built: TicketTallyGroup[] = [];
+  for (const g of groups.values()) {
+    if (g.row === undefined) {
+      throw inputError("invalid_value", FN, "rows", "a group row (part 7) for every group", JSON.stringify(g.key));
+    }
+    built.push(groupOf(g, g.row, g.rowIndex ?? 0, empty));
+  }
+  built.sort((a, b) => compareKeys(a.key, b.key));
+  return { ...empty, groups: built, records, createdAfterAsOf, setAside };
+}
+
+interface Building {
+  readonly key: (string | null)[];
+  row: Record<string, unknown> | undefined;
+  rowIndex?: number;
+  readonly fr: [number, number][];
+  readonly res: [number, number][];
+  readonly channels: [string, number][];
+}
+
+function groupOf(g: Building, r: Record<string, unknown>, i: number, empty: TicketTally): TicketTallyGroup {
+  const int = (column: string): number => integer(r, i, column, false);
+  const frN = int("fr_n");
+  const resN = int("res_n");
+  const [frSum, frRest] = exactSum(r, i, "fr_sum", frN);
+  const [resSum, resRest] = exactSum(r, i, "res_sum", resN);
+  const sketch = (prefix: string, n: number, bins: [number, number][]): QuantileSketch => ({
+    relativeAccuracy: empty.relativeAccuracy,
+    count: n,
+    zeroCount: int(`${prefix}_zero`),
+    min: n === 0 ? null : int(`${prefix}_min`),
+    max: n === 0 ? null : int(`${prefix}_max`),
+    bins: bins.sort((a, b) => a[0] - b[0]),
+  });
+  return {
+    key: g.key,
+    tickets: int("n"),
+    backlog: int("backlog"),
+    firstResponse: {
+      n: frN,
+      censored: int("fr_censored"),
+      resolvedWithoutResponse: int("fr_without_response"),
+      sumMs: frSum,
+      sumRemainderMs: frRest,
+      sketch: sketch("fr", frN, g.fr),
+    },
+    resolution: {
+      n: resN,
+      censored: int("res_censored"),
+      sumMs: resSum,
+      sumRemainderMs: resRest,
+      sketch: sketch("res", resN, g.res),
+    },
+    sla: empty.hasSla
+      ? { achieved: int("sla_achieved"), breached: int("sla_breached"), pending: int("sla_pending") }
+      : null,
+    reopens: { reopened: int("reopened"), resolved: int("reopen_resolved"), unrecorded: int("reopen_unrecorded") },
+    firstContact: {
+      firstContact: int("first_contact"),
+      resolved: int("fcr_resolved"),
+      unrecorded: int("fcr_unrecorded"),
+    },
+    channels: g.channels.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)),
+    channelUnrecorded: int("channel_unrecorded"),
+  };
+}
+
+const DIGITS = /^-?\d+$/;
+
+/** The exact integer value of `row[column]` as a bigint (`null` and absent read as `null`). */
+function bigOf(r: Record<string, unknown>, i: number, column: string): bigint | null {
+  const v = r[column];
+  if (v === null || v === undefined) return null;
+  if (typeof v === "bigint") return v;
+  if (typeof v === "string" && DIGITS.test(v)) return BigInt(v);
+  if (typeof v === "number" && Number.isSafeInteger(v)) return BigInt(v);
+  const path = `rows[${i}].${column}`;
+  const expected = "an integer (a bigint, a string of digits or a safe integer)";
+  if (typeof v === "number") throw inputError(Number.isFinite(v) ? "not_integer" : "not_finite", FN, path, expected, v);
+  if (typeof v === "string") throw inputError("not_integer", FN, path, expected, v);
+  throw inputError("invalid_type", FN, path, expected, v);
+}
+
+/** A count (or a bin index when `signed`) as a safe integer number. */
+function integer(r: Record<string, unknown>, i: number, column: string, signed: boolean): number {
+  const b = bigOf(r, i, column);
+  const path = `rows[${i}].${column}`;
+  if (b === null) throw inputError("missing_value", FN, path, "an integer", r[column]);
+  if ((!signed && b < 0n) || b > 9007199254740991n || b < -9007199254740991n) {
+    throw inputError("out_of_range", FN, path, signed ? "a safe integer" : "a count: a safe integer ≥ 0", r[column]);
+  }
+  const n = Number(b);
+  return n === 0 ? 0 : n;
+}
+
+/** A sum of `n` durations as the nearest double and the exact rest (`[0, 0]` for no durations). */
+function exactSum(r: Record<string, unknown>, i: number, column: string, n: number): [number, number] {
+  const b = bigOf(r, i, column);
+  if (b === null) {
+    if (n === 0) return [0, 0];
+    throw inputError("missing_value", FN, `rows[${i}].${column}`, "the sum of the measured durations", r[column]);
+  }
+  if (b < 0n) throw inputError("out_of_range", FN, `rows[${i}].${column}`, "a sum ≥ 0", r[column]);
+  const hi = Number(b);
+  const lo = Number(b - BigInt(hi));
+  return [hi === 0 ? 0 : hi, lo === 0 ? 0 : lo];
+}
+
+/** Group keys in tally order: `null` first, then code-unit order. */
+function compareKeys(a: readonly (string | null)[], b: readonly (string | null)[]): number {
+  for (let k = 0; k < a.length; k++) {
+    const x = a[k] as string | null;
+    const y = b[k] as string | null;
+    if (x === y) continue;
+    if (x === null) return -1;
+    if (y === null) return 1;
+    return x < y ? -1 : 1;
+  }
+  return 0;
+}
+
+/** The row with lower-case column names (Snowflake returns unquoted names in upper case). */
+function lowerCaseKeys(row: Record<string, unknown>): Record<string, unknown> {
+  if ("part" in row) return row;
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(row)) out[key.toLowerCase()] = row[key];
+  return out;
+}

@@ -1,0 +1,67 @@
+import { describe, expect, it } from "vitest";
+import { allocateLargestRemainder } from "../../src/index.js";
+
+// Tie-breaks, the exact path for large products and the error texts of largest remainder,
+// which the mutation run found unpinned. Oracle: Hamilton's method worked by hand, and
+// Python's integer arithmetic for the large case.
+const fn = "allocateLargestRemainder";
+
+describe("allocateLargestRemainder: tie-breaks", () => {
+  it("equal remainders and equal weights go to the earlier position without keys", () => {
+    expect(allocateLargestRemainder(1, [1, 1])).toEqual([1, 0]);
+    expect(allocateLargestRemainder(2, [1, 1, 1, 1, 1])).toEqual([1, 1, 0, 0, 0]);
+    expect(allocateLargestRemainder(100, [1, 1, 1])).toEqual([34, 33, 33]);
+    expect(allocateLargestRemainder(3, [1, 1, 1, 1, 1, 1, 1])).toEqual([1, 1, 1, 0, 0, 0, 0]);
+  });
+
+  it("equal remainders and equal weights go to the key that sorts first", () => {
+    expect(allocateLargestRemainder(1, [1, 1], { tieBreak: ["b", "a"] })).toEqual([0, 1]);
+    expect(allocateLargestRemainder(2, [1, 1, 1], { tieBreak: ["c", "a", "b"] })).toEqual([0, 1, 1]);
+    // Keys compare by code unit, not locale: "Z" (U+005A) sorts before "a" (U+0061).
+    expect(allocateLargestRemainder(1, [1, 1], { tieBreak: ["a", "Z"] })).toEqual([0, 1]);
+  });
+
+  it("equal keys fall back to the earlier position", () => {
+    expect(allocateLargestRemainder(1, [1, 1], { tieBreak: ["x", "x"] })).toEqual([1, 0]);
+    expect(allocateLargestRemainder(2, [1, 1, 1, 1], { tieBreak: ["y", "x", "y", "x"] })).toEqual([0, 1, 0, 1]);
+  });
+
+  it("the larger weight wins an equal remainder before any key", () => {
+    // 5 by [3, 7]: shares 1.5 and 3.5 tie on .5; the weight 7 wins although its key sorts last.
+    expect(allocateLargestRemainder(5, [3, 7], { tieBreak: ["a", "z"] })).toEqual([1, 4]);
+    expect(allocateLargestRemainder(5, [7, 3], { tieBreak: ["z", "a"] })).toEqual([4, 1]);
+  });
+
+  it("the larger remainder wins before weight and key", () => {
+    // 2 by [1, 2, 2]: shares .4, .8, .8 → floors 0, 0, 0; the two .8 remainders win over the key "a".
+    expect(allocateLargestRemainder(2, [1, 2, 2], { tieBreak: ["a", "c", "b"] })).toEqual([0, 1, 1]);
+  });
+});
+
+describe("allocateLargestRemainder: large products stay exact", () => {
+  it("takes the exact path when total × weight passes 2^53 even if the last weight is small", () => {
+    // 999 999 999 999 × 10 001 is past 2^53; Python: divmod(999999999999 * 10001, 10003) = (999800059981, 56),
+    // divmod(999999999999 * 2, 10003) = (199940017, 9947) → the leftover unit goes to the second part.
+    expect(allocateLargestRemainder(999_999_999_999, [10_001, 2])).toEqual([999_800_059_981, 199_940_018]);
+    // Python: divmod(152773323270807 * 1940, 1943) = (152537440630656, 972), divmod(… * 3, 1943) =
+    // (235882640150, 971) → the leftover unit goes to the first part; doubles would give it to the second.
+    expect(allocateLargestRemainder(152_773_323_270_807, [1940, 3])).toEqual([152_537_440_630_657, 235_882_640_150]);
+  });
+});
+
+describe("allocateLargestRemainder: errors name what was expected", () => {
+  it("says what each argument must be", () => {
+    expect(() => allocateLargestRemainder(-1, [1])).toThrow(/an integer ≥ 0/);
+    expect(() => allocateLargestRemainder(1, 5 as never)).toThrow(/an array of weights/);
+    expect(() => allocateLargestRemainder(1, [0, 0])).toThrow(/weights with a positive sum/);
+    expect(() => allocateLargestRemainder(1, [1, 2], { tieBreak: ["a"] })).toThrow(/an array of 2 strings/);
+  });
+
+  it("a tieBreak that is not one string per weight is invalid_option", () => {
+    for (const tieBreak of ["ab", ["a", 1], [1, "a"], [null, null], { 0: "a", 1: "b", length: 2 }]) {
+      expect(() => allocateLargestRemainder(1, [1, 1], { tieBreak: tieBreak as never })).toThrow(
+        expect.objectContaining({ code: "invalid_option", fn, path: "options.tieBreak", received: tieBreak }),
+      );
+    }
+  });
+});

@@ -1,0 +1,102 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { mergeSketches, quantile, quantileSketch, sketchQuantile } from "../../src/index.js";
+
+const alpha = fc.constantFrom(0.001, 0.01, 0.02, 0.05, 0.2);
+const position = fc.double({ min: 0, max: 1, noNaN: true });
+const tenYearsMs = 10 * 365.25 * 86_400_000;
+
+/** Durations from 1 ms to 10 years, log-uniform, with zeros and repeated values mixed in. */
+const duration = fc.oneof(
+  fc.double({ min: 0, max: Math.log(tenYearsMs), noNaN: true }).map((x) => Math.round(Math.exp(x))),
+  fc.constant(0),
+  fc.constant(1),
+  fc.constant(tenYearsMs),
+  fc.double({ min: 0, max: 1e6, noNaN: true }),
+);
+const durations = fc.array(duration, { minLength: 1, maxLength: 200 });
+
+/** The R-7 order statistics around position p of sorted values. */
+function bracket(values: number[], p: number): [number, number] {
+  const sorted = [...values].sort((a, b) => a - b);
+  const h = (sorted.length - 1) * p;
+  return [sorted[Math.floor(h)] as number, sorted[Math.ceil(h)] as number];
+}
+
+/** Relative slack for the floating-point rounding of ⌈ln x / ln γ⌉ next to a bucket edge. */
+const ROUNDING = 1e-9;
+
+describe("quantile sketch properties", () => {
+  it("an estimate always lies in [x_lo·(1 − α), x_hi·(1 + α)] and within α of the exact R-7 quantile", () => {
+    fc.assert(
+      fc.property(durations, alpha, position, (values, a, p) => {
+        const q = sketchQuantile(quantileSketch(values, { relativeAccuracy: a }), p) as number;
+        const [lo, hi] = bracket(values, p);
+        expect(q).toBeGreaterThanOrEqual(lo * (1 - a) * (1 - ROUNDING));
+        expect(q).toBeLessThanOrEqual(hi * (1 + a) * (1 + ROUNDING));
+        const exact = quantile(values, p) as number;
+        expect(Math.abs(q - exact)).toBeLessThanOrEqual(exact * (a + ROUNDING) + 1e-12);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("adversarial data: all zeros, one repeated value, and 1 ms next to 10 years are always within α", () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.nat(50).map((n) => new Array(n + 1).fill(0)),
+          fc.tuple(duration, fc.nat(50)).map(([v, n]) => new Array(n + 1).fill(v)),
+          fc
+            .tuple(fc.nat(50), fc.nat(50))
+            .map(([a, b]) => [...new Array(a + 1).fill(1), ...new Array(b + 1).fill(tenYearsMs)]),
+        ),
+        alpha,
+        position,
+        (values, a, p) => {
+          const q = sketchQuantile(quantileSketch(values, { relativeAccuracy: a }), p) as number;
+          const exact = quantile(values, p) as number;
+          expect(Math.abs(q - exact)).toBeLessThanOrEqual(exact * (a + ROUNDING));
+          if (new Set(values).size === 1) expect(q).toBe(values[0]);
+        },
+      ),
+    );
+  });
+
+  it("merging the sketches of any split, in any order, always equals the sketch of the whole", () => {
+    fc.assert(
+      fc.property(durations, fc.array(fc.nat(), { maxLength: 5 }), alpha, (values, cuts, a) => {
+        const points = [...new Set(cuts.map((c) => c % (values.length + 1)))].sort((x, y) => x - y);
+        const bounds = [0, ...points, values.length];
+        const parts = [];
+        for (let k = 0; k + 1 < bounds.length; k++) {
+          parts.push(quantileSketch(values.slice(bounds[k], bounds[k + 1]), { relativeAccuracy: a }));
+        }
+        const whole = quantileSketch(values, { relativeAccuracy: a });
+        expect(mergeSketches(...parts)).toEqual(whole);
+        expect(mergeSketches(...parts.reverse())).toEqual(whole);
+      }),
+    );
+  });
+
+  it("a sketch always survives a JSON round trip with the same quantiles", () => {
+    fc.assert(
+      fc.property(fc.array(duration, { maxLength: 100 }), alpha, position, (values, a, p) => {
+        const s = quantileSketch(values, { relativeAccuracy: a });
+        const back = JSON.parse(JSON.stringify(s));
+        expect(back).toEqual(s);
+        expect(sketchQuantile(back, p)).toBe(sketchQuantile(s, p));
+      }),
+    );
+  });
+
+  it("an estimate never decreases as p grows", () => {
+    fc.assert(
+      fc.property(durations, position, position, (values, p, q) => {
+        const s = quantileSketch(values);
+        const [a, b] = p <= q ? [p, q] : [q, p];
+        expect(sketchQuantile(s, a) as number).toBeLessThanOrEqual(sketchQuantile(s, b) as number);
+      }),
+    );
+  });
+});
