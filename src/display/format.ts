@@ -2,7 +2,7 @@
  * Formatting for people: durations, percentages, NPS points and intervals,
  * with a fixed default locale (`"en-US"`), never the machine's.
  */
-import { type Fields, readOptions, type Unchecked } from "../internal/assert.js";
+import { type Fields, readOptions, record, type Unchecked } from "../internal/assert.js";
 import { inputError } from "../internal/messages.js";
 
 /**
@@ -128,7 +128,8 @@ export function formatNpsPoints(value: number | null, options?: FormatOptions): 
  * @param interval - `{ lower, upper }` (as {@link wilsonInterval} and {@link npsInterval} return), or `null`.
  * @param options - `digits` (default 1), `locale` (default `"en-US"`), `signed` (default `false`; `true` for NPS points).
  * @returns The text, or `"–"` for `null` or a bound that is `null`.
- * @throws {MetricInputError} `invalid_type` / `not_finite` for a bound that is not a finite number; `invalid_option` for bad options.
+ * @throws {MetricInputError} `invalid_type` / `not_finite` for a bound that is not a finite number, or an `interval`
+ *   that is neither an object nor `null`; `invalid_option` for bad options or an unknown option key.
  *
  * @example
  * ```ts
@@ -151,6 +152,7 @@ export function formatInterval(
     throw inputError("invalid_option", fn, "options.signed", "a boolean", isSigned);
   }
   const f = readFormat(fn, o);
+  if (interval !== null) record(fn, "interval", interval, { expected: "an interval { lower, upper }, or null" });
   if (interval === null || interval.lower === null || interval.upper === null) return DASH;
   const write = isSigned === true ? (v: number) => signed(fn, v, f) : (v: number) => number(fn, v, f);
   return `[${write(interval.lower)}, ${write(interval.upper)}]`;

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { MessageChannel } from "node:worker_threads";
 import { describe, expect, it } from "vitest";
-import { surveyReport, tallySurveys } from "../../src/index.js";
+import { leaderboard, surveyReport, tallySurveys } from "../../src/index.js";
 import { results } from "./fixtures.js";
 
 const DISPLAY = Symbol.for("Jupyter.display");
@@ -79,5 +79,23 @@ describe("rich display of results", () => {
       expect(text).not.toContain("<b>");
     }
     expect(bundle["text/plain"]).toContain('<b>&"x"');
+  });
+
+  it("a leaderboard lists unranked agents with the reason, and charts only the ranked ones", () => {
+    const board = leaderboard(
+      [
+        { id: "ana", successes: 45, total: 50 },
+        { id: "bo", successes: 2, total: 3 },
+        { id: "cy", successes: 0, total: 0 },
+      ],
+      { method: "wilson-lower-bound", minSample: 10 },
+    );
+    const bundle = bundleOf(board);
+    expect(bundle["text/plain"]).toMatch(/– \(below minSample\)\s+bo\s+\d/);
+    expect(bundle["text/plain"]).toMatch(/– \(no data\)\s+cy\s+–/);
+    expect(bundle["text/plain"]).toContain("listed last, with the reason");
+    expect(bundle["image/svg+xml"]).toContain("1. ana");
+    expect(bundle["image/svg+xml"]).not.toContain(">bo<");
+    expect(bundle["image/svg+xml"]).not.toContain("cy");
   });
 });

@@ -58,6 +58,11 @@ describe("formatPercent, formatNpsPoints, formatInterval", () => {
     expect(() => formatInterval({ lower: 1, upper: 2 }, { signed: "yes" as never })).toThrow(
       expect.objectContaining({ code: "invalid_option", path: "options.signed" }),
     );
+    for (const interval of [undefined, 5, [1, 2]]) {
+      expect(() => formatInterval(interval as never)).toThrow(
+        expect.objectContaining({ code: "invalid_type", path: "interval" }),
+      );
+    }
   });
   it("does not mutate its input", () => {
     const interval = Object.freeze({ lower: 1, upper: 2 });

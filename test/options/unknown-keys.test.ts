@@ -7,6 +7,7 @@
  * entry fails "every export has an entry", so no function can forget.
  */
 import { describe, expect, it } from "vitest";
+import * as adapters from "../../src/adapters/index.js";
 import * as lib from "../../src/index.js";
 
 const hour = 3_600_000;
@@ -51,6 +52,7 @@ const table: Record<string, Entry> = {
   // errors and shared
   MetricInputError: { none: "an error class" },
   PlanValidationError: { none: "an error class" },
+  SettlementValidationError: { none: "an error class" },
   mergeCounts: { none: "adds tallies of any fields (the fields of a and b must agree)" },
   parseInstant: NO_OBJECT,
   businessCalendar: [
@@ -414,6 +416,137 @@ const table: Record<string, Entry> = {
       call: (k) => lib.allocateLargestRemainder(10, [1, 1], withKey(k, ["a", "b"]) as never),
     },
   ],
+  // incentives ledger: settlements are validated as a whole, as plans are
+  settlePayouts: { none: "collects every issue in a SettlementValidationError (unknown_key, nearest key suggested)" },
+  formatSettlement: { none: "formats a result of settlePayouts" },
+  auditDigests: { none: "digests a result of settlePayouts" },
+  canonicalJson: { none: "serializes any JSON value" },
+  // display
+  formatDuration: NO_OBJECT,
+  formatPercent: [{ key: "digits", at: "options", call: (k) => lib.formatPercent(12.5, withKey(k, 2) as never) }],
+  formatNpsPoints: [
+    { key: "locale", at: "options", call: (k) => lib.formatNpsPoints(12.5, withKey(k, "de-DE") as never) },
+  ],
+  formatInterval: [
+    {
+      key: "signed",
+      at: "options",
+      call: (k) => lib.formatInterval({ lower: -1, upper: 2 }, withKey(k, true, { digits: 1 }) as never),
+    },
+    {
+      key: "digits",
+      at: "options",
+      call: (k) => lib.formatInterval({ lower: -1, upper: 2 }, withKey(k, 1, { signed: true }) as never),
+    },
+  ],
+  // time
+  localInstant: [
+    {
+      key: "disambiguation",
+      at: "options",
+      call: (k) => lib.localInstant("2026-03-29T02:30", "Europe/Paris", withKey(k, "later") as never),
+    },
+  ],
+  businessClock: NO_OBJECT,
+  // reports
+  quantileSketch: [
+    { key: "relativeAccuracy", at: "options", call: (k) => lib.quantileSketch([1, 2], withKey(k, 0.02) as never) },
+  ],
+  sketchQuantile: { none: "reads a sketch returned by quantileSketch or mergeSketches" },
+  mergeSketches: { none: "reads sketches returned by quantileSketch or mergeSketches" },
+  mergeTallies: { none: "reads tallies returned by the tally functions (their fingerprints must agree)" },
+  tallyTickets: [
+    { key: "asOf", at: "options", call: (k) => lib.tallyTickets(tickets, withKey(k, 10 * hour) as never) },
+    {
+      key: "pauseStatuses",
+      at: "options",
+      call: (k) => lib.tallyTickets(tickets, withKey(k, ["on-hold"], { asOf: 10 * hour }) as never),
+    },
+    {
+      key: "relativeAccuracy",
+      at: "options.sketch",
+      call: (k) => lib.tallyTickets(tickets, { asOf: 10 * hour, sketch: withKey(k, 0.02) as never }),
+    },
+    {
+      key: "resolutionMs",
+      at: "options.sla",
+      call: (k) => lib.tallyTickets(tickets, { asOf: 10 * hour, sla: withKey(k, 8 * hour) as never }),
+    },
+  ],
+  ticketReport: [
+    {
+      key: "quantiles",
+      at: "options",
+      call: (k) => lib.ticketReport(lib.tallyTickets(tickets, { asOf: 10 * hour }), withKey(k, [0.5]) as never),
+    },
+  ],
+  slaDetails: [
+    { key: "resolutionMs", at: "policy", call: (k) => lib.slaDetails(tickets, withKey(k, 8 * hour) as never) },
+    {
+      key: "asOf",
+      at: "options",
+      call: (k) => lib.slaDetails(tickets, { resolutionMs: 8 * hour }, withKey(k, 10 * hour) as never),
+    },
+    {
+      key: "firstResponseMs",
+      at: "policy.byPriority.urgent",
+      call: (k) =>
+        lib.slaDetails(tickets, { resolutionMs: 8 * hour, byPriority: { urgent: withKey(k, hour) as never } }),
+    },
+  ],
+  tallySurveys: [
+    { key: "onInvalid", at: "options", call: (k) => lib.tallySurveys([{ csat: 5 }], withKey(k, "setAside") as never) },
+    {
+      key: "satisfiedFrom",
+      at: "options.csat",
+      call: (k) => lib.tallySurveys([{ csat: 5 }], { csat: withKey(k, 4) as never }),
+    },
+    {
+      key: "max",
+      at: "options.csat.scale",
+      call: (k) => lib.tallySurveys([{ csat: 5 }], { csat: { scale: withKey(k, 5, { min: 1 }) as never } }),
+    },
+    {
+      key: "direction",
+      at: "options.ces",
+      call: (k) => lib.tallySurveys([{ ces: 5 }], { ces: withKey(k, "higher-is-easier") as never }),
+    },
+  ],
+  surveyReport: [
+    {
+      key: "npsMethod",
+      at: "options",
+      call: (k) => lib.surveyReport(lib.tallySurveys([{ nps: 9 }]), withKey(k, "wald") as never),
+    },
+  ],
+  tallyContacts: [
+    { key: "thresholdMs", at: "options", call: (k) => lib.tallyContacts(contacts, withKey(k, 20_000) as never) },
+  ],
+  contactReport: [
+    {
+      key: "abandoned",
+      at: "options",
+      call: (k) => lib.contactReport(lib.tallyContacts(contacts), withKey(k, "ignore") as never),
+    },
+  ],
+  // sql
+  ticketTallySql: [
+    { key: "dialect", at: "options", call: (k) => lib.ticketTallySql(withKey(k, "duckdb", { asOf: 0 }) as never) },
+    {
+      key: "statusHistory",
+      at: "options.tables",
+      call: (k) => lib.ticketTallySql({ dialect: "duckdb", asOf: 0, tables: withKey(k, "history") as never }),
+    },
+    {
+      key: "status",
+      at: "options.columns.statusHistory",
+      call: (k) =>
+        lib.ticketTallySql({ dialect: "duckdb", asOf: 0, columns: { statusHistory: withKey(k, "state") as never } }),
+    },
+  ],
+  ticketTallyFromRows: [
+    { key: "asOf", at: "options", call: (k) => lib.ticketTallyFromRows([], withKey(k, 0) as never) },
+  ],
 };
 
 /** Misspellings a user makes: a letter dropped, doubled or swapped, a plural, the wrong case. */
@@ -502,5 +635,100 @@ describe("the issue's misspellings", () => {
     expect(lib.grossRevenueRetention(movements)).toBe(90);
     const counts = lib.slaCounts(tickets, { resolutionMs: 2 * hour });
     expect(lib.slaComplianceFromCounts(counts)).toBe(50);
+  });
+});
+
+/** The same table for the `support-metrics/adapters` subpath. */
+const adapterTable: Record<string, Entry> = {
+  fromZendesk: [{ key: "tickets", at: "input", call: (k) => adapters.fromZendesk(withKey(k, []) as never) }],
+  fromFreshdesk: [{ key: "tickets", at: "input", call: (k) => adapters.fromFreshdesk(withKey(k, []) as never) }],
+  fromIntercom: [{ key: "conversations", at: "input", call: (k) => adapters.fromIntercom(withKey(k, []) as never) }],
+  fromServiceNowEvents: [
+    {
+      key: "timeZone",
+      at: "options",
+      call: (k) => adapters.fromServiceNowEvents([], withKey(k, "UTC") as never),
+    },
+    {
+      key: "disambiguation",
+      at: "options",
+      call: (k) => adapters.fromServiceNowEvents([], withKey(k, "later", { timeZone: "UTC" }) as never),
+    },
+  ],
+  reconcileZendeskMetrics: [
+    {
+      key: "calendar",
+      at: "options",
+      call: (k) => adapters.reconcileZendeskMetrics([], [], withKey(k, calendar) as never),
+    },
+  ],
+};
+
+describe("support-metrics/adapters: a misspelled key is never a silent default", () => {
+  const names = Object.entries(adapters)
+    .filter(([, value]) => typeof value === "function")
+    .map(([name]) => name);
+
+  it("every adapter export has an entry in the table, and the table names only exports", () => {
+    expect(names.filter((name) => !(name in adapterTable))).toEqual([]);
+    expect(Object.keys(adapterTable).filter((name) => !names.includes(name))).toEqual([]);
+  });
+
+  for (const [name, entry] of Object.entries(adapterTable)) {
+    for (const argument of entry as readonly ObjectArgument[]) {
+      it(`${name}: ${argument.at} refuses a misspelled ${argument.key}`, () => {
+        expect(() => argument.call(argument.key)).not.toThrow(expect.objectContaining({ code: "invalid_option" }));
+        for (const wrong of misspellings(argument.key)) {
+          expect(() => argument.call(wrong), `${name} with ${wrong}`).toThrow(
+            expect.objectContaining({ code: "invalid_option", fn: name, path: `${argument.at}.${wrong}` }),
+          );
+          expect(() => argument.call(wrong)).toThrow(`did you mean \`${argument.key}\`?`);
+        }
+      });
+    }
+  }
+});
+
+describe("the merged areas", () => {
+  it("settlePayouts lists a misspelled option as unknown_key with the nearest key", () => {
+    let error: unknown;
+    try {
+      lib.settlePayouts({} as never, {} as never, { asof: "2026-01-31" } as never);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(lib.SettlementValidationError);
+    const issue = (error as InstanceType<typeof lib.SettlementValidationError>).issues.find(
+      (i) => i.path === "/options/asof",
+    );
+    expect(issue).toMatchObject({ code: "unknown_key" });
+    expect(issue?.message).toContain('did you mean "asOf"?');
+  });
+
+  it("the SLA of tallyTickets and slaDetails matches priorities without regard to case", () => {
+    const policy = { byPriority: { URGENT: { firstResponseMs: 30 * 60_000 }, Low: { firstResponseMs: hour } } };
+    const details = lib.slaDetails(tickets, policy);
+    expect(details.map((d) => d.firstResponse?.targetMs)).toEqual([30 * 60_000, hour]);
+    const tally = lib.tallyTickets(tickets, { asOf: 10 * hour, sla: policy });
+    expect(lib.ticketReport(tally).total.sla).toMatchObject({ achieved: 1, breached: 1 });
+  });
+
+  it("tallyTickets and slaDetails refuse two byPriority keys that differ only by case", () => {
+    const policy = { byPriority: { urgent: { resolutionMs: hour }, Urgent: { resolutionMs: 2 * hour } } };
+    const expected = expect.objectContaining({ code: "invalid_option", path: "policy.byPriority.urgent" });
+    expect(() => lib.slaDetails(tickets, policy)).toThrow(expected);
+    expect(() => lib.tallyTickets(tickets, { asOf: 10 * hour, sla: policy })).toThrow(expected);
+  });
+
+  it("requiredAgents and churnRate say where a moved key went", () => {
+    expect(() => lib.requiredAgents({ ...queue, serviceLevelPercent: 80, shrinkagePercent: 30 } as never)).toThrow(
+      expect.objectContaining({ code: "invalid_option", path: "input.shrinkagePercent" }),
+    );
+    expect(() => lib.requiredAgents({ ...queue, serviceLevelPercent: 80, shrinkagePercent: 30 } as never)).toThrow(
+      /pass it as an option/,
+    );
+    expect(() => lib.churnRate({ customersAtStart: 10, customersLost: 1, denominator: "average" } as never)).toThrow(
+      expect.objectContaining({ code: "invalid_option", path: "counts.denominator" }),
+    );
   });
 });
