@@ -239,7 +239,7 @@ export function ticketTallySql(options: TicketTallySqlOptions): SqlQuery {
   });
   const keys = dims.map((_, k) => q(`k${k}`));
 
-  // SLA targets per priority (exact match; absent fields fall back to the overall target).
+  // SLA targets per priority (matched without regard to case, as tallyTickets does; absent fields fall back to the overall target).
   const sla = tallyOptions["sla"] === undefined ? undefined : readPolicyTargets(tallyOptions["sla"]);
   const target = (which: "firstResponseMs" | "resolutionMs"): string => {
     if (sla === undefined) return `CAST(NULL AS ${d.bigint})`;
@@ -247,7 +247,7 @@ export function ticketTallySql(options: TicketTallySqlOptions): SqlQuery {
     const fallback = overall === undefined ? `CAST(NULL AS ${d.bigint})` : numberLiteral(overall);
     const cases = sla.byPriority.map(([name, targets]) => {
       const value = targets[which] ?? overall;
-      return `WHEN ${q("pr")} = ${param(name)} THEN ${value === undefined ? `CAST(NULL AS ${d.bigint})` : numberLiteral(value)}`;
+      return `WHEN LOWER(${q("pr")}) = LOWER(${param(name)}) THEN ${value === undefined ? `CAST(NULL AS ${d.bigint})` : numberLiteral(value)}`;
     });
     return cases.length === 0 ? fallback : `CASE ${cases.join(" ")} ELSE ${fallback} END`;
   };

@@ -46,7 +46,7 @@ function ticket(start: number): fc.Arbitrary<Ticket> {
       resolution: fc.option(fc.integer({ min: 0, max: 9 * DAY }), { nil: undefined }),
       agentId: fc.option(fc.constantFrom("ana", "ben", "cy"), { nil: undefined }),
       channel: fc.option(fc.constantFrom("email", "chat"), { nil: undefined }),
-      priority: fc.option(fc.constantFrom("urgent", "high", "low"), { nil: undefined }),
+      priority: fc.option(fc.constantFrom("urgent", "Urgent", "high", "HIGH", "low"), { nil: undefined }),
       reopenCount: fc.option(fc.integer({ min: 0, max: 2 }), { nil: undefined }),
       contactsToResolve: fc.option(fc.integer({ min: 1, max: 3 }), { nil: undefined }),
       history: fc.uniqueArray(fc.integer({ min: 0, max: 10 * DAY }), { maxLength: 5 }),
@@ -130,5 +130,22 @@ for (const make of [duckdb, postgres]) {
         runs,
       );
     }, 120_000);
+
+    it("matches SLA priorities without regard to case, as tallyTickets does", async () => {
+      const start = Date.parse("2024-03-04T12:00:00Z");
+      const tickets = [
+        { createdAt: start, firstResponseAt: start + HOUR, resolvedAt: start + 2 * HOUR, priority: "URGENT" },
+        { createdAt: start, firstResponseAt: start + 10 * MINUTE, resolvedAt: start + HOUR, priority: "Urgent" },
+      ];
+      const options: TallyTicketsOptions = {
+        asOf: start + DAY,
+        sla: { resolutionMs: DAY, byPriority: { urgent: { firstResponseMs: 30 * MINUTE } } },
+      };
+      await engine.load(tickets, businessClock(calendar, start - DAY, start + 2 * DAY));
+      const { sql, params } = ticketTallySql({ ...options, dialect: engine.dialect, tables: { tickets: "tickets" } });
+      const tally = ticketTallyFromRows(await engine.query(sql, params), options);
+      expect(tally).toEqual(tallyTickets(tickets, options));
+      expect(tally.groups[0]?.sla).toEqual({ achieved: 1, breached: 1, pending: 0 });
+    }, 60_000);
   });
 }
