@@ -22,7 +22,7 @@ import {
   tallyTickets,
   ticketReport,
 } from "../dist/index.js";
-import { planFixture } from "../test/deno/plan.ts";
+import { planFixture } from "../test/incentives/plan.ts";
 import { type BenchSection, rng } from "./lib.ts";
 
 const n = 2_000_000;

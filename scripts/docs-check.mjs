@@ -15,6 +15,7 @@ import { inflateSync } from "node:zlib";
 const root = resolve(import.meta.dirname, "..");
 const config = JSON.parse(readFileSync(join(root, "typedoc.json"), "utf8"));
 const lib = await import(join(root, "dist/index.js"));
+const adapters = await import(join(root, "dist/adapters.js"));
 const out = mkdtempSync(join(tmpdir(), "support-metrics-docs-"));
 const results = [];
 const check = (name, fn) => {
@@ -68,36 +69,59 @@ try {
       }
       return guides.join(", ");
     });
-    check(`the guides are listed under "${guideCategory}"`, () => {
+    // With two entry points (the main entry and `support-metrics/adapters`) the
+    // site's top level is one module per entry; each module holds its exports and
+    // their categories, and the guides stay at the project level.
+    const modules = (project.children ?? []).filter((c) => c.kind === 2);
+    const entries =
+      modules.length > 0 ? modules : [{ name: "index", children: project.children, categories: project.categories }];
+    check(`the guides are project documents, outside every export category`, () => {
       const docIds = new Set((project.documents ?? []).map((d) => d.id));
-      const category = (project.categories ?? []).find((c) => c.title === guideCategory);
-      const ids = category?.children ?? [];
-      const strays = (project.children ?? []).filter((c) => ids.includes(c.id)).map((c) => c.name);
-      assert.deepEqual(strays, [], `exports without @category: ${strays.join(", ")}`);
+      assert.equal(docIds.size, (project.documents ?? []).length);
+      const inCategories = entries.flatMap((m) => (m.categories ?? []).flatMap((c) => c.children));
       assert.deepEqual(
-        [...docIds].filter((id) => !ids.includes(id)),
+        [...docIds].filter((id) => inCategories.includes(id)),
         [],
+      );
+      const category = entries.flatMap((m) => m.categories ?? []).find((c) => c.title === guideCategory);
+      const strays = category
+        ? entries.flatMap((m) => m.children ?? []).filter((c) => category.children.includes(c.id))
+        : [];
+      assert.deepEqual(
+        strays.map((c) => c.name),
+        [],
+        "exports without @category",
       );
     });
     check("every runtime export has a page, a known @category and a search entry", () => {
       const known = new Set(config.categoryOrder.filter((c) => c !== "*" && c !== guideCategory));
-      const categoryOf = new Map();
-      for (const c of project.categories ?? []) for (const id of c.children) categoryOf.set(id, c.title);
-      const problems = [];
-      const names = readdirSync(join(site, "functions"))
-        .concat(existsSync(join(site, "classes")) ? readdirSync(join(site, "classes")) : [])
+      const pages = readdirSync(join(site, "functions"))
+        .concat(
+          ...["classes", "variables"].map((kind) =>
+            existsSync(join(site, kind)) ? readdirSync(join(site, kind)) : [],
+          ),
+        )
         .map((f) => f.replace(/\.html$/, ""));
-      for (const name of Object.keys(lib)) {
-        const reflection = (project.children ?? []).find((c) => c.name === name);
-        if (!reflection) problems.push(`${name}: not in the docs`);
-        else if (!known.has(categoryOf.get(reflection.id))) {
-          problems.push(`${name}: category ${categoryOf.get(reflection.id)}`);
+      const problems = [];
+      const libs = { index: lib, adapters: adapters };
+      for (const entry of entries) {
+        const exports = libs[entry.name];
+        assert.ok(exports, `no build for the docs module ${entry.name}`);
+        const categoryOf = new Map();
+        for (const c of entry.categories ?? []) for (const id of c.children) categoryOf.set(id, c.title);
+        for (const name of Object.keys(exports)) {
+          const reflection = (entry.children ?? []).find((c) => c.name === name);
+          if (!reflection) problems.push(`${entry.name}.${name}: not in the docs`);
+          else if (!known.has(categoryOf.get(reflection.id))) {
+            problems.push(`${entry.name}.${name}: category ${categoryOf.get(reflection.id)}`);
+          }
+          const page = modules.length > 0 ? `${entry.name}.${name}` : name;
+          if (!pages.includes(page)) problems.push(`${entry.name}.${name}: no page`);
+          if (!searchNames.has(name)) problems.push(`${entry.name}.${name}: not searchable`);
         }
-        if (!names.includes(name)) problems.push(`${name}: no page`);
-        if (!searchNames.has(name)) problems.push(`${name}: not searchable`);
       }
       assert.deepEqual(problems, []);
-      return `${Object.keys(lib).length} exports`;
+      return `${Object.keys(lib).length} + ${Object.keys(adapters).length} exports`;
     });
   }
 } finally {

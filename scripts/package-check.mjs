@@ -85,6 +85,19 @@ export function measureSizes() {
 
 const kb = (n) => `${(n / 1000).toFixed(2)} kB`;
 
+if (process.argv.includes("--readme")) {
+  // Rewrites the README's size table (between <!-- size:start --> and <!-- size:end -->).
+  const rows = measureSizes().map(
+    (e) =>
+      `| ${e.name} | ${e.size < 1000 ? `${e.size} B` : kb(e.size)} | ${e.sizeLimit < 1000 ? `${e.sizeLimit} B` : kb(e.sizeLimit)} |`,
+  );
+  const table = ["| import | size | budget |", "| --- | --- | --- |", ...rows].join("\n");
+  const readme = readFileSync(join(root, "README.md"), "utf8");
+  const updated = readme.replace(/(<!-- size:start -->\n)[\s\S]*?(\n<!-- size:end -->)/, `$1${table}$2`);
+  writeFileSync(join(root, "README.md"), updated);
+  process.exit(0);
+}
+
 if (process.argv.includes("--size")) {
   for (const entry of measureSizes()) {
     console.log(`${entry.name}: ${entry.size} B min+gzip (budget ${entry.sizeLimit} B)${entry.passed ? "" : "  OVER"}`);

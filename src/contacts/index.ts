@@ -12,6 +12,7 @@ export {
   erlangC,
   type RequiredAgents,
   type RequiredAgentsInput,
+  type RequiredAgentsOptions,
   requiredAgents,
 } from "./erlang.js";
 export {

@@ -1,4 +1,11 @@
-export { type ChurnDenominator, type ChurnInput, type ChurnPeriods, churnRate, convertChurnRate } from "./churn.js";
+export {
+  type ChurnDenominator,
+  type ChurnInput,
+  type ChurnPeriods,
+  type ChurnRateOptions,
+  churnRate,
+  convertChurnRate,
+} from "./churn.js";
 export { type CostPerResolutionInput, costPerResolution, type RetentionCostInput, retentionCost } from "./costs.js";
 export { customerLifetimeValue, type LifetimeValueInput } from "./lifetime-value.js";
 export { type RetentionInput, retentionRate } from "./retention.js";

@@ -32,7 +32,7 @@ export interface SetAside {
   readonly count: number;
   /** How many by error code (keys in code-unit order). */
   readonly byCode: Readonly<Record<string, number>>;
-  /** The first {@link SET_ASIDE_KEPT} entries by index (then path, code, message). */
+  /** The first 10 entries by index (then path, code, message). */
   readonly first: readonly SetAsideEntry[];
 }
 

@@ -169,7 +169,10 @@ export function mergeSketches(...sketches: QuantileSketch[]): QuantileSketch | n
   const fn = "mergeSketches";
   if (sketches.length === 0) return null;
   const first = readSketch(fn, "sketches[0]", sketches[0]);
-  let out: QuantileSketch = first;
+  // One accumulating store for all of them: each bin is added once, not copied
+  // again at every pairwise merge.
+  const out = new SketchStore(first.relativeAccuracy);
+  out.merge(first);
   for (let k = 1; k < sketches.length; k++) {
     const s = readSketch(fn, `sketches[${k}]`, sketches[k]);
     if (s.relativeAccuracy !== first.relativeAccuracy) {
@@ -181,9 +184,9 @@ export function mergeSketches(...sketches: QuantileSketch[]): QuantileSketch | n
         s.relativeAccuracy,
       );
     }
-    out = addSketches(out, s);
+    out.merge(s);
   }
-  return out;
+  return out.toJSON();
 }
 
 /** Internal: the relative-accuracy option, 0 < α < 1 (default 0.01). */

@@ -33,7 +33,12 @@ export interface DurationSummary {
   /** The mean in ms, as {@link firstResponseTime} / {@link resolutionTime} with `statistic: "mean"`; `null` when `n` is 0. */
   readonly meanMs: number | null;
   /** Each requested quantile `p` and its estimate in ms (within `relativeAccuracy` of R-7); `ms` is `null` when `n` is 0. */
-  readonly quantilesMs: readonly { readonly p: number; readonly ms: number | null }[];
+  readonly quantilesMs: readonly {
+    /** The quantile position, 0–1. */
+    readonly p: number;
+    /** The estimate in ms, `null` when no ticket has this duration. */
+    readonly ms: number | null;
+  }[];
   /** α, the quantiles' relative accuracy. */
   readonly relativeAccuracy: number;
 }
@@ -53,14 +58,21 @@ export interface TicketReportRow {
   /** Tickets open at `asOf` ({@link backlog}). */
   readonly backlog: number;
   /** First-response time; `resolvedWithoutResponse` tickets have none. */
-  readonly firstResponse: DurationSummary & { readonly resolvedWithoutResponse: number };
+  readonly firstResponse: DurationSummary & {
+    /** Tickets resolved without any first response (left out of the statistic). */
+    readonly resolvedWithoutResponse: number;
+  };
   /** Resolution time (to `resolvedAt`). */
   readonly resolution: DurationSummary;
   /** SLA outcomes per ticket and compliance (a percentage, `null` when none is decided); `null` without a policy. */
   readonly sla: {
+    /** Tickets that met every target. */
     readonly achieved: number;
+    /** Tickets that missed a target, or are open past it at `asOf`. */
     readonly breached: number;
+    /** Tickets not yet decided at `asOf`. */
     readonly pending: number;
+    /** achieved ÷ (achieved + breached) × 100, `null` when none is decided. */
     readonly compliance: number | null;
   } | null;
   /** {@link reopenRate} of the tickets resolved by `asOf`, a percentage; `null` when none records its reopens. */
@@ -68,7 +80,14 @@ export interface TicketReportRow {
   /** {@link firstContactResolutionRate} of the tickets resolved by `asOf`, a percentage; `null` when none records its contacts. */
   readonly firstContactResolutionRate: number | null;
   /** {@link channelMix} of the tickets with a channel: largest first, ties by name. */
-  readonly channels: readonly { readonly channel: string; readonly count: number; readonly percent: number }[];
+  readonly channels: readonly {
+    /** The channel's name. */
+    readonly channel: string;
+    /** Tickets on that channel. */
+    readonly count: number;
+    /** Its share of the tickets with a channel, 0–100. */
+    readonly percent: number;
+  }[];
   /** Tickets without a channel, left out of `channels`. */
   readonly channelUnrecorded: number;
 }

@@ -76,7 +76,10 @@ export interface TallyTicketsOptions {
    * The duration sketches' relative accuracy α.
    * @defaultValue `{ relativeAccuracy: 0.01 }`
    */
-  readonly sketch?: { readonly relativeAccuracy?: number };
+  readonly sketch?: {
+    /** The sketch's relative accuracy α, in (0, 1). @defaultValue `0.01` */
+    readonly relativeAccuracy?: number;
+  };
   /**
    * `"throw"`: the first invalid ticket throws; `"setAside"`: it is left out of every figure and counted in `setAside`.
    * @defaultValue `"throw"`
@@ -122,15 +125,39 @@ export interface TicketTallyGroup {
   /** Tickets open at `asOf`, as {@link backlog}. */
   readonly backlog: number;
   /** First-response times; `resolvedWithoutResponse` counts tickets resolved with no response (no response time). */
-  readonly firstResponse: DurationTally & { readonly resolvedWithoutResponse: number };
+  readonly firstResponse: DurationTally & {
+    /** Tickets resolved with no response. */
+    readonly resolvedWithoutResponse: number;
+  };
   /** Resolution times (to `resolvedAt`); `n` is the tickets resolved by `asOf`. */
   readonly resolution: DurationTally;
   /** SLA outcomes per ticket, as {@link slaCounts}; `null` without a policy. */
-  readonly sla: { readonly achieved: number; readonly breached: number; readonly pending: number } | null;
+  readonly sla: {
+    /** Tickets that met every target. */
+    readonly achieved: number;
+    /** Tickets that missed a target. */
+    readonly breached: number;
+    /** Tickets not yet decided at `asOf`. */
+    readonly pending: number;
+  } | null;
   /** Reopens of the tickets resolved by `asOf`, as {@link reopenCounts}. */
-  readonly reopens: { readonly reopened: number; readonly resolved: number; readonly unrecorded: number };
+  readonly reopens: {
+    /** Resolved tickets reopened at least once. */
+    readonly reopened: number;
+    /** Resolved tickets with a recorded reopen count. */
+    readonly resolved: number;
+    /** Resolved tickets without a reopen count (left out). */
+    readonly unrecorded: number;
+  };
   /** First-contact resolutions of the tickets resolved by `asOf`, as {@link firstContactResolutionCounts}. */
-  readonly firstContact: { readonly firstContact: number; readonly resolved: number; readonly unrecorded: number };
+  readonly firstContact: {
+    /** Resolved tickets resolved in one contact. */
+    readonly firstContact: number;
+    /** Resolved tickets with a recorded contact count. */
+    readonly resolved: number;
+    /** Resolved tickets without a contact count (left out). */
+    readonly unrecorded: number;
+  };
   /** `[channel, count]` of the tickets with a channel, by channel name (code-unit order). */
   readonly channels: readonly (readonly [channel: string, count: number])[];
   /** Tickets without a channel (absent or `null`). */
@@ -143,7 +170,9 @@ export interface TicketTallyGroup {
  * @category Reports
  */
 export interface TicketTally {
+  /** What the tally counts. */
   readonly kind: "tickets";
+  /** The tally format's version. */
   readonly version: 1;
   /** The options that give the numbers their meaning, canonical: tallies merge only when equal. */
   readonly fingerprint: string;

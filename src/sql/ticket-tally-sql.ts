@@ -43,9 +43,23 @@ export interface TicketTallyColumns {
    */
   readonly tickets?: Readonly<Record<string, string>>;
   /** `ticketId`, `status`, `at`. @defaultValue `{ ticketId: "ticket_id", status: "status", at: "at" }` */
-  readonly statusHistory?: { readonly ticketId?: string; readonly status?: string; readonly at?: string };
+  readonly statusHistory?: {
+    /** The ticket id column. @defaultValue `"ticket_id"` */
+    readonly ticketId?: string;
+    /** The status column. @defaultValue `"status"` */
+    readonly status?: string;
+    /** The instant column. @defaultValue `"at"` */
+    readonly at?: string;
+  };
   /** `startAt`, `endAt`, `openBeforeMs`. @defaultValue `{ startAt: "start_at", endAt: "end_at", openBeforeMs: "open_before_ms" }` */
-  readonly clock?: { readonly startAt?: string; readonly endAt?: string; readonly openBeforeMs?: string };
+  readonly clock?: {
+    /** The interval's start column. @defaultValue `"start_at"` */
+    readonly startAt?: string;
+    /** The interval's end column. @defaultValue `"end_at"` */
+    readonly endAt?: string;
+    /** The open time before the interval, in ms. @defaultValue `"open_before_ms"` */
+    readonly openBeforeMs?: string;
+  };
 }
 
 /**
