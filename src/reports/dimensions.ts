@@ -4,6 +4,7 @@
  * function. Compiled once per tally; each record's key is read once.
  */
 import type { MetricInputError } from "../errors.js";
+import { type Fields, readOptions } from "../internal/assert.js";
 import { inputError } from "../internal/messages.js";
 import { daysFromCivil } from "../time/instant.js";
 import { weekday } from "../time/open-time.js";
@@ -55,7 +56,12 @@ export interface CompiledDimension {
   readonly fingerprint: string;
 }
 
-const PERIOD_KEYS = ["period", "of", "timeZone", "name"];
+const PERIOD_FIELDS: Fields<PeriodDimension> = {
+  period: "required",
+  of: "required",
+  timeZone: "required",
+  name: "optional",
+};
 const NO_LABEL = (): string => "";
 const NO_CALL = (): unknown => null;
 
@@ -108,12 +114,7 @@ function compileOne(
   if (d === null || typeof d !== "object" || Array.isArray(d)) {
     throw inputError("invalid_option", fn, path, "a field name, { period, of, timeZone } or a function", d);
   }
-  const o = d as Record<string, unknown>;
-  for (const key of Object.keys(o)) {
-    if (!PERIOD_KEYS.includes(key)) {
-      throw inputError("invalid_option", fn, `${path}.${key}`, `no other key than ${PERIOD_KEYS.join(", ")}`, o[key]);
-    }
-  }
+  const o: Record<string, unknown> = readOptions(fn, path, d as PeriodDimension, PERIOD_FIELDS);
   const period = o["period"];
   if (period !== "day" && period !== "week" && period !== "month") {
     throw inputError("invalid_option", fn, `${path}.period`, 'one of "day", "week", "month"', period);

@@ -472,6 +472,15 @@ const table: Record<string, Entry> = {
       at: "options.sla",
       call: (k) => lib.tallyTickets(tickets, { asOf: 10 * hour, sla: withKey(k, 8 * hour) as never }),
     },
+    {
+      key: "timeZone",
+      at: "options.by[0]",
+      call: (k) =>
+        lib.tallyTickets(tickets, {
+          asOf: 10 * hour,
+          by: [withKey(k, "UTC", { period: "day", of: "createdAt" }) as never],
+        }),
+    },
   ],
   ticketReport: [
     {
