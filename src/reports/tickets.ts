@@ -194,8 +194,8 @@ export interface TicketTally {
   readonly setAside: SetAside;
 }
 
-/** Internal: the keys of {@link TallyTicketsOptions}. */
-export const TALLY_TICKETS_FIELDS: Fields<TallyTicketsOptions> = {
+/** The keys of {@link TallyTicketsOptions}. */
+const TALLY_TICKETS_FIELDS: Fields<TallyTicketsOptions> = {
   asOf: "required",
   by: "optional",
   calendar: "optional",

@@ -1,7 +1,6 @@
 import { type Fields, readOptions, record } from "../internal/assert.js";
 import { inputError } from "../internal/messages.js";
 import { type TallyTicketsOptions, tallyTickets } from "../reports/index.js";
-import { TALLY_TICKETS_FIELDS } from "../reports/tickets.js";
 import { columnName, dialectOption, numberLiteral, type SqlDialect, tableName, zoneLiteral } from "./dialect.js";
 
 /**
@@ -96,7 +95,14 @@ const SQL_KEYS = ["dialect", "tables", "columns"];
 
 /** Internal: the keys of {@link TicketTallySqlOptions}. */
 export const SQL_OPTION_FIELDS: Fields<TicketTallySqlOptions> = {
-  ...TALLY_TICKETS_FIELDS,
+  asOf: "required",
+  by: "optional",
+  calendar: "optional",
+  pauseStatuses: "optional",
+  sla: "optional",
+  sketch: "optional",
+  onInvalid: "optional",
+  firstIndex: "optional",
   dialect: "required",
   tables: "optional",
   columns: "optional",
