@@ -21,6 +21,23 @@ import {
 } from "../../src/index.ts";
 import { fmt, fmtInt, fmtMoney, readJson, table } from "./layout.ts";
 
+const churnCounts = (m: Month) => ({
+  customersAtStart: m.customersAtStart,
+  customersLost: m.customersLost,
+  customersAtEnd: m.customersAtEnd,
+});
+const retentionCounts = (m: Month) => ({
+  customersAtStart: m.customersAtStart,
+  customersAtEnd: m.customersAtEnd,
+  newCustomers: m.newCustomers,
+});
+const revenue = (m: Month) => ({
+  startingRevenue: m.startingRevenue,
+  expansion: m.expansion,
+  contraction: m.contraction,
+  churned: m.churned,
+});
+
 interface Month {
   month: string;
   customersAtStart: number;
@@ -65,10 +82,11 @@ export function customersSection(): string[] {
         fmtInt(m.customersLost),
         fmtInt(m.newCustomers),
         fmtInt(m.customersAtEnd),
-        fmt(churnRate(m), 2, " %"),
-        fmt(retentionRate(m), 2, " %"),
-        fmt(netRevenueRetention(m), 1, " %"),
-        fmt(grossRevenueRetention(m), 1, " %"),
+        // Each function takes its own fields only (a misspelled key is never ignored), so the row is split.
+        fmt(churnRate(churnCounts(m)), 2, " %"),
+        fmt(retentionRate(retentionCounts(m)), 2, " %"),
+        fmt(netRevenueRetention(revenue(m)), 1, " %"),
+        fmt(grossRevenueRetention(revenue(m)), 1, " %"),
       ]),
       "lrrrrrrrr",
     ),
