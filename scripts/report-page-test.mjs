@@ -50,7 +50,9 @@ const charts = (html.match(/<svg /g) ?? []).length;
 check(charts >= 12, `expected at least 12 charts, found ${charts}`);
 // The tickets' duration histograms (from the sketch), with the median and p90 marked.
 check(
-  html.includes("First response and resolution times, all tickets") && />median \d/.test(html) && html.includes(">p90 "),
+  html.includes("First response and resolution times, all tickets") &&
+    />median \d/.test(html) &&
+    html.includes(">p90 "),
   "the ticket duration histogram (median and p90 marked) is missing",
 );
 check(
