@@ -91,6 +91,18 @@ try {
       }
     }
   }
+  // The ticket report's chart is its duration histogram, with the median and p90 marked.
+  const histogram = notebook.cells.some((c) =>
+    (c.outputs ?? []).some((out) => {
+      const svg = [out.data?.["image/svg+xml"]].flat().join("");
+      return svg.includes("First response and resolution times, all tickets") && svg.includes(">median ");
+    }),
+  );
+  if (histogram) passed++;
+  else {
+    failed++;
+    console.error("notebook: no cell shows the ticket report's duration histogram");
+  }
   if (rich < 7) {
     failed++;
     console.error(`notebook: ${rich} rich outputs, expected 7`);

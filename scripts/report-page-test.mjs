@@ -46,8 +46,15 @@ if (!browser || failed > 0) {
 
 const html = readFileSync(page, "utf8");
 const charts = (html.match(/<svg /g) ?? []).length;
-// Survey by week and by agent (3 charts each), contacts (1), leaderboard (1), tickets (2), payouts (1).
-check(charts >= 11, `expected at least 11 charts, found ${charts}`);
+// Survey by week and by agent (3 charts each), contacts (1), leaderboard (1), tickets (3), payouts (1).
+check(charts >= 12, `expected at least 12 charts, found ${charts}`);
+// The tickets' duration histograms (from the sketch), with the median and p90 marked.
+check(
+  html.includes("First response and resolution times, all tickets") &&
+    />median \d/.test(html) &&
+    html.includes(">p90 "),
+  "the ticket duration histogram (median and p90 marked) is missing",
+);
 check(
   !/<script|<link|<img|<iframe|@import|https?:\/\/(?!www\.w3\.org\/2000\/svg)/.test(html),
   "the page loads something",

@@ -6,6 +6,7 @@ export {
   formatNpsPoints,
   formatPercent,
 } from "./format.js";
+export type { DurationBucket, HistogramPanel } from "./histogram-chart.js";
 export { displayContactReport, displayTicketReport } from "./operations-display.js";
 export { displayAgentStatement, displayLeaderboard, displayPlanResult } from "./results-display.js";
 export { displayNpsComparison, displayNpsInterval, displaySurveyReport } from "./survey-display.js";

@@ -4,12 +4,17 @@
 import type { ContactReport, TicketReport, TicketReportRow } from "../reports/index.js";
 import type { DisplayBundle } from "./bundle.js";
 import { formatDuration, formatPercent } from "./format.js";
+import { type HistogramPanel, histogramChart } from "./histogram-chart.js";
 import { groupLabel, setAsideNote, titleBy } from "./labels.js";
 import { barChart, stackedChart } from "./svg.js";
 import { htmlTable, type TableSpec, textTable } from "./table.js";
 
-/** Internal: the bundle of a ticket report: a table per group, resolution-time bars, SLA bars. */
-export function displayTicketReport(report: TicketReport): DisplayBundle {
+/**
+ * Internal: the bundle of a ticket report: a table per group, the histograms of
+ * the total's durations (`panels`, from its sketches), resolution-time bars per
+ * group when there are groups, SLA bars. The SVG is the histograms.
+ */
+export function displayTicketReport(report: TicketReport, panels: readonly HistogramPanel[]): DisplayBundle {
   const rows = [...report.groups, report.total];
   const ps = report.total.resolution.quantilesMs.map((q) => q.p);
   const pName = (p: number): string => `p${Math.round(p * 1000) / 10}`;
@@ -48,6 +53,14 @@ export function displayTicketReport(report: TicketReport): DisplayBundle {
   };
   const median = (r: TicketReportRow): number | null => quantileOf(r, 0.5);
   const p90 = (r: TicketReportRow): number | null => quantileOf(r, 0.9);
+  const histograms = histogramChart({
+    title: "First response and resolution times, all tickets",
+    description:
+      "Histograms of the first-response and resolution times of all tickets measured, from the report's sketches: " +
+      "bars count the tickets per duration range on a log scale (exact zeros apart); a solid line marks the median " +
+      "and a dashed line the 90th percentile, each labelled with its value.",
+    panels,
+  });
   const resolution = barChart({
     title: "Resolution time by group",
     description: "Per group, a bar to the median resolution time and a tick at the 90th percentile.",
@@ -73,8 +86,8 @@ export function displayTicketReport(report: TicketReport): DisplayBundle {
     : "";
   return {
     "text/plain": textTable(table),
-    "text/html": htmlTable(table, resolution + sla),
-    "image/svg+xml": hasSla ? sla : resolution,
+    "text/html": htmlTable(table, histograms + (report.groups.length > 0 ? resolution : "") + sla),
+    "image/svg+xml": histograms,
   };
 }
 

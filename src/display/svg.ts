@@ -138,15 +138,15 @@ export function stackedChart(spec: {
   return out.join("");
 }
 
-const WIDTH = 640;
+export const WIDTH = 640;
 const PLOT_LEFT = 120;
 const PLOT_WIDTH = 360;
-const TOP = 30;
+export const TOP = 30;
 const ROW = 24;
 const AXIS = 30;
 const LEGEND = 32;
-const INK = "#1a1a1a";
-const FILL = "#7fa7d9";
+export const INK = "#1a1a1a";
+export const FILL = "#7fa7d9";
 /** Solid, hatched and dotted fills: the parts differ in pattern as well as in colour. */
 const FILLS = ["#5b8fd1", "url(#sm-hatch)", "url(#sm-dots)"];
 const PATTERNS =
@@ -156,7 +156,7 @@ const PATTERNS =
   '<circle cx="2.5" cy="2.5" r="1.2" fill="#555555"/></pattern></defs>';
 
 /** The opening tag, title and description; the id is a hash of the content so a page can hold many. */
-function open(title: string, description: string, height: number): string {
+export function open(title: string, description: string, height: number): string {
   const id = `sm-${hash(`${title}\n${description}`)}`;
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${height}" viewBox="0 0 ${WIDTH} ${height}" role="img" aria-labelledby="${id}-t ${id}-d" font-family="system-ui, sans-serif">` +
@@ -199,12 +199,12 @@ function niceStep(raw: number): number {
   return (f <= 1 ? 1 : f <= 2 ? 2 : f <= 5 ? 5 : 10) * power;
 }
 
-function clamp(v: number, min: number, max: number): number {
+export function clamp(v: number, min: number, max: number): number {
   return v < min ? min : v > max ? max : v;
 }
 
 /** A coordinate with one decimal, never `-0`. */
-function n(v: number): string {
+export function n(v: number): string {
   const text = v.toFixed(1);
   return text === "-0.0" ? "0.0" : text;
 }

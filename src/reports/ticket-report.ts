@@ -2,6 +2,7 @@ import { displayTicketReport, withDisplay } from "../display/index.js";
 import { normalize, percentOf, readOptions } from "../internal/assert.js";
 import { inputError } from "../internal/messages.js";
 import { keyObject } from "./dimensions.js";
+import { histogramPanel } from "./histogram.js";
 import type { SetAside } from "./set-aside.js";
 import { quantileOf } from "./sketch.js";
 import { mergeGroups, readTicketTally } from "./ticket-merge.js";
@@ -163,9 +164,17 @@ export function ticketReport(tally: TicketTally, options?: TicketReportOptions):
     groups.push(row(keyObject(names, g.key), g, quantiles));
     all = all === undefined ? g : mergeGroups(all, g);
   }
-  const total = row({}, all ?? emptyGroup(t), quantiles);
+  const whole = all ?? emptyGroup(t);
+  const total = row({}, whole, quantiles);
   const report = { groups, total, setAside: t.setAside, records: t.records, createdAfterAsOf: t.createdAfterAsOf };
-  return withDisplay(report, displayTicketReport);
+  // The charts' histograms come from the total's sketches, which the report does not carry: they live
+  // in the display method only (the data stays as it is), taken now so that a tally changed later
+  // cannot change what the report shows.
+  const panels = [
+    histogramPanel("First response time", whole.firstResponse.sketch),
+    histogramPanel("Resolution time", whole.resolution.sketch),
+  ];
+  return withDisplay(report, (r) => displayTicketReport(r, panels));
 }
 
 const DEFAULT_QUANTILES: readonly number[] = [0.5, 0.9];
