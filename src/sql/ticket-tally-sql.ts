@@ -2,6 +2,7 @@ import { type Fields, readOptions, record } from "../internal/assert.js";
 import { inputError } from "../internal/messages.js";
 import { type TallyTicketsOptions, tallyTickets } from "../reports/index.js";
 import { columnName, dialectOption, numberLiteral, type SqlDialect, tableName, zoneLiteral } from "./dialect.js";
+import { checkedAs } from "./rows.js";
 
 /**
  * The tables {@link ticketTallySql} reads (names of 1–3 dot-separated parts,
@@ -189,7 +190,7 @@ export function ticketTallySql(options: TicketTallySqlOptions): SqlQuery {
   const d = dialectOption(FN, o["dialect"], "options.dialect");
   const tallyOptions = withoutSqlKeys(o);
   // The options mean what they mean to tallyTickets: it checks them (and throws the same codes and paths).
-  const tally = runChecked(tallyOptions);
+  const tally = checkedAs(FN, "tallyTickets", () => tallyTickets([], tallyOptions as unknown as TallyTicketsOptions));
   const t = readOptions(FN, "options.tables", o.tables as TicketTallyTables | undefined, TABLE_FIELDS);
   const c = readOptions(FN, "options.columns", o.columns as TicketTallyColumns | undefined, COLUMN_FIELDS);
   const ticketColumns = columnMap(c.tickets, "options.columns.tickets");
@@ -422,21 +423,6 @@ export function withoutSqlKeys(o: Record<string, unknown>): Record<string, unkno
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(o)) if (!SQL_KEYS.includes(key)) out[key] = o[key];
   return out;
-}
-
-/** Checks the tally options by tallying no tickets; rethrows with this function's name. */
-function runChecked(tallyOptions: Record<string, unknown>): { asOf: number; relativeAccuracy: number } {
-  try {
-    return tallyTickets([], tallyOptions as unknown as TallyTicketsOptions);
-  } catch (error) {
-    const e = error as { code?: unknown; path?: unknown; received?: unknown; message?: unknown };
-    if (typeof e.code === "string" && typeof e.path === "string") {
-      const message = typeof e.message === "string" ? e.message.replace(/^tallyTickets: expected /, "") : "";
-      const expected = message.replace(/ but received .*$/s, "");
-      throw inputError(e.code as "invalid_option", FN, e.path, expected, e.received);
-    }
-    throw error;
-  }
 }
 
 /** One dimension as SQL reads it. */
