@@ -1,10 +1,13 @@
 /**
- * Internal: reading the result rows of the generated SQL exactly as the
- * drivers return them. Counts are integers (a `bigint` from DuckDB, a string
- * of digits from node-postgres, a safe integer number from PGlite); anything
- * else is a coded error, never coerced.
+ * Internal: what the tally queries share. Their dimensions as SQL reads them,
+ * and the reading of their result rows exactly as the drivers return them:
+ * counts are integers (a `bigint` from DuckDB, a string of digits from
+ * node-postgres, a safe integer number from PGlite); anything else is a coded
+ * error, never coerced.
  */
+import type { MetricErrorCode } from "../errors.js";
 import { inputError } from "../internal/messages.js";
+import type { SetAside } from "../reports/index.js";
 
 const DIGITS = /^-?\d+$/;
 
@@ -71,4 +74,72 @@ export function checkedAs<T>(fn: string, original: string, check: () => T): T {
     }
     throw error;
   }
+}
+
+/** The group key of row `i`: its columns `k0` … `k(n−1)`, each a string or `null` (else `invalid_type`). */
+export function rowKey(fn: string, r: Record<string, unknown>, i: number, n: number): (string | null)[] {
+  const key: (string | null)[] = [];
+  for (let j = 0; j < n; j++) {
+    const v = r[`k${j}`];
+    if (v !== null && typeof v !== "string") {
+      throw inputError("invalid_type", fn, `rows[${i}].k${j}`, "a group key (a string or null)", v);
+    }
+    key.push(v);
+  }
+  return key;
+}
+
+/**
+ * The records the SQL refused, counted by error code: with `onInvalid: "setAside"` a
+ * set-aside without entries (the rows carry no indices), else the error of the first
+ * code in code-unit order at `rows`, its expected text `no <what(code)> refused by the SQL`.
+ */
+export function refusedRecords(
+  fn: string,
+  refused: ReadonlyMap<string, number>,
+  onInvalid: unknown,
+  what: (code: string, n: number) => string,
+): SetAside {
+  const codes = [...refused.keys()].sort();
+  if (onInvalid !== "setAside" && codes.length > 0) {
+    const code = codes[0] as MetricErrorCode;
+    const n = refused.get(code) as number;
+    throw inputError(code, fn, "rows", `no ${what(code, n)} refused by the SQL`, n);
+  }
+  const byCode: Record<string, number> = {};
+  let count = 0;
+  for (const code of codes) {
+    byCode[code] = refused.get(code) as number;
+    count += refused.get(code) as number;
+  }
+  return { count, byCode, first: [] };
+}
+
+/** One dimension as SQL reads it: a field column, or a period of an instant column. */
+export type SqlDimension =
+  | { readonly kind: "field"; readonly field: string }
+  | {
+      readonly kind: "period";
+      readonly field: string;
+      readonly period: "day" | "week" | "month";
+      readonly timeZone: string;
+    };
+
+/** The `by` option (already checked by the JS tally); a function is `invalid_option` at `options.by[k]`. */
+export function sqlDimensions(fn: string, by: unknown): SqlDimension[] {
+  if (by === undefined) return [];
+  return (by as readonly unknown[]).map((dim, k) => {
+    if (typeof dim === "string") return { kind: "field", field: dim };
+    if (typeof dim === "function") {
+      throw inputError(
+        "invalid_option",
+        fn,
+        `options.by[${k}]`,
+        "a field name or a period (SQL cannot call a function)",
+        dim,
+      );
+    }
+    const p = dim as { period: "day" | "week" | "month"; of: string; timeZone: string };
+    return { kind: "period", field: p.of, period: p.period, timeZone: p.timeZone };
+  });
 }

@@ -1,8 +1,7 @@
-import type { MetricErrorCode } from "../errors.js";
 import { arrayLike, readOptions } from "../internal/assert.js";
 import { inputError } from "../internal/messages.js";
 import type { SurveyGroup, SurveyTally, TallySurveysOptions } from "../reports/index.js";
-import { compareRowKeys, lowerCaseKeys, rowInteger } from "./rows.js";
+import { compareRowKeys, lowerCaseKeys, refusedRecords, rowInteger, rowKey } from "./rows.js";
 import {
   emptySurveyTally,
   SURVEY_QUESTIONS,
@@ -109,40 +108,20 @@ export function surveyTallyFromRows(
       where.set(code, (where.get(code) ?? new Set()).add(question));
       continue;
     }
-    const key: (string | null)[] = [];
-    for (let j = 0; j < k; j++) {
-      const v = r[`k${j}`];
-      if (v !== null && typeof v !== "string") {
-        throw inputError("invalid_type", FN, `rows[${i}].k${j}`, "a group key (a string or null)", v);
-      }
-      key.push(v);
-    }
+    const key = rowKey(FN, r, i, k);
     const id = JSON.stringify(key);
     if (groups.has(id)) throw inputError("invalid_value", FN, `rows[${i}]`, "one row per group", id);
     groups.set(id, groupOf(r, i, key, n, empty.scales.ces.scale));
   }
-  let setAside = empty.setAside;
-  if (refused.size > 0) {
-    const codes = [...refused.keys()].sort();
-    if (o["onInvalid"] !== "setAside") {
-      const code = codes[0] as MetricErrorCode;
-      const at = [...(where.get(code) as Set<string>)].join(", ");
-      throw inputError(
-        code,
-        FN,
-        "rows",
-        `no response refused by the SQL (${refused.get(code)} with ${code} at ${at})`,
-        refused.get(code),
-      );
-    }
-    const byCode: Record<string, number> = {};
-    let count = 0;
-    for (const code of codes) {
-      byCode[code] = refused.get(code) as number;
-      count += refused.get(code) as number;
-    }
-    setAside = { count, byCode, first: [] };
-  }
+  const setAside =
+    refused.size === 0
+      ? empty.setAside
+      : refusedRecords(
+          FN,
+          refused,
+          o["onInvalid"],
+          (code, n) => `response (${n} with ${code} at ${[...(where.get(code) ?? [])].join(", ")})`,
+        );
   const built = [...groups.values()].sort((a, b) => compareRowKeys(a.key, b.key));
   return { ...empty, groups: built, setAside, records };
 }

@@ -1,8 +1,7 @@
 import { type Fields, readOptions } from "../internal/assert.js";
-import { inputError } from "../internal/messages.js";
 import { type SurveyTally, type TallySurveysOptions, tallySurveys } from "../reports/index.js";
 import { columnName, dialectOption, numberLiteral, type SqlDialect, tableName, zoneLiteral } from "./dialect.js";
-import { checkedAs } from "./rows.js";
+import { checkedAs, sqlDimensions } from "./rows.js";
 import { type SqlQuery, withoutSqlKeys } from "./ticket-tally-sql.js";
 
 /**
@@ -128,7 +127,7 @@ export function surveyTallySql(options: SurveyTallySqlOptions): SqlQuery {
   const tallyOptions = withoutSqlKeys(o);
   // The options mean what they mean to tallySurveys: it checks them (and throws the same codes and paths).
   const empty = emptySurveyTally(FN, tallyOptions);
-  const dims = readDimensions(tallyOptions["by"]);
+  const dims = sqlDimensions(FN, tallyOptions["by"]);
   const t = readOptions(FN, "options.tables", o.tables as SurveyTallyTables | undefined, TABLE_FIELDS);
   const c = readOptions(FN, "options.columns", o.columns as SurveyTallyColumns | undefined, COLUMN_FIELDS);
   const table = tableName(FN, d, t["responses"] ?? "survey_responses", "options.tables.responses");
@@ -214,35 +213,6 @@ export function surveyTallySql(options: SurveyTallySqlOptions): SqlQuery {
     `SELECT ${keyList}cls, ${aggregates.map(([name, e]) => `${e} AS ${name}`).join(", ")} FROM facts GROUP BY ${keyList}cls`,
   ].join("\n");
   return { sql, params: [] };
-}
-
-/** One dimension as SQL reads it. */
-type SqlDimension =
-  | { readonly kind: "field"; readonly field: string }
-  | {
-      readonly kind: "period";
-      readonly field: "at";
-      readonly period: "day" | "week" | "month";
-      readonly timeZone: string;
-    };
-
-/** The `by` option (already checked by tallySurveys); a function is `invalid_option`. */
-function readDimensions(by: unknown): SqlDimension[] {
-  if (by === undefined) return [];
-  return (by as readonly unknown[]).map((dim, k) => {
-    if (typeof dim === "string") return { kind: "field", field: dim };
-    if (typeof dim === "function") {
-      throw inputError(
-        "invalid_option",
-        FN,
-        `options.by[${k}]`,
-        "a field name or a period (SQL cannot call a function)",
-        dim,
-      );
-    }
-    const p = dim as { period: "day" | "week" | "month"; timeZone: string };
-    return { kind: "period", field: "at", period: p.period, timeZone: p.timeZone };
-  });
 }
 
 /** `agentId` → `agent_id`. */

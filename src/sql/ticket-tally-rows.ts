@@ -8,7 +8,7 @@ import {
   type TicketTallyGroup,
   tallyTickets,
 } from "../reports/index.js";
-import { bigOf, checkedAs, compareRowKeys, lowerCaseKeys, rowInteger } from "./rows.js";
+import { bigOf, checkedAs, compareRowKeys, lowerCaseKeys, refusedRecords, rowInteger, rowKey } from "./rows.js";
 import { SQL_OPTION_FIELDS, type TicketTallySqlOptions, withoutSqlKeys } from "./ticket-tally-sql.js";
 
 const FN = "ticketTallyFromRows";
@@ -104,14 +104,7 @@ export function ticketTallyFromRows(
       }
       continue;
     }
-    const key: (string | null)[] = [];
-    for (let j = 0; j < k; j++) {
-      const v = r[`k${j}`];
-      if (v !== null && typeof v !== "string") {
-        throw inputError("invalid_type", FN, `rows[${i}].k${j}`, "a group key (a string or null)", v);
-      }
-      key.push(v);
-    }
+    const key = rowKey(FN, r, i, k);
     const id = JSON.stringify(key);
     let g = groups.get(id);
     if (g === undefined) {
@@ -135,27 +128,10 @@ export function ticketTallyFromRows(
       }
     }
   }
-  let setAside = empty.setAside;
-  if (refused.size > 0) {
-    const codes = [...refused.keys()].sort();
-    if (onInvalid !== "setAside") {
-      const code = codes[0] as MetricErrorCode;
-      throw inputError(
-        code,
-        FN,
-        "rows",
-        `no ticket refused by the SQL (${refused.get(code)} with ${code})`,
-        refused.get(code),
-      );
-    }
-    const byCode: Record<string, number> = {};
-    let count = 0;
-    for (const code of codes) {
-      byCode[code] = refused.get(code) as number;
-      count += refused.get(code) as number;
-    }
-    setAside = { count, byCode, first: [] };
-  }
+  const setAside =
+    refused.size === 0
+      ? empty.setAside
+      : refusedRecords(FN, refused, onInvalid, (code, n) => `ticket (${n} with ${code})`);
   const built: TicketTallyGroup[] = [];
   for (const g of groups.values()) {
     if (g.row === undefined) {

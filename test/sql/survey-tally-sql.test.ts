@@ -1,5 +1,3 @@
-import { readFileSync, writeFileSync } from "node:fs";
-import sqlParser from "node-sql-parser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   mergeTallies,
@@ -10,6 +8,7 @@ import {
   tallySurveys,
 } from "../../src/index.js";
 import { duckdb, type Engine, postgres } from "./engines.js";
+import { describeGolden, describeParsed } from "./golden.js";
 import { loadResponses, type Row } from "./survey-table.js";
 
 const options = {
@@ -18,38 +17,9 @@ const options = {
   ces: { scale: 5 as const, direction: "higher-is-harder" as const },
 };
 const tables = { responses: "support.survey_responses" };
-const DIALECTS: SqlDialect[] = ["duckdb", "postgres", "bigquery", "snowflake", "spark", "clickhouse"];
 
-describe("surveyTallySql golden files", () => {
-  // The SQL of every dialect is kept in test/sql/golden/surveys-*.sql; UPDATE_GOLDEN=1 rewrites them after a deliberate change.
-  for (const dialect of DIALECTS) {
-    it(`writes the same ${dialect} SQL as test/sql/golden/surveys-${dialect}.sql`, () => {
-      const { sql, params } = surveyTallySql({ ...options, dialect, tables });
-      const text = `-- params: ${JSON.stringify(params)}\n${sql}\n`;
-      const file = new URL(`./golden/surveys-${dialect}.sql`, import.meta.url);
-      if (process.env["UPDATE_GOLDEN"] === "1") writeFileSync(file, text);
-      expect(text).toBe(readFileSync(file, "utf8"));
-      expect(params).toEqual([]);
-    });
-  }
-});
-
-describe("surveyTallySql syntax, checked by node-sql-parser", () => {
-  // node-sql-parser knows BigQuery, PostgreSQL, Snowflake and Hive (Spark SQL's ancestor); not DuckDB (proven by
-  // execution) or ClickHouse (its golden file only).
-  const parser = new sqlParser.Parser();
-  for (const [dialect, database] of [
-    ["postgres", "postgresql"],
-    ["bigquery", "bigquery"],
-    ["snowflake", "snowflake"],
-    ["spark", "hive"],
-  ] as const) {
-    it(`${dialect} parses as ${database}`, () => {
-      const { sql } = surveyTallySql({ ...options, dialect, tables });
-      expect(() => parser.astify(sql, { database })).not.toThrow();
-    });
-  }
-});
+describeGolden("surveyTallySql", "surveys-", (dialect) => surveyTallySql({ ...options, dialect, tables }), []);
+describeParsed("surveyTallySql", (dialect) => surveyTallySql({ ...options, dialect, tables }));
 
 describe("surveyTallySql", () => {
   it("quotes identifiers per dialect (Snowflake: upper case, as unquoted names are stored)", () => {
