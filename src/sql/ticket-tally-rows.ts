@@ -8,6 +8,7 @@ import {
   type TicketTallyGroup,
   tallyTickets,
 } from "../reports/index.js";
+import { bigOf, checkedAs, compareRowKeys, lowerCaseKeys, refusedRecords, rowInteger, rowKey } from "./rows.js";
 import { SQL_OPTION_FIELDS, type TicketTallySqlOptions, withoutSqlKeys } from "./ticket-tally-sql.js";
 
 const FN = "ticketTallyFromRows";
@@ -70,16 +71,7 @@ export function ticketTallyFromRows(
   // The options of ticketTallySql are accepted too, so that one object serves both.
   const o = withoutSqlKeys(readOptions(FN, "options", options as TicketTallySqlOptions, SQL_OPTION_FIELDS));
   const onInvalid = o["onInvalid"];
-  let empty: TicketTally;
-  try {
-    empty = tallyTickets([], o as unknown as TallyTicketsOptions);
-  } catch (error) {
-    const e = error as { code?: unknown; path?: unknown; received?: unknown };
-    if (typeof e.code === "string" && typeof e.path === "string") {
-      throw inputError(e.code as MetricErrorCode, FN, e.path, "an option tallyTickets accepts", e.received);
-    }
-    throw error;
-  }
+  const empty = checkedAs(FN, "tallyTickets", () => tallyTickets([], o as unknown as TallyTicketsOptions));
   const list = arrayLike(FN, "rows", rows, { expected: "an array of result rows" });
   const k = empty.dimensions.length;
   const groups = new Map<string, Building>();
@@ -91,8 +83,8 @@ export function ticketTallyFromRows(
     if (row === null || typeof row !== "object" || Array.isArray(row)) {
       throw inputError("invalid_type", FN, `rows[${i}]`, "a result row (an object)", row);
     }
-    const r = lowerCaseKeys(row as Record<string, unknown>);
-    const int = (column: string): number => integer(r, i, column, false);
+    const r = lowerCaseKeys(row as Record<string, unknown>, "part");
+    const int = (column: string): number => rowInteger(FN, r, i, column, false);
     const part = int("part");
     const cls = int("cls");
     if (part !== 7 && part !== 6 && part !== 5 && part !== 3) {
@@ -112,14 +104,7 @@ export function ticketTallyFromRows(
       }
       continue;
     }
-    const key: (string | null)[] = [];
-    for (let j = 0; j < k; j++) {
-      const v = r[`k${j}`];
-      if (v !== null && typeof v !== "string") {
-        throw inputError("invalid_type", FN, `rows[${i}].k${j}`, "a group key (a string or null)", v);
-      }
-      key.push(v);
-    }
+    const key = rowKey(FN, r, i, k);
     const id = JSON.stringify(key);
     let g = groups.get(id);
     if (g === undefined) {
@@ -132,7 +117,8 @@ export function ticketTallyFromRows(
       g.rowIndex = i;
     } else if (part === 6 || part === 5) {
       const b = r[part === 6 ? "frb" : "rsb"];
-      if (b !== null) (part === 6 ? g.fr : g.res).push([integer(r, i, part === 6 ? "frb" : "rsb", true), int("n")]);
+      if (b !== null)
+        (part === 6 ? g.fr : g.res).push([rowInteger(FN, r, i, part === 6 ? "frb" : "rsb", true), int("n")]);
     } else {
       const c = r["ch"];
       if (c !== null) {
@@ -142,27 +128,10 @@ export function ticketTallyFromRows(
       }
     }
   }
-  let setAside = empty.setAside;
-  if (refused.size > 0) {
-    const codes = [...refused.keys()].sort();
-    if (onInvalid !== "setAside") {
-      const code = codes[0] as MetricErrorCode;
-      throw inputError(
-        code,
-        FN,
-        "rows",
-        `no ticket refused by the SQL (${refused.get(code)} with ${code})`,
-        refused.get(code),
-      );
-    }
-    const byCode: Record<string, number> = {};
-    let count = 0;
-    for (const code of codes) {
-      byCode[code] = refused.get(code) as number;
-      count += refused.get(code) as number;
-    }
-    setAside = { count, byCode, first: [] };
-  }
+  const setAside =
+    refused.size === 0
+      ? empty.setAside
+      : refusedRecords(FN, refused, onInvalid, (code, n) => `ticket (${n} with ${code})`);
   const built: TicketTallyGroup[] = [];
   for (const g of groups.values()) {
     if (g.row === undefined) {
@@ -170,7 +139,7 @@ export function ticketTallyFromRows(
     }
     built.push(groupOf(g, g.row, g.rowIndex ?? 0, empty));
   }
-  built.sort((a, b) => compareKeys(a.key, b.key));
+  built.sort((a, b) => compareRowKeys(a.key, b.key));
   return { ...empty, groups: built, records, createdAfterAsOf, setAside };
 }
 
@@ -184,7 +153,7 @@ interface Building {
 }
 
 function groupOf(g: Building, r: Record<string, unknown>, i: number, empty: TicketTally): TicketTallyGroup {
-  const int = (column: string): number => integer(r, i, column, false);
+  const int = (column: string): number => rowInteger(FN, r, i, column, false);
   const frN = int("fr_n");
   const resN = int("res_n");
   const [frSum, frRest] = exactSum(r, i, "fr_sum", frN);
@@ -230,37 +199,9 @@ function groupOf(g: Building, r: Record<string, unknown>, i: number, empty: Tick
   };
 }
 
-const DIGITS = /^-?\d+$/;
-
-/** The exact integer value of `row[column]` as a bigint (`null` and absent read as `null`). */
-function bigOf(r: Record<string, unknown>, i: number, column: string): bigint | null {
-  const v = r[column];
-  if (v === null || v === undefined) return null;
-  if (typeof v === "bigint") return v;
-  if (typeof v === "string" && DIGITS.test(v)) return BigInt(v);
-  if (typeof v === "number" && Number.isSafeInteger(v)) return BigInt(v);
-  const path = `rows[${i}].${column}`;
-  const expected = "an integer (a bigint, a string of digits or a safe integer)";
-  if (typeof v === "number") throw inputError(Number.isFinite(v) ? "not_integer" : "not_finite", FN, path, expected, v);
-  if (typeof v === "string") throw inputError("not_integer", FN, path, expected, v);
-  throw inputError("invalid_type", FN, path, expected, v);
-}
-
-/** A count (or a bin index when `signed`) as a safe integer number. */
-function integer(r: Record<string, unknown>, i: number, column: string, signed: boolean): number {
-  const b = bigOf(r, i, column);
-  const path = `rows[${i}].${column}`;
-  if (b === null) throw inputError("missing_value", FN, path, "an integer", r[column]);
-  if ((!signed && b < 0n) || b > 9007199254740991n || b < -9007199254740991n) {
-    throw inputError("out_of_range", FN, path, signed ? "a safe integer" : "a count: a safe integer ≥ 0", r[column]);
-  }
-  const n = Number(b);
-  return n === 0 ? 0 : n;
-}
-
 /** A sum of `n` durations as the nearest double and the exact rest (`[0, 0]` for no durations). */
 function exactSum(r: Record<string, unknown>, i: number, column: string, n: number): [number, number] {
-  const b = bigOf(r, i, column);
+  const b = bigOf(FN, r, i, column);
   if (b === null) {
     if (n === 0) return [0, 0];
     throw inputError("missing_value", FN, `rows[${i}].${column}`, "the sum of the measured durations", r[column]);
@@ -269,25 +210,4 @@ function exactSum(r: Record<string, unknown>, i: number, column: string, n: numb
   const hi = Number(b);
   const lo = Number(b - BigInt(hi));
   return [hi === 0 ? 0 : hi, lo === 0 ? 0 : lo];
-}
-
-/** Group keys in tally order: `null` first, then code-unit order. */
-function compareKeys(a: readonly (string | null)[], b: readonly (string | null)[]): number {
-  for (let k = 0; k < a.length; k++) {
-    const x = a[k] as string | null;
-    const y = b[k] as string | null;
-    if (x === y) continue;
-    if (x === null) return -1;
-    if (y === null) return 1;
-    return x < y ? -1 : 1;
-  }
-  return 0;
-}
-
-/** The row with lower-case column names (Snowflake returns unquoted names in upper case). */
-function lowerCaseKeys(row: Record<string, unknown>): Record<string, unknown> {
-  if ("part" in row) return row;
-  const out: Record<string, unknown> = {};
-  for (const key of Object.keys(row)) out[key.toLowerCase()] = row[key];
-  return out;
 }

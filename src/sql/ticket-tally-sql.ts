@@ -2,6 +2,7 @@ import { type Fields, readOptions, record } from "../internal/assert.js";
 import { inputError } from "../internal/messages.js";
 import { type TallyTicketsOptions, tallyTickets } from "../reports/index.js";
 import { columnName, dialectOption, numberLiteral, type SqlDialect, tableName, zoneLiteral } from "./dialect.js";
+import { checkedAs, sqlDimensions } from "./rows.js";
 
 /**
  * The tables {@link ticketTallySql} reads (names of 1–3 dot-separated parts,
@@ -189,7 +190,7 @@ export function ticketTallySql(options: TicketTallySqlOptions): SqlQuery {
   const d = dialectOption(FN, o["dialect"], "options.dialect");
   const tallyOptions = withoutSqlKeys(o);
   // The options mean what they mean to tallyTickets: it checks them (and throws the same codes and paths).
-  const tally = runChecked(tallyOptions);
+  const tally = checkedAs(FN, "tallyTickets", () => tallyTickets([], tallyOptions as unknown as TallyTicketsOptions));
   const t = readOptions(FN, "options.tables", o.tables as TicketTallyTables | undefined, TABLE_FIELDS);
   const c = readOptions(FN, "options.columns", o.columns as TicketTallyColumns | undefined, COLUMN_FIELDS);
   const ticketColumns = columnMap(c.tickets, "options.columns.tickets");
@@ -248,7 +249,7 @@ export function ticketTallySql(options: TicketTallySqlOptions): SqlQuery {
   const ms = d.epochMs;
 
   // Dimensions: a field column or a period label.
-  const dims = readDimensions(tallyOptions["by"]);
+  const dims = sqlDimensions(FN, tallyOptions["by"]);
   const dimExprs = dims.map((dim, k) => {
     if (dim.kind === "field") return col(dim.field);
     const zone = zoneLiteral(FN, dim.timeZone, `options.by[${k}].timeZone`);
@@ -422,50 +423,6 @@ export function withoutSqlKeys(o: Record<string, unknown>): Record<string, unkno
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(o)) if (!SQL_KEYS.includes(key)) out[key] = o[key];
   return out;
-}
-
-/** Checks the tally options by tallying no tickets; rethrows with this function's name. */
-function runChecked(tallyOptions: Record<string, unknown>): { asOf: number; relativeAccuracy: number } {
-  try {
-    return tallyTickets([], tallyOptions as unknown as TallyTicketsOptions);
-  } catch (error) {
-    const e = error as { code?: unknown; path?: unknown; received?: unknown; message?: unknown };
-    if (typeof e.code === "string" && typeof e.path === "string") {
-      const message = typeof e.message === "string" ? e.message.replace(/^tallyTickets: expected /, "") : "";
-      const expected = message.replace(/ but received .*$/s, "");
-      throw inputError(e.code as "invalid_option", FN, e.path, expected, e.received);
-    }
-    throw error;
-  }
-}
-
-/** One dimension as SQL reads it. */
-type SqlDimension =
-  | { readonly kind: "field"; readonly field: string }
-  | {
-      readonly kind: "period";
-      readonly field: string;
-      readonly period: "day" | "week" | "month";
-      readonly timeZone: string;
-    };
-
-/** The `by` option (already checked by tallyTickets); a function is `invalid_option`. */
-function readDimensions(by: unknown): SqlDimension[] {
-  if (by === undefined) return [];
-  return (by as readonly unknown[]).map((dim, k) => {
-    if (typeof dim === "string") return { kind: "field", field: dim };
-    if (typeof dim === "function") {
-      throw inputError(
-        "invalid_option",
-        FN,
-        `options.by[${k}]`,
-        "a field name or a period (SQL cannot call a function)",
-        dim,
-      );
-    }
-    const p = dim as { period: "day" | "week" | "month"; of: string; timeZone: string };
-    return { kind: "period", field: p.of, period: p.period, timeZone: p.timeZone };
-  });
 }
 
 /** The pause statuses, lowercased and distinct, in code-unit order (already checked to be strings). */

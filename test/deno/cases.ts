@@ -923,6 +923,42 @@ export const cases: Record<string, Case> = {
     assert.deepEqual(tally, lib.tallyTickets([{ createdAt: 0, firstResponseAt: minute }], { asOf: hour }));
     throwsCode(() => lib.ticketTallyFromRows([{ ...row, n: "1.5" }], { asOf: hour }), "not_integer");
   },
+  surveyTallySql(lib) {
+    const { sql, params } = lib.surveyTallySql({ dialect: "postgres", by: ["agentId"], csat: { satisfiedFrom: 4 } });
+    assert.ok(sql.startsWith("WITH"));
+    assert.ok(sql.includes("WHEN cv >= 4 THEN 1"));
+    assert.deepEqual(params, []);
+    throwsCode(
+      () => lib.surveyTallySql({ dialect: "duckdb", tables: { responses: "x; DROP TABLE y" } }),
+      "invalid_option",
+    );
+  },
+  surveyTallyFromRows(lib) {
+    // One group row of the responses { csat 5, nps 10 } and { csat 2 }, as node-postgres returns it (integer strings).
+    const row: Record<string, unknown> = {
+      cls: "0",
+      n: "2",
+      csat_satisfied: "1",
+      csat_total: "2",
+      csat_unanswered: "0",
+      nps_promoters: "1",
+      nps_passives: "0",
+      nps_detractors: "0",
+      nps_unanswered: "1",
+      ces_easy: "0",
+      ces_neutral: "0",
+      ces_hard: "0",
+      ces_rating_sum: "0",
+      ces_rating_square_sum: "0",
+      ces_unanswered: "2",
+      sentiment_positive: "0",
+      sentiment_negative: "0",
+      sentiment_neutral: "0",
+      sentiment_unanswered: "2",
+    };
+    assert.deepEqual(lib.surveyTallyFromRows([row]), lib.tallySurveys([{ csat: 5, nps: 10 }, { csat: 2 }]));
+    throwsCode(() => lib.surveyTallyFromRows([{ ...row, cls: "13", n: "1" }]), "out_of_range");
+  },
   settlePayouts(lib) {
     // 50 per ticket, 10 % held one period. June 100 → 5000, 500 held. July 40 → 2000, 200 held;
     // June restated to 90 tickets: −500 recovered; June's 500 released. Paid 1800 (worked by hand).

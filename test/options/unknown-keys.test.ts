@@ -556,6 +556,22 @@ const table: Record<string, Entry> = {
   ticketTallyFromRows: [
     { key: "asOf", at: "options", call: (k) => lib.ticketTallyFromRows([], withKey(k, 0) as never) },
   ],
+  surveyTallySql: [
+    { key: "dialect", at: "options", call: (k) => lib.surveyTallySql(withKey(k, "duckdb") as never) },
+    {
+      key: "responses",
+      at: "options.tables",
+      call: (k) => lib.surveyTallySql({ dialect: "duckdb", tables: withKey(k, "answers") as never }),
+    },
+    {
+      key: "csat",
+      at: "options.columns.responses",
+      call: (k) => lib.surveyTallySql({ dialect: "duckdb", columns: { responses: withKey(k, "rating") as never } }),
+    },
+  ],
+  surveyTallyFromRows: [
+    { key: "csat", at: "options", call: (k) => lib.surveyTallyFromRows([], withKey(k, {}) as never) },
+  ],
 };
 
 /** Misspellings a user makes: a letter dropped, doubled or swapped, a plural, the wrong case. */
