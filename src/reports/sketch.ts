@@ -362,40 +362,6 @@ export class SketchStore {
 const DENSE_FROM = 1024;
 const EMPTY_BUFFER = /* @__PURE__ */ new Float64Array(0);
 
-/** Internal: the sum of two trusted sketches of the same α, canonical. */
-export function addSketches(a: QuantileSketch, b: QuantileSketch): QuantileSketch {
-  if (b.count === 0) return a;
-  if (a.count === 0) return b;
-  const bins: [number, number][] = [];
-  const x = a.bins;
-  const y = b.bins;
-  let i = 0;
-  let j = 0;
-  while (i < x.length || j < y.length) {
-    const p = x[i];
-    const q = y[j];
-    if (q === undefined || (p !== undefined && p[0] < q[0])) {
-      bins.push([(p as readonly [number, number])[0], (p as readonly [number, number])[1]]);
-      i++;
-    } else if (p === undefined || q[0] < p[0]) {
-      bins.push([q[0], q[1]]);
-      j++;
-    } else {
-      bins.push([p[0], p[1] + q[1]]);
-      i++;
-      j++;
-    }
-  }
-  return {
-    relativeAccuracy: a.relativeAccuracy,
-    count: a.count + b.count,
-    zeroCount: a.zeroCount + b.zeroCount,
-    min: Math.min(a.min as number, b.min as number),
-    max: Math.max(a.max as number, b.max as number),
-    bins,
-  };
-}
-
 /** Internal: the R-7 estimate of a trusted sketch (null when empty). */
 export function quantileOf(s: QuantileSketch, p: number): number | null {
   const n = s.count;
