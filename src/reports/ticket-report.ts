@@ -5,7 +5,7 @@ import { keyObject } from "./dimensions.js";
 import { histogramPanel } from "./histogram.js";
 import type { SetAside } from "./set-aside.js";
 import { quantileOf } from "./sketch.js";
-import { mergeGroups, readTicketTally } from "./ticket-merge.js";
+import { GroupSum, readTicketTally } from "./ticket-merge.js";
 import type { DurationTally, TicketTally, TicketTallyGroup } from "./tickets.js";
 
 /**
@@ -158,13 +158,13 @@ export function ticketReport(tally: TicketTally, options?: TicketReportOptions):
   const quantiles = readQuantiles(fn, o.quantiles);
   const t = readTicketTally(fn, "tally", tally);
   const names = t.dimensions;
-  let all: TicketTallyGroup | undefined;
+  const all = new GroupSum(t.relativeAccuracy);
   const groups: TicketReportRow[] = [];
   for (const g of t.groups) {
     groups.push(row(keyObject(names, g.key), g, quantiles));
-    all = all === undefined ? g : mergeGroups(all, g);
+    all.add(g);
   }
-  const whole = all ?? emptyGroup(t);
+  const whole = t.groups.length === 0 ? emptyGroup(t) : all.toJSON();
   const total = row({}, whole, quantiles);
   const report = { groups, total, setAside: t.setAside, records: t.records, createdAfterAsOf: t.createdAfterAsOf };
   // The charts' histograms come from the total's sketches, which the report does not carry: they live

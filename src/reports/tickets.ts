@@ -14,15 +14,15 @@ import {
   targetsOf,
 } from "../tickets/sla.js";
 import {
-  activeSpans,
   calendarOption,
   createdAtOf,
   eventAt,
+  HistoryReading,
   historyOf,
   optionalCount,
   readAsOf,
+  readSpans,
   type StatusSet,
-  statusAt,
   statusesOption,
   type Ticket,
   type TicketCalendar,
@@ -413,6 +413,9 @@ interface TicketReading {
   channel: string | null;
 }
 
+/** The history of the ticket being read (reused: one ticket at a time). */
+const HISTORY = /* @__PURE__ */ new HistoryReading();
+
 const READING: TicketReading = {
   created: 0,
   backlog: false,
@@ -460,9 +463,11 @@ function readTicket(
   const sla = spec.sla;
   const targets = sla === undefined ? undefined : targetsOf(fn, t, gi, sla.overall, sla.byPriority);
   // Backlog as `backlog`: the status in force at asOf decides when there is a history.
+  // The history is read once here (validated as `statusAt` does); the pauses reuse it.
   let open: boolean;
-  if (history !== undefined && history.length > 0) {
-    const status = statusAt(fn, history, gi, asOf);
+  const read = history !== undefined && history.length > 0;
+  if (read) {
+    const status = HISTORY.read(fn, history, gi, spec.paused, asOf);
     open = status === undefined || !spec.resolvedSet.has(status);
   } else open = !(resolved <= asOf);
   const dims = spec.dimensions;
@@ -508,16 +513,7 @@ function readTicket(
   ends[0] = endA;
   ends[1] = endB;
   if (!Number.isNaN(endA) || !Number.isNaN(endB)) {
-    activeSpans(
-      fn,
-      created,
-      ends,
-      spec.calendar,
-      spec.paused === undefined ? undefined : history,
-      spec.paused,
-      gi,
-      out,
-    );
+    readSpans(created, ends, spec.calendar, read && spec.paused !== undefined ? HISTORY : undefined, out);
   }
   if (!Number.isNaN(respondedByAsOf)) r.frMs = out[0] as number;
   else if (Number.isNaN(resolvedByAsOf)) r.frCensored = true;

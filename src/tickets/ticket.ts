@@ -264,7 +264,7 @@ const SCRATCH_OUT = /* @__PURE__ */ new Float64Array(2);
 /**
  * Internal: for two intervals from `start` to `ends[0]` and to `ends[1]` (`NaN`:
  * no interval), writes into `out` the time of each less the paused time within
- * it, walking (and validating) the history once.
+ * it, reading (and validating) the history once.
  */
 export function activeSpans(
   fn: string,
@@ -276,21 +276,75 @@ export function activeSpans(
   i: number,
   out: Float64Array,
 ): void {
+  const reading = history !== undefined && paused !== undefined && !paused.empty ? SCRATCH_HISTORY : undefined;
+  if (reading !== undefined) reading.read(fn, history as ArrayLike<unknown>, i, paused);
+  readSpans(start, ends, calendar, reading, out);
+}
+
+/**
+ * Internal: a status history read once: each entry's instant (epoch ms) and
+ * whether its status pauses the clocks, in reused typed arrays (no allocation
+ * per ticket).
+ */
+export class HistoryReading {
+  at: Float64Array = new Float64Array(8);
+  paused: Uint8Array = new Uint8Array(8);
+  length = 0;
+
+  /**
+   * Reads and validates `history` of ticket `i` (each entry's status, then its
+   * instant, at or after the one before); returns the status in force at
+   * `asOf` (as {@link statusAt}).
+   */
+  read(
+    fn: string,
+    history: ArrayLike<unknown>,
+    i: number,
+    paused: StatusSet | undefined,
+    asOf?: number,
+  ): string | undefined {
+    const n = history.length;
+    if (n > this.at.length) {
+      this.at = new Float64Array(2 * n);
+      this.paused = new Uint8Array(2 * n);
+    }
+    let status: string | undefined;
+    let previous = Number.NEGATIVE_INFINITY;
+    for (let j = 0; j < n; j++) {
+      const e = history[j];
+      const s = statusOf(fn, e, i, j);
+      previous = entryInstant(fn, e as object, i, j, previous);
+      this.at[j] = previous;
+      this.paused[j] = paused?.has(s) ? 1 : 0;
+      if (asOf !== undefined && previous <= asOf) status = s;
+    }
+    this.length = n;
+    return status;
+  }
+}
+
+const SCRATCH_HISTORY = /* @__PURE__ */ new HistoryReading();
+
+/**
+ * Internal: {@link activeSpans} of a history already read (`undefined`: nothing
+ * paused): the time of each interval less the paused stretches within it.
+ */
+export function readSpans(
+  start: number,
+  ends: Float64Array,
+  calendar: TicketCalendar | undefined,
+  history: HistoryReading | undefined,
+  out: Float64Array,
+): void {
   const endA = ends[0] as number;
   const endB = ends[1] as number;
   let a = !Number.isNaN(endA) ? (calendar === undefined ? endA - start : calendar.elapsedMs(start, endA)) : Number.NaN;
   let b = !Number.isNaN(endB) ? (calendar === undefined ? endB - start : calendar.elapsedMs(start, endB)) : Number.NaN;
-  if (history !== undefined && paused !== undefined && !paused.empty) {
+  if (history !== undefined) {
     let since = Number.NEGATIVE_INFINITY; // when the current status began
     let inPause = false;
     for (let j = 0, n = history.length; j <= n; j++) {
-      let at = Number.POSITIVE_INFINITY;
-      let isPaused = false;
-      if (j < n) {
-        const e = history[j];
-        isPaused = paused.has(statusOf(fn, e, i, j));
-        at = entryInstant(fn, e as object, i, j, since);
-      }
+      const at = j < n ? (history.at[j] as number) : Number.POSITIVE_INFINITY;
       if (inPause) {
         // The paused stretch [since, at) clipped to each interval.
         const from = since > start ? since : start;
@@ -303,7 +357,7 @@ export function activeSpans(
           if (until > from) b -= calendar === undefined ? until - from : calendar.elapsedMs(from, until);
         }
       }
-      inPause = isPaused;
+      inPause = j < n && history.paused[j] === 1;
       since = at;
     }
     // Float rounding of fractional milliseconds could leave -1e-12; time is never negative.
