@@ -61,6 +61,21 @@ export function compilePool(a: PoolAward, slots: Slots): CompiledPool {
   };
 }
 
+/**
+ * Every agent's checked metric values, laid out as `checkInput` returns them
+ * (its result fits): agent `i`'s value in slot `s` is `values[i * stride + s]`.
+ */
+export interface AgentTable {
+  /** The agents' ids, in input order. */
+  readonly ids: readonly string[];
+  /** Every agent's values, one row of `stride` slots per agent. */
+  readonly values: Float64Array;
+  /** The number of slots in one agent's row. */
+  readonly stride: number;
+  /** The team's values by slot. */
+  readonly team: Float64Array;
+}
+
 /** Who won a rank award: `won[i]` per agent, and each agent's trace when asked. */
 export interface RankOutcome {
   readonly won: Uint8Array;
@@ -75,14 +90,8 @@ export interface RankOutcome {
  * that straddles the cutoff wins under `includeAllTiedAtCutoff` and loses under
  * `excludeAllTiedAtCutoff`. The outcome never depends on input order.
  */
-export function decideRank(
-  r: CompiledRank,
-  values: Float64Array,
-  stride: number,
-  team: Float64Array,
-  ids: readonly string[],
-  trace: boolean,
-): RankOutcome {
+export function decideRank(r: CompiledRank, table: AgentTable, trace: boolean): RankOutcome {
+  const { ids, values, stride, team } = table;
   const n = ids.length;
   const eligibility: (ConditionTrace | undefined)[] | null = trace ? new Array(n) : null;
   const ranked: number[] = [];
@@ -162,14 +171,8 @@ export interface PoolOutcome {
  * positive weight; otherwise largest remainder over the eligible agents'
  * weights, ties by larger weight, then by agent id ascending (code-unit order).
  */
-export function decidePool(
-  p: CompiledPool,
-  values: Float64Array,
-  stride: number,
-  team: Float64Array,
-  ids: readonly string[],
-  trace: boolean,
-): PoolOutcome {
+export function decidePool(p: CompiledPool, table: AgentTable, trace: boolean): PoolOutcome {
+  const { ids, values, stride, team } = table;
   const n = ids.length;
   const fundings: (ConditionTrace | undefined)[] | null = trace ? [] : null;
   // fundedWhen reads team metrics only.
