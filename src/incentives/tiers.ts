@@ -65,8 +65,19 @@ export function compileTiered(c: TieredComponent): CompiledTiered {
   };
 }
 
+/** What one agent's tiered pay is worked out from. */
+export interface TieredStanding {
+  /** The agent's units on the component's basis metric. */
+  readonly units: Rational;
+  /** The target the band edges scale with, prorated when the component prorates. */
+  readonly target: Rational;
+  /** Receives a trace of each band paid when tracing; `null` otherwise. */
+  readonly trace: BandTrace[] | null;
+}
+
 /** The exact pay for `units` against `target`; pushes each band paid onto `trace` when given. */
-export function tieredPay(t: CompiledTiered, units: Rational, target: Rational, trace: BandTrace[] | null): Rational {
+export function tieredPay(t: CompiledTiered, standing: TieredStanding): Rational {
+  const { units, target, trace } = standing;
   const bands = t.bands;
   if (t.mode === "retroactive") {
     for (let i = bands.length - 1; i >= 0; i--) {
