@@ -5,7 +5,7 @@
  */
 import { allocate } from "./allocate.js";
 import { type CompiledNode, compileNode, type Slots, valueText } from "./conditions.js";
-import { add, div, fractionString, fromNumber, integer, mul, type Rational, ZERO } from "./rational.js";
+import { add, div, fractionString, fromNumber, integer, mul, ZERO } from "./rational.js";
 import type { ConditionTrace, PoolAwardTrace, RankAwardTrace } from "./result.js";
 import type { PoolAward, RankAward, Reward } from "./schema.js";
 
@@ -61,6 +61,21 @@ export function compilePool(a: PoolAward, slots: Slots): CompiledPool {
   };
 }
 
+/**
+ * Every agent's checked metric values, laid out as `checkInput` returns them
+ * (its result fits): agent `i`'s value in slot `s` is `values[i * stride + s]`.
+ */
+export interface AgentTable {
+  /** The agents' ids, in input order. */
+  readonly ids: readonly string[];
+  /** Every agent's values, one row of `stride` slots per agent. */
+  readonly values: Float64Array;
+  /** The number of slots in one agent's row. */
+  readonly stride: number;
+  /** The team's values by slot. */
+  readonly team: Float64Array;
+}
+
 /** Who won a rank award: `won[i]` per agent, and each agent's trace when asked. */
 export interface RankOutcome {
   readonly won: Uint8Array;
@@ -75,18 +90,11 @@ export interface RankOutcome {
  * that straddles the cutoff wins under `includeAllTiedAtCutoff` and loses under
  * `excludeAllTiedAtCutoff`. The outcome never depends on input order.
  */
-export function decideRank(
-  r: CompiledRank,
-  values: Float64Array,
-  stride: number,
-  team: Float64Array,
-  ids: readonly string[],
-  trace: boolean,
-): RankOutcome {
+export function decideRank(r: CompiledRank, table: AgentTable, trace: boolean): RankOutcome {
+  const { ids, values, stride } = table;
   const n = ids.length;
   const eligibility: (ConditionTrace | undefined)[] | null = trace ? new Array(n) : null;
-  const ranked: number[] = [];
-  for (let i = 0; i < n; i++) if (passes(r.eligible, values, i * stride, team, eligibility, i)) ranked.push(i);
+  const ranked = eligibleAgents(r.eligible, table, eligibility);
   const keys = r.keys;
   const cmp = (a: number, b: number): number => {
     for (const k of keys) {
@@ -162,33 +170,16 @@ export interface PoolOutcome {
  * positive weight; otherwise largest remainder over the eligible agents'
  * weights, ties by larger weight, then by agent id ascending (code-unit order).
  */
-export function decidePool(
-  p: CompiledPool,
-  values: Float64Array,
-  stride: number,
-  team: Float64Array,
-  ids: readonly string[],
-  trace: boolean,
-): PoolOutcome {
+export function decidePool(p: CompiledPool, table: AgentTable, trace: boolean): PoolOutcome {
+  const { ids, values, stride, team } = table;
   const n = ids.length;
-  const fundings: (ConditionTrace | undefined)[] | null = trace ? [] : null;
-  // fundedWhen reads team metrics only.
-  const funded = passes(p.funded, new Float64Array(0), 0, team, fundings, 0);
-  const funding = fundings?.[0];
+  const { funded, funding } = fundedWhen(p.funded, team, trace);
   const amounts = new Float64Array(n);
   const eligibility: (ConditionTrace | undefined)[] | null = trace ? new Array(n) : null;
-  const members: number[] = [];
-  const weights: Rational[] = [];
+  const members = funded ? eligibleAgents(p.eligible, table, eligibility) : [];
+  const weights = members.map((i) => fromNumber(values[i * stride + p.splitBy]!));
   let total = ZERO;
-  if (funded) {
-    for (let i = 0; i < n; i++) {
-      if (!passes(p.eligible, values, i * stride, team, eligibility, i)) continue;
-      const w = fromNumber(values[i * stride + p.splitBy]!);
-      members.push(i);
-      weights.push(w);
-      total = add(total, w);
-    }
-  }
+  for (const w of weights) total = add(total, w);
   const paid = funded && total.n > 0n;
   let bumped: Uint8Array | null = null;
   if (paid) {
@@ -228,21 +219,44 @@ export function decidePool(
   return { amounts, traces };
 }
 
-/** Whether agent `i` passes `node` (true without one); its outcome goes into `traces[i]` when tracing. */
-function passes(
+/**
+ * The agents that pass `node` (every agent without one), in input order. When
+ * tracing, agent `i`'s outcome goes into `outcomes[i]`.
+ */
+function eligibleAgents(
   node: CompiledNode | null,
-  values: Float64Array,
-  base: number,
-  team: Float64Array,
-  traces: (ConditionTrace | undefined)[] | null,
-  i: number,
-): boolean {
-  if (node === null) return true;
-  if (traces === null) return node.test(values, base, team);
-  const outcome = node.explain(values, base, team);
-  traces[i] = outcome;
-  return outcome.passed;
+  table: AgentTable,
+  outcomes: (ConditionTrace | undefined)[] | null,
+): number[] {
+  const { ids, values, stride, team } = table;
+  const passed: number[] = [];
+  for (let i = 0; i < ids.length; i++) {
+    if (node === null) passed.push(i);
+    else if (outcomes === null) {
+      if (node.test(values, i * stride, team)) passed.push(i);
+    } else {
+      const outcome = node.explain(values, i * stride, team);
+      outcomes[i] = outcome;
+      if (outcome.passed) passed.push(i);
+    }
+  }
+  return passed;
 }
+
+/** Whether a pool is funded (always without a `fundedWhen`), and the condition's outcome when tracing. */
+function fundedWhen(
+  node: CompiledNode | null,
+  team: Float64Array,
+  trace: boolean,
+): { readonly funded: boolean; readonly funding: ConditionTrace | undefined } {
+  if (node === null) return { funded: true, funding: undefined };
+  // fundedWhen reads team metrics only: no agent's row.
+  if (!trace) return { funded: node.test(NO_AGENT, 0, team), funding: undefined };
+  const funding = node.explain(NO_AGENT, 0, team);
+  return { funded: funding.passed, funding };
+}
+
+const NO_AGENT = /* @__PURE__ */ new Float64Array(0);
 
 function withLabel<T extends object>(t: T, label: string | undefined): T {
   return label === undefined ? t : { ...t, label };

@@ -213,7 +213,8 @@ function run(pp: PreparedPlan, input: PlanInput, options: EvaluateOptions | unde
     }
     trace = t === true;
   }
-  const { ids, values, stride, team, missing, teamMissing } = checkInput(pp, input);
+  const checked = checkInput(pp, input);
+  const { ids, values, stride, team, missing, teamMissing } = checked;
   const { mode, plan } = pp;
   const out: LineOut = { caps: [], tracing: trace, line: undefined };
 
@@ -270,7 +271,7 @@ function run(pp: PreparedPlan, input: PlanInput, options: EvaluateOptions | unde
   let rewardCost = 0;
   for (const a of pp.awards) {
     if (a.kind === "rank") {
-      const { won, traces } = decideRank(a, values, stride, team, ids, trace);
+      const { won, traces } = decideRank(a, checked, trace);
       const reward = a.reward;
       agents.forEach((agent, i) => {
         if (isCash(reward)) awardLine(agent, { id: a.id, kind: "rank", amountMinor: won[i] ? reward.amountMinor : 0 });
@@ -281,7 +282,7 @@ function run(pp: PreparedPlan, input: PlanInput, options: EvaluateOptions | unde
         agent.trace?.awards.push(traces![i]!);
       });
     } else {
-      const { amounts, traces } = decidePool(a, values, stride, team, ids, trace);
+      const { amounts, traces } = decidePool(a, checked, trace);
       agents.forEach((agent, i) => {
         awardLine(agent, { id: a.id, kind: "pool", amountMinor: amounts[i]! });
         agent.trace?.awards.push(traces![i]!);

@@ -132,7 +132,7 @@ function tieredLine(c: TieredComponent, cx: PayContext): Pay {
     const units = fromNumber(row.values[row.base + slot]!);
     const target = t.prorate ? mul(t.target, row.p) : t.target;
     const bands: BandTrace[] | null = out.tracing ? [] : null;
-    const exact = holds ? tieredPay(t, units, target, bands) : ZERO;
+    const exact = holds ? tieredPay(t, { units, target, trace: bands }) : ZERO;
     if (cap) out.caps.push(["amount", cap]);
     if (bands) {
       out.line = (head, tail): TieredLineTrace => ({

@@ -2,11 +2,27 @@
  * The incentive-plan schema (`cs-incentive-plan/1`) as TypeScript types, and
  * the shape of an evaluation's input and options. A plan is plain JSON: it
  * holds no functions, lives in a database or a config repo, and is checked by
- * `validatePlan` before anything reads it. What an evaluation returns is in
- * `result.ts`.
+ * `validatePlan` before anything reads it. Conditions live in
+ * `schema-conditions.ts` and team awards in `schema-awards.ts` (both
+ * re-exported here); what an evaluation returns is in `result.ts`.
  *
  * @module
  */
+
+import type { TeamAward } from "./schema-awards.js";
+import type { Condition } from "./schema-conditions.js";
+
+export type { CashReward, NonCashReward, PoolAward, RankAward, Reward, TeamAward } from "./schema-awards.js";
+export type {
+  AllCondition,
+  AnyCondition,
+  ComparisonOp,
+  Condition,
+  ConditionValue,
+  MetricCondition,
+  NotCondition,
+  TeamMetricCondition,
+} from "./schema-conditions.js";
 
 /**
  * An exact plan number: a safe integer (`400`) or a plain decimal string
@@ -68,88 +84,6 @@ export interface MetricDefinition {
   /** Free text for plan readers. */
   readonly description?: string;
 }
-
-/**
- * A comparison operator of a condition: `eq ne lt lte gt gte` compare with one
- * value, `between` with `[lo, hi]` inclusive, `in` with a list.
- *
- * @category Incentives
- */
-export type ComparisonOp = "eq" | "ne" | "lt" | "lte" | "gt" | "gte" | "between" | "in";
-
-/**
- * The value side of a comparison: one number, `[lo, hi]` for `between`, a list for `in`.
- * Numbers here may be any finite JS number (read through its shortest decimal
- * spelling, as metric values are) or a decimal string.
- *
- * @category Incentives
- */
-export type ConditionValue = number | string | readonly (number | string)[];
-
-/**
- * Compares one of the agent's metrics: `{ metric: "csat_responses", op: "gte", value: 20 }`.
- *
- * @category Incentives
- */
-export interface MetricCondition {
-  /** A metric declared under `metrics`. */
-  readonly metric: string;
-  /** The comparison. */
-  readonly op: ComparisonOp;
-  /** What the metric is compared with. */
-  readonly value: ConditionValue;
-}
-
-/**
- * Compares a team metric: `{ teamMetric: "team_sla_compliance", op: "gte", value: 95 }`.
- *
- * @category Incentives
- */
-export interface TeamMetricCondition {
-  /** A metric declared under `teamMetrics`. */
-  readonly teamMetric: string;
-  /** The comparison. */
-  readonly op: ComparisonOp;
-  /** What the team metric is compared with. */
-  readonly value: ConditionValue;
-}
-
-/**
- * Holds when every child holds (an empty list is rejected by validation).
- *
- * @category Incentives
- */
-export interface AllCondition {
-  /** The children. */
-  readonly all: readonly Condition[];
-}
-
-/**
- * Holds when at least one child holds (an empty list is rejected by validation).
- *
- * @category Incentives
- */
-export interface AnyCondition {
-  /** The children. */
-  readonly any: readonly Condition[];
-}
-
-/**
- * Holds when its child does not.
- *
- * @category Incentives
- */
-export interface NotCondition {
-  /** The negated condition. */
-  readonly not: Condition;
-}
-
-/**
- * A condition node, wherever a plan allows one (`when`, `eligible`, `fundedWhen`, KPI gates).
- *
- * @category Incentives
- */
-export type Condition = MetricCondition | TeamMetricCondition | AllCondition | AnyCondition | NotCondition;
 
 /**
  * One band of a tiered component: `[fromPct, toPct)` of the target, paying
@@ -365,111 +299,6 @@ export interface PerUnitComponent extends ComponentBase {
  * @category Incentives
  */
 export type Component = TieredComponent | ScorecardComponent | FlatComponent | PerUnitComponent;
-
-/**
- * A cash reward of a rank award, paid as a line (outside the plan cap).
- *
- * @category Incentives
- */
-export interface CashReward {
-  /** The discriminant. */
-  readonly kind: "cash";
-  /** The amount per winner, in minor units. */
-  readonly amountMinor: number;
-}
-
-/**
- * A non-cash reward: paid time off, a gift card, a trip, recognition…
- *
- * @category Incentives
- */
-export interface NonCashReward {
-  /** What is given, e.g. `"paidTimeOff"`, `"giftCard"`, `"trip"`, `"recognition"`. */
-  readonly kind: string;
-  /** How much of it per winner (> 0). */
-  readonly quantity: number;
-  /** The unit of `quantity`, e.g. `"day"`. */
-  readonly unit: string;
-  /** What one winner's reward costs the company, in minor units (counted in `totals.rewardCostMinor`). @defaultValue `0` */
-  readonly costModelMinor?: number;
-}
-
-/**
- * A rank award's reward.
- *
- * @category Incentives
- */
-export type Reward = CashReward | NonCashReward;
-
-/**
- * Top-N of the eligible agents by a metric, with tie-breakers and a tie policy at the cutoff.
- *
- * @category Incentives
- */
-export interface RankAward {
-  /** The discriminant. */
-  readonly type: "rank";
-  /** Unique among components and team awards. */
-  readonly id: string;
-  /** The agent metric ranked. */
-  readonly metric: string;
-  /** `"desc"`: highest first. @defaultValue `"desc"` */
-  readonly order?: "asc" | "desc";
-  /** How many places win (an integer ≥ 1). */
-  readonly top: number;
-  /** Who may be ranked. */
-  readonly eligible?: Condition;
-  /** Further metrics that order agents tied on `metric`, in turn. */
-  readonly tieBreakers?: readonly {
-    /** The agent metric. */
-    readonly metric: string;
-    /** `"desc"`: highest first. @defaultValue `"desc"` */
-    readonly order?: "asc" | "desc";
-  }[];
-  /** Whether agents still tied across the cutoff all win or all lose. @defaultValue `"includeAllTiedAtCutoff"` */
-  readonly tiePolicy?: "includeAllTiedAtCutoff" | "excludeAllTiedAtCutoff";
-  /** What each winner receives. */
-  readonly reward: Reward;
-  /** A display name for statements. */
-  readonly label?: string;
-  /** Free text for plan readers. */
-  readonly description?: string;
-}
-
-/**
- * A cash pool, funded when a team condition holds, split among eligible agents
- * in proportion to a metric by largest remainder.
- *
- * @category Incentives
- */
-export interface PoolAward {
-  /** The discriminant. */
-  readonly type: "pool";
-  /** Unique among components and team awards. */
-  readonly id: string;
-  /** The pool in minor units. */
-  readonly amountMinor: number;
-  /** A condition on team metrics only; the pool pays nothing when it fails. */
-  readonly fundedWhen?: Condition;
-  /** Who shares the pool. */
-  readonly eligible?: Condition;
-  /** The weights of the split. */
-  readonly splitBy: {
-    /** The agent metric (≥ 0) each share is proportional to. */
-    readonly metric: string;
-  };
-  /** A display name for statements. */
-  readonly label?: string;
-  /** Free text for plan readers. */
-  readonly description?: string;
-}
-
-/**
- * A team award, decided across all agents after every plan cap.
- *
- * @category Incentives
- */
-export type TeamAward = RankAward | PoolAward;
 
 /**
  * An incentive plan, `cs-incentive-plan/1`. See the guide "Incentive plans" for each field.

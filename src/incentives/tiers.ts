@@ -65,8 +65,19 @@ export function compileTiered(c: TieredComponent): CompiledTiered {
   };
 }
 
+/** What one agent's tiered pay is worked out from. */
+export interface TieredStanding {
+  /** The agent's units on the component's basis metric. */
+  readonly units: Rational;
+  /** The target the band edges scale with, prorated when the component prorates. */
+  readonly target: Rational;
+  /** Receives a trace of each band paid when tracing; `null` otherwise. */
+  readonly trace: BandTrace[] | null;
+}
+
 /** The exact pay for `units` against `target`; pushes each band paid onto `trace` when given. */
-export function tieredPay(t: CompiledTiered, units: Rational, target: Rational, trace: BandTrace[] | null): Rational {
+export function tieredPay(t: CompiledTiered, standing: TieredStanding): Rational {
+  const { units, target, trace } = standing;
   const bands = t.bands;
   if (t.mode === "retroactive") {
     for (let i = bands.length - 1; i >= 0; i--) {
@@ -74,7 +85,7 @@ export function tieredPay(t: CompiledTiered, units: Rational, target: Rational, 
       const lo = mul(target, b.from);
       if (compare(units, lo) < 0 && i > 0) continue;
       const amount = mul(units, b.rate);
-      if (trace) trace.push(bandTrace(i, b, target, lo, units, amount));
+      if (trace) trace.push(bandTrace({ index: i, band: b, target, from: lo, units, amount }));
       return amount;
     }
     return ZERO;
@@ -89,28 +100,37 @@ export function tieredPay(t: CompiledTiered, units: Rational, target: Rational, 
     const inside = compare(top, lo) > 0 ? sub(top, lo) : ZERO;
     const amount = mul(inside, b.rate);
     total = add(total, amount);
-    if (trace) trace.push(bandTrace(i, b, target, lo, inside, amount));
+    if (trace) trace.push(bandTrace({ index: i, band: b, target, from: lo, units: inside, amount }));
   }
   return total;
 }
 
-function bandTrace(
-  index: number,
-  b: CompiledBand,
-  target: Rational,
-  lo: Rational,
-  units: Rational,
-  amount: Rational,
-): BandTrace {
+/** One band's part of an agent's tiered pay, as the trace reports it. */
+interface BandShare {
+  /** The band's position in the plan's list. */
+  readonly index: number;
+  readonly band: CompiledBand;
+  /** The target the band edges scale with. */
+  readonly target: Rational;
+  /** The band's lower edge in units: target × fromPct / 100. */
+  readonly from: Rational;
+  /** The units paid at the band's rate. */
+  readonly units: Rational;
+  /** units × rate, exact minor units. */
+  readonly amount: Rational;
+}
+
+function bandTrace(share: BandShare): BandTrace {
+  const { band: b, target } = share;
   const out: BandTrace = {
-    index,
+    index: share.index,
     fromPct: b.fromPct,
     toPct: b.toPct,
-    fromUnits: fractionString(lo),
+    fromUnits: fractionString(share.from),
     toUnits: b.to === null ? null : fractionString(mul(target, b.to)),
-    units: fractionString(units),
+    units: fractionString(share.units),
     ratePerUnitMinor: b.rateText,
-    amount: fractionString(amount),
+    amount: fractionString(share.amount),
   };
   return b.label === undefined ? out : { ...out, label: b.label };
 }

@@ -14,6 +14,7 @@ import type {
   Band,
   Cap,
   CashReward,
+  Component,
   FlatComponent,
   Kpi,
   MetricDefinition,
@@ -23,6 +24,7 @@ import type {
   PoolAward,
   RankAward,
   ScorecardComponent,
+  TeamAward,
   TieredComponent,
 } from "./schema.js";
 import { fundedWhen, when } from "./validate-conditions.js";
@@ -257,16 +259,19 @@ const POOL = {
   required: ["id", "amountMinor", "splitBy"],
 } satisfies ShapeOf<PoolAward>;
 
+/** One shape per member of the union `U`, keyed by its `type` (a missing, extra or mismatched type fails to compile). */
+type ShapesByType<U extends { readonly type: string }> = { readonly [T in U as T["type"]]: ShapeOf<T> };
+
 /** Components by `type`. */
-const COMPONENTS: Readonly<Record<string, Shape>> = {
+const COMPONENTS = {
   tiered: TIERED,
   scorecard: SCORECARD,
   flat: FLAT,
   perUnit: PER_UNIT,
-};
+} satisfies ShapesByType<Component>;
 
 /** Team awards by `type`. */
-const AWARDS: Readonly<Record<string, Shape>> = { rank: RANK, pool: POOL };
+const AWARDS = { rank: RANK, pool: POOL } satisfies ShapesByType<TeamAward>;
 
 /** An object whose `type` picks its shape among `shapes` (else `code`). */
 function typed(shapes: Readonly<Record<string, Shape>>, code: string): Check {

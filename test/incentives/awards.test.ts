@@ -138,6 +138,16 @@ describe("rank awards", () => {
   });
 });
 
+describe("rank awards: tied agents in the trace", () => {
+  it("lists the agents tied with each in id order, whatever the input order", () => {
+    const tied = ["c", "a", "b"].map((id) => ({ id, metrics: { tickets: 10, qa: 0, csat: 0 } }));
+    const traces = rankTraces({ top: 3 }, tied);
+    expect(traces.get("c")!.tiedWith).toEqual(["a", "b"]);
+    expect(traces.get("b")!.tiedWith).toEqual(["a", "c"]);
+    expect(traces.get("a")!.tiedWith).toEqual(["b", "c"]);
+  });
+});
+
 describe("pool awards", () => {
   function poolPlan(extra: Record<string, unknown> = {}): Record<string, unknown> {
     return minimalPlan({
@@ -246,7 +256,20 @@ describe("pool awards", () => {
     expect(result.agents.map((a) => a.cashMinor)).toEqual([1, 3, 6, 0]);
     const t = result.agents[1]!.trace!.awards[0] as PoolAwardTrace;
     expect(t).toMatchObject({ funded: true, eligible: true, exactShare: "5/2", remainderUnit: true });
-    expect(t.funding).toBeUndefined();
-    expect(t.eligibility).toBeUndefined();
+    // No funding, eligibility or label key at all (toBeUndefined would pass on `key: undefined`).
+    expect(["funding", "eligibility", "label"].filter((key) => Object.hasOwn(t, key))).toEqual([]);
+  });
+
+  it("the first eligible agent in input order is marked when it takes the remainder unit", () => {
+    const plan = minimalPlan({
+      metrics,
+      teamAwards: [{ id: "p", type: "pool", amountMinor: 10, splitBy: { metric: "tickets" } }],
+    });
+    const even = ["a", "b", "c"].map((id) => ({ id, metrics: { tickets: 1, qa: 0, csat: 0 } }));
+    // 10 over three equal weights: 10/3 each → 3, 3, 3 and one unit to the smallest id, "a".
+    const result = evaluatePlan(plan, { agents: even }, { trace: true });
+    expect(result.agents.map((a) => a.cashMinor)).toEqual([4, 3, 3]);
+    const marked = result.agents.map((a) => (a.trace!.awards[0] as PoolAwardTrace).remainderUnit);
+    expect(marked).toEqual([true, false, false]);
   });
 });

@@ -57,6 +57,13 @@ describe("graduated tiers", () => {
     ]);
   });
 
+  it("a band without a label has no label key in its trace, not label: undefined", () => {
+    // toEqual cannot tell the two apart; JSON consumers and exactOptionalPropertyTypes can.
+    const { trace } = run(plan, 300);
+    expect(Object.hasOwn(trace.bands[0]!, "label")).toBe(false);
+    expect(trace.bands[1]!.label).toBe("on target");
+  });
+
   it("units exactly at a band's start do not enter it", () => {
     // 200 units: the whole first band, nothing of the band from 200.
     const { cash, trace } = run(plan, 200);

@@ -151,13 +151,11 @@ function settle(c: CheckedSettlement): Settlement {
 
   // (1) The period's own evaluation.
   const agentsIn = input.agents;
-  const evaluated = evaluate(
-    compiled,
-    segments,
-    agentsIn.map((a) => ({ id: a.id, metrics: a.metrics })),
+  const evaluated = evaluate(compiled, segments, {
+    agents: agentsIn.map((a) => ({ id: a.id, metrics: a.metrics })),
     teamMetrics,
-    (i, rest) => `/input/agents/${i}${rest}`,
-  );
+    where: (i, rest) => `/input/agents/${i}${rest}`,
+  });
 
   // Restated periods, in period order, re-evaluated whole.
   const restated: Restated[] = [];
@@ -250,17 +248,20 @@ function copyMetrics(m: Readonly<Record<string, number>>): Record<string, number
   return out;
 }
 
+/** One period's metrics to evaluate, and where its metric errors point. */
+interface PeriodMetrics {
+  readonly agents: readonly { id: string; metrics: Readonly<Record<string, number>> }[];
+  readonly teamMetrics: Readonly<Record<string, number>>;
+  /** The JSON pointer of agent `agent`'s (or, for -1, the team's) value at `rest` under the call's input. */
+  readonly where: (agent: number, rest: string) => string;
+}
+
 /**
  * Evaluates a period's segments for the given agents. A metric error becomes an
  * issue whose pointer `where(agentIndex, rest)` places under the call's input.
  */
-function evaluate(
-  compiled: Map<Plan, CompiledPlan>,
-  segments: readonly Segment[],
-  agents: readonly { id: string; metrics: Readonly<Record<string, number>> }[],
-  teamMetrics: Readonly<Record<string, number>>,
-  where: (agent: number, rest: string) => string,
-): Evaluated {
+function evaluate(compiled: Map<Plan, CompiledPlan>, segments: readonly Segment[], period: PeriodMetrics): Evaluated {
+  const { agents, teamMetrics, where } = period;
   const out: Evaluated = new Map();
   for (const a of agents) out.set(a.id, []);
   const total = segments.reduce((s, x) => s + x.days, 0);
@@ -351,11 +352,12 @@ function restate(
     days: s.days,
   }));
   const at = `/input/restatements/${index}`;
-  const evaluated = evaluate(compiled, segments, agents, teamMetrics, (i, rest) => {
+  const where = (i: number, rest: string): string => {
     if (i < 0) return `${at}${rest}`;
     const g = given.get(agents[i]!.id);
     return g === undefined ? `/options/previous/agents${rest}` : `${at}/agents/${g}${rest}`;
-  });
+  };
+  const evaluated = evaluate(compiled, segments, { agents, teamMetrics, where });
   return { record, evaluated, metrics, changedAgent, changedTeam, teamMetrics };
 }
 
