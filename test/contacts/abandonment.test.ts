@@ -6,9 +6,8 @@ import {
   type Contact,
   mergeCounts,
 } from "../../src/index.js";
+import { code } from "../helpers/errors.js";
 import { contactsVector } from "./fixtures.js";
-
-const code = (c: string, extra: object = {}) => expect.objectContaining({ code: c, ...extra });
 
 describe("abandonmentRate", () => {
   // METRICS.md §3 vector (Call Centre Helper's abandon-rate example): 60 / 1 060 = 5.660377 %;
@@ -51,16 +50,24 @@ describe("abandonmentRate", () => {
     expect(() => abandonmentRate([{ outcome: "abandoned" } as never])).toThrow(
       code("missing_value", { path: "contacts[0].waitMs" }),
     );
-    expect(() => abandonmentRate([{ waitMs: "1" as never, outcome: "abandoned" }])).toThrow(code("invalid_type"));
-    expect(() => abandonmentRate([{ waitMs: Number.NaN, outcome: "abandoned" }])).toThrow(code("not_finite"));
-    expect(() => abandonmentRate([{ waitMs: 1, outcome: "lost" as never }])).toThrow(code("invalid_value"));
+    expect(() => abandonmentRate([{ waitMs: "1" as never, outcome: "abandoned" }])).toThrow(
+      code("invalid_type", { path: "contacts[0].waitMs" }),
+    );
+    expect(() => abandonmentRate([{ waitMs: Number.NaN, outcome: "abandoned" }])).toThrow(
+      code("not_finite", { path: "contacts[0].waitMs" }),
+    );
+    expect(() => abandonmentRate([{ waitMs: 1, outcome: "lost" as never }])).toThrow(
+      code("invalid_value", { path: "contacts[0].outcome" }),
+    );
     expect(() => abandonmentRate([{ waitMs: 1, outcome: 1 as never }])).toThrow(
       code("invalid_type", { path: "contacts[0].outcome" }),
     );
     expect(() => abandonmentRate([], { shortAbandonMs: -5 })).toThrow(
       code("invalid_option", { path: "options.shortAbandonMs" }),
     );
-    expect(() => abandonmentRate([], { shortAbandonMs: "5" as never })).toThrow(code("invalid_option"));
+    expect(() => abandonmentRate([], { shortAbandonMs: "5" as never })).toThrow(
+      code("invalid_option", { path: "options.shortAbandonMs" }),
+    );
     expect(() => abandonmentRate([], 5 as never)).toThrow(code("invalid_option", { path: "options" }));
   });
 
@@ -94,7 +101,7 @@ describe("abandonmentRateFromCounts", () => {
       code("missing_value", { path: "counts.shortAbandoned" }),
     );
     expect(() => abandonmentRateFromCounts({ answered: -1, abandoned: 1, shortAbandoned: 0 })).toThrow(
-      code("out_of_range"),
+      code("out_of_range", { path: "counts.answered" }),
     );
     expect(() => abandonmentRateFromCounts(null as never)).toThrow(code("invalid_type", { path: "counts" }));
   });

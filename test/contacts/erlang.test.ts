@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { erlangC, requiredAgents } from "../../src/index.js";
+import { code } from "../helpers/errors.js";
 import { halfHour } from "./fixtures.js";
 
-const code = (c: string, extra: object = {}) => expect.objectContaining({ code: c, ...extra });
 const minute = 60_000;
 
 /** Relative closeness for large-traffic answers checked against mpmath at 60 digits. */
@@ -105,10 +105,16 @@ describe("erlangC", () => {
     expect(() => erlangC({ ...halfHour, intervalMs: 0, agents: 3 })).toThrow(
       code("out_of_range", { path: "input.intervalMs" }),
     );
-    expect(() => erlangC({ ...halfHour, averageHandleMs: 0, agents: 3 })).toThrow(code("out_of_range"));
-    expect(() => erlangC({ ...halfHour, answerWithinMs: -1, agents: 3 })).toThrow(code("out_of_range"));
-    expect(() => erlangC({ ...halfHour, agents: Number.NaN })).toThrow(code("not_finite"));
-    expect(() => erlangC({ ...halfHour, agents: "14" as never })).toThrow(code("invalid_type"));
+    expect(() => erlangC({ ...halfHour, averageHandleMs: 0, agents: 3 })).toThrow(
+      code("out_of_range", { path: "input.averageHandleMs" }),
+    );
+    expect(() => erlangC({ ...halfHour, answerWithinMs: -1, agents: 3 })).toThrow(
+      code("out_of_range", { path: "input.answerWithinMs" }),
+    );
+    expect(() => erlangC({ ...halfHour, agents: Number.NaN })).toThrow(code("not_finite", { path: "input.agents" }));
+    expect(() => erlangC({ ...halfHour, agents: "14" as never })).toThrow(
+      code("invalid_type", { path: "input.agents" }),
+    );
     expect(() => erlangC(halfHour as never)).toThrow(code("missing_value", { path: "input.agents" }));
     expect(() => erlangC(null as never)).toThrow(code("invalid_type", { path: "input" }));
     // Traffic that overflows a double is out of range.
@@ -193,12 +199,14 @@ describe("requiredAgents", () => {
     expect(() => requiredAgents({ ...halfHour, serviceLevelPercent: 100 })).toThrow(
       code("out_of_range", { fn: "requiredAgents", path: "input.serviceLevelPercent" }),
     );
-    expect(() => requiredAgents({ ...halfHour, serviceLevelPercent: -1 })).toThrow(code("out_of_range"));
+    expect(() => requiredAgents({ ...halfHour, serviceLevelPercent: -1 })).toThrow(
+      code("out_of_range", { path: "input.serviceLevelPercent" }),
+    );
     expect(() => requiredAgents({ ...halfHour, serviceLevelPercent: 80, maxOccupancyPercent: 0 })).toThrow(
       code("out_of_range", { path: "input.maxOccupancyPercent" }),
     );
     expect(() => requiredAgents({ ...halfHour, serviceLevelPercent: 80, maxOccupancyPercent: 101 })).toThrow(
-      code("out_of_range"),
+      code("out_of_range", { path: "input.maxOccupancyPercent" }),
     );
   });
 
@@ -227,8 +235,12 @@ describe("requiredAgents", () => {
     expect(() => requiredAgents(halfHour as never)).toThrow(
       code("missing_value", { path: "input.serviceLevelPercent" }),
     );
-    expect(() => requiredAgents({ ...halfHour, serviceLevelPercent: "80" as never })).toThrow(code("invalid_type"));
-    expect(() => requiredAgents({ ...halfHour, serviceLevelPercent: Number.NaN })).toThrow(code("not_finite"));
+    expect(() => requiredAgents({ ...halfHour, serviceLevelPercent: "80" as never })).toThrow(
+      code("invalid_type", { path: "input.serviceLevelPercent" }),
+    );
+    expect(() => requiredAgents({ ...halfHour, serviceLevelPercent: Number.NaN })).toThrow(
+      code("not_finite", { path: "input.serviceLevelPercent" }),
+    );
     expect(() => requiredAgents({ ...halfHour, arrivals: undefined as never, serviceLevelPercent: 80 })).toThrow(
       code("missing_value", { path: "input.arrivals" }),
     );

@@ -6,8 +6,8 @@ import {
   handleTimeTotals,
   mergeCounts,
 } from "../../src/index.js";
+import { code } from "../helpers/errors.js";
 
-const code = (c: string, extra: object = {}) => expect.objectContaining({ code: c, ...extra });
 const s = 1000;
 
 describe("averageHandleTimeFromTotals", () => {
@@ -44,9 +44,11 @@ describe("averageHandleTimeFromTotals", () => {
     expect(() => averageHandleTimeFromTotals({ talkMs: 1, handledContacts: 2.5 })).toThrow(
       code("not_integer", { path: "totals.handledContacts" }),
     );
-    expect(() => averageHandleTimeFromTotals({ talkMs: Number.NaN, handledContacts: 1 })).toThrow(code("not_finite"));
+    expect(() => averageHandleTimeFromTotals({ talkMs: Number.NaN, handledContacts: 1 })).toThrow(
+      code("not_finite", { path: "totals.talkMs" }),
+    );
     expect(() => averageHandleTimeFromTotals({ talkMs: "1", handledContacts: 1 } as never)).toThrow(
-      code("invalid_type"),
+      code("invalid_type", { path: "totals.talkMs" }),
     );
     expect(() => averageHandleTimeFromTotals({ talkMs: 1, handledContacts: 1, notHandled: -1 })).toThrow(
       code("out_of_range", { path: "totals.notHandled" }),

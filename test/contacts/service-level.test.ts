@@ -6,9 +6,9 @@ import {
   serviceLevelCounts,
   serviceLevelFromCounts,
 } from "../../src/index.js";
+import { code } from "../helpers/errors.js";
 import { contactsVector } from "./fixtures.js";
 
-const code = (c: string, extra: object = {}) => expect.objectContaining({ code: c, ...extra });
 const vectorCounts = { answered: 1000, answeredWithin: 860, abandoned: 60, abandonedWithin: 20 };
 
 describe("serviceLevel", () => {
@@ -48,7 +48,7 @@ describe("serviceLevel", () => {
     expect(() => serviceLevel([], {} as never)).toThrow(
       code("missing_value", { fn: "serviceLevel", path: "options.thresholdMs" }),
     );
-    expect(() => serviceLevel([], undefined as never)).toThrow(code("missing_value"));
+    expect(() => serviceLevel([], undefined as never)).toThrow(code("missing_value", { path: "options.thresholdMs" }));
     expect(() => serviceLevel([], { thresholdMs: -1 })).toThrow(
       code("invalid_option", { path: "options.thresholdMs" }),
     );
@@ -64,7 +64,9 @@ describe("serviceLevel", () => {
     expect(() => serviceLevelCounts([{ waitMs: 3, outcome: "queued" as never }], { thresholdMs: 1 })).toThrow(
       code("invalid_value", { fn: "serviceLevelCounts", path: "contacts[0].outcome" }),
     );
-    expect(() => serviceLevel("contacts" as never, { thresholdMs: 1 })).toThrow(code("invalid_type"));
+    expect(() => serviceLevel("contacts" as never, { thresholdMs: 1 })).toThrow(
+      code("invalid_type", { path: "contacts" }),
+    );
   });
 
   it("does not mutate its input", () => {
@@ -102,13 +104,19 @@ describe("serviceLevelFromCounts", () => {
   });
 
   it("throws the count codes", () => {
-    expect(() => serviceLevelFromCounts({ ...vectorCounts, answered: 1.5 })).toThrow(code("not_integer"));
-    expect(() => serviceLevelFromCounts({ ...vectorCounts, abandoned: -1 })).toThrow(code("out_of_range"));
+    expect(() => serviceLevelFromCounts({ ...vectorCounts, answered: 1.5 })).toThrow(
+      code("not_integer", { path: "counts.answered" }),
+    );
+    expect(() => serviceLevelFromCounts({ ...vectorCounts, abandoned: -1 })).toThrow(
+      code("out_of_range", { path: "counts.abandoned" }),
+    );
     const { abandonedWithin: _, ...missing } = vectorCounts;
     expect(() => serviceLevelFromCounts(missing as never)).toThrow(
       code("missing_value", { path: "counts.abandonedWithin" }),
     );
-    expect(() => serviceLevelFromCounts(vectorCounts, { abandoned: 3 as never })).toThrow(code("invalid_option"));
+    expect(() => serviceLevelFromCounts(vectorCounts, { abandoned: 3 as never })).toThrow(
+      code("invalid_option", { path: "options.abandoned" }),
+    );
   });
 
   it("does not mutate its input", () => {

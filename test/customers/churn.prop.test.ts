@@ -62,11 +62,13 @@ describe("churn and retention properties", () => {
     fc.assert(
       fc.property(fc.nat(10_000), fc.integer({ min: 1, max: 1000 }), (start, extra) => {
         expect(() => churnRate({ customersAtStart: start, customersLost: start + extra })).toThrow(
-          expect.objectContaining({ code: "inconsistent_counts" }),
+          expect.objectContaining({ code: "inconsistent_counts", fn: "churnRate", path: "counts.customersLost" }),
         );
         expect(() =>
           retentionRate({ customersAtStart: start, customersAtEnd: start + extra, newCustomers: 0 }),
-        ).toThrow(expect.objectContaining({ code: "inconsistent_counts" }));
+        ).toThrow(
+          expect.objectContaining({ code: "inconsistent_counts", fn: "retentionRate", path: "counts.customersAtEnd" }),
+        );
       }),
     );
   });

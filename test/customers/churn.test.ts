@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { churnRate, convertChurnRate, mergeCounts } from "../../src/index.js";
-
-const code = (c: string, extra: object = {}) => expect.objectContaining({ code: c, ...extra });
+import { code } from "../helpers/errors.js";
 
 describe("churnRate", () => {
   // METRICS.md §2 vector; §9 error 2: 400 of 2 000 is 20 %, not 2 %.
@@ -64,9 +63,15 @@ describe("churnRate", () => {
     expect(() => churnRate({ customersAtStart: "100", customersLost: 1 } as never)).toThrow(
       code("invalid_type", { path: "counts.customersAtStart" }),
     );
-    expect(() => churnRate({ customersAtStart: 100, customersLost: 1.5 })).toThrow(code("not_integer"));
-    expect(() => churnRate({ customersAtStart: -1, customersLost: 0 })).toThrow(code("out_of_range"));
-    expect(() => churnRate({ customersAtStart: Number.NaN, customersLost: 0 })).toThrow(code("not_finite"));
+    expect(() => churnRate({ customersAtStart: 100, customersLost: 1.5 })).toThrow(
+      code("not_integer", { path: "counts.customersLost" }),
+    );
+    expect(() => churnRate({ customersAtStart: -1, customersLost: 0 })).toThrow(
+      code("out_of_range", { path: "counts.customersAtStart" }),
+    );
+    expect(() => churnRate({ customersAtStart: Number.NaN, customersLost: 0 })).toThrow(
+      code("not_finite", { path: "counts.customersAtStart" }),
+    );
     expect(() => churnRate(null as never)).toThrow(code("invalid_type", { path: "counts" }));
   });
 
@@ -121,7 +126,9 @@ describe("convertChurnRate", () => {
     expect(() => convertChurnRate(120, { fromDays: 30, toDays: 360 })).toThrow(
       code("out_of_range", { fn: "convertChurnRate", path: "ratePercent" }),
     );
-    expect(() => convertChurnRate(-1, { fromDays: 30, toDays: 360 })).toThrow(code("out_of_range"));
+    expect(() => convertChurnRate(-1, { fromDays: 30, toDays: 360 })).toThrow(
+      code("out_of_range", { path: "ratePercent" }),
+    );
     expect(() => convertChurnRate(3, { fromDays: 0, toDays: 360 })).toThrow(
       code("out_of_range", { path: "periods.fromDays" }),
     );
@@ -131,9 +138,13 @@ describe("convertChurnRate", () => {
     expect(() => convertChurnRate(3, { fromDays: 30 } as never)).toThrow(
       code("missing_value", { path: "periods.toDays" }),
     );
-    expect(() => convertChurnRate("3" as never, { fromDays: 30, toDays: 360 })).toThrow(code("invalid_type"));
+    expect(() => convertChurnRate("3" as never, { fromDays: 30, toDays: 360 })).toThrow(
+      code("invalid_type", { path: "ratePercent" }),
+    );
     expect(() => convertChurnRate(3, null as never)).toThrow(code("invalid_type", { path: "periods" }));
-    expect(() => convertChurnRate(3, { fromDays: 30, toDays: Number.POSITIVE_INFINITY })).toThrow(code("not_finite"));
+    expect(() => convertChurnRate(3, { fromDays: 30, toDays: Number.POSITIVE_INFINITY })).toThrow(
+      code("not_finite", { path: "periods.toDays" }),
+    );
   });
 
   it("does not mutate its input", () => {

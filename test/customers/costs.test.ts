@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { costPerResolution, retentionCost } from "../../src/index.js";
-
-const code = (c: string, extra: object = {}) => expect.objectContaining({ code: c, ...extra });
+import { code } from "../helpers/errors.js";
 
 describe("retentionCost", () => {
   // METRICS.md §2 vector: 10 000 / 500 = 20.
@@ -22,9 +21,11 @@ describe("retentionCost", () => {
     expect(() => retentionCost({ retentionSpend: 1, customersRetained: 0.5 })).toThrow(
       code("not_integer", { path: "input.customersRetained" }),
     );
-    expect(() => retentionCost({ retentionSpend: "1", customersRetained: 5 } as never)).toThrow(code("invalid_type"));
+    expect(() => retentionCost({ retentionSpend: "1", customersRetained: 5 } as never)).toThrow(
+      code("invalid_type", { path: "input.retentionSpend" }),
+    );
     expect(() => retentionCost({ retentionSpend: Number.POSITIVE_INFINITY, customersRetained: 5 })).toThrow(
-      code("not_finite"),
+      code("not_finite", { path: "input.retentionSpend" }),
     );
     expect(() => retentionCost({ customersRetained: 5 } as never)).toThrow(
       code("missing_value", { path: "input.retentionSpend" }),
@@ -51,9 +52,15 @@ describe("costPerResolution", () => {
     expect(() => costPerResolution({ supportCost: -5, resolvedTickets: 1 })).toThrow(
       code("out_of_range", { fn: "costPerResolution", path: "input.supportCost" }),
     );
-    expect(() => costPerResolution({ supportCost: 100, resolvedTickets: 2.5 })).toThrow(code("not_integer"));
-    expect(() => costPerResolution({ supportCost: 100, resolvedTickets: -2 })).toThrow(code("out_of_range"));
-    expect(() => costPerResolution({ supportCost: 100 } as never)).toThrow(code("missing_value"));
+    expect(() => costPerResolution({ supportCost: 100, resolvedTickets: 2.5 })).toThrow(
+      code("not_integer", { path: "input.resolvedTickets" }),
+    );
+    expect(() => costPerResolution({ supportCost: 100, resolvedTickets: -2 })).toThrow(
+      code("out_of_range", { path: "input.resolvedTickets" }),
+    );
+    expect(() => costPerResolution({ supportCost: 100 } as never)).toThrow(
+      code("missing_value", { path: "input.resolvedTickets" }),
+    );
     expect(() => costPerResolution(undefined as never)).toThrow(code("invalid_type", { path: "input" }));
   });
 

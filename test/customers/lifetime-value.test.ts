@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { convertChurnRate, customerLifetimeValue } from "../../src/index.js";
-
-const code = (c: string, extra: object = {}) => expect.objectContaining({ code: c, ...extra });
+import { code } from "../helpers/errors.js";
 
 describe("customerLifetimeValue", () => {
   // METRICS.md §2 vector: 50 a month × 90 % margin ÷ 10 % monthly churn = 450 (Baremetrics / ChartMogul simple LTV).
@@ -99,10 +98,10 @@ describe("customerLifetimeValue", () => {
     );
     expect(() =>
       customerLifetimeValue({ revenuePerPeriod: "50", grossMarginPercent: 90, churnRatePercent: 10 } as never),
-    ).toThrow(code("invalid_type"));
+    ).toThrow(code("invalid_type", { path: "input.revenuePerPeriod" }));
     expect(() =>
       customerLifetimeValue({ revenuePerPeriod: 50, grossMarginPercent: Number.NaN, churnRatePercent: 10 }),
-    ).toThrow(code("not_finite"));
+    ).toThrow(code("not_finite", { path: "input.grossMarginPercent" }));
   });
 
   it("does not mutate its input", () => {

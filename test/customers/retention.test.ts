@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { churnRate, mergeCounts, retentionRate } from "../../src/index.js";
-
-const code = (c: string, extra: object = {}) => expect.objectContaining({ code: c, ...extra });
+import { code } from "../helpers/errors.js";
 
 describe("retentionRate", () => {
   // METRICS.md §2 vector and §9 error 1: (end − new) / start = (1200 − 300) / 1000 = 90 %
@@ -48,16 +47,16 @@ describe("retentionRate", () => {
       code("missing_value", { path: "counts.newCustomers" }),
     );
     expect(() => retentionRate({ customersAtStart: 10, customersAtEnd: -1, newCustomers: 0 })).toThrow(
-      code("out_of_range"),
+      code("out_of_range", { path: "counts.customersAtEnd" }),
     );
     expect(() => retentionRate({ customersAtStart: 10.5, customersAtEnd: 10, newCustomers: 0 })).toThrow(
-      code("not_integer"),
+      code("not_integer", { path: "counts.customersAtStart" }),
     );
     expect(() => retentionRate({ customersAtStart: 10, customersAtEnd: "10", newCustomers: 0 } as never)).toThrow(
-      code("invalid_type"),
+      code("invalid_type", { path: "counts.customersAtEnd" }),
     );
     expect(() => retentionRate({ customersAtStart: 10, customersAtEnd: Number.NaN, newCustomers: 0 })).toThrow(
-      code("not_finite"),
+      code("not_finite", { path: "counts.customersAtEnd" }),
     );
   });
 

@@ -5,8 +5,8 @@ import {
   revenueMovements,
   revenueRetentionFromCustomers,
 } from "../../src/index.js";
+import { code } from "../helpers/errors.js";
 
-const code = (c: string, extra: object = {}) => expect.objectContaining({ code: c, ...extra });
 const vector = { startingRevenue: 200_000, expansion: 20_000, contraction: 4_000, churned: 6_000 };
 
 describe("netRevenueRetention and grossRevenueRetention", () => {
@@ -39,7 +39,7 @@ describe("netRevenueRetention and grossRevenueRetention", () => {
       code("inconsistent_counts", { path: "revenue.churned" }),
     );
     expect(() => netRevenueRetention({ startingRevenue: 0, expansion: 0, contraction: 1, churned: 0 })).toThrow(
-      code("inconsistent_counts"),
+      code("inconsistent_counts", { path: "revenue.churned" }),
     );
   });
 
@@ -48,10 +48,10 @@ describe("netRevenueRetention and grossRevenueRetention", () => {
       code("missing_value", { path: "revenue.expansion" }),
     );
     expect(() => grossRevenueRetention({ startingRevenue: "1", contraction: 0, churned: 0 } as never)).toThrow(
-      code("invalid_type"),
+      code("invalid_type", { path: "revenue.startingRevenue" }),
     );
     expect(() => grossRevenueRetention({ startingRevenue: Number.NaN, contraction: 0, churned: 0 })).toThrow(
-      code("not_finite"),
+      code("not_finite", { path: "revenue.startingRevenue" }),
     );
     expect(() => grossRevenueRetention([] as never)).toThrow(code("invalid_type", { path: "revenue" }));
   });
@@ -132,7 +132,7 @@ describe("revenue retention from per-customer records", () => {
       code("missing_value", { path: "customers[0].endRevenue" }),
     );
     expect(() => revenueRetentionFromCustomers([{ startRevenue: 10, endRevenue: Number.NaN }])).toThrow(
-      code("not_finite"),
+      code("not_finite", { path: "customers[0].endRevenue" }),
     );
     expect(() => revenueRetentionFromCustomers([null as never])).toThrow(
       code("invalid_type", { path: "customers[0]" }),

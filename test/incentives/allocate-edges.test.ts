@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { allocate } from "../../src/incentives/allocate.js";
+import { fromNumber } from "../../src/incentives/rational.js";
 import { allocateLargestRemainder } from "../../src/index.js";
 
 // Tie-breaks, the exact path for large products and the error texts of largest remainder,
@@ -63,5 +65,40 @@ describe("allocateLargestRemainder: errors name what was expected", () => {
         expect.objectContaining({ code: "invalid_option", fn, path: "options.tieBreak", received: tieBreak }),
       );
     }
+  });
+});
+
+describe("allocateLargestRemainder: the comparator decides who gets the leftover units", () => {
+  it("among several equal remainders the larger weight wins, then the key, then the position", () => {
+    // Oracle: Hamilton's method by hand. By [1, 5, 9, 1] (sum 16) every share has the same fraction:
+    // 4 → .25, 1.25, 2.25, .25 (floors 0, 1, 2, 0; one unit left: the weight 9 takes it before the keys);
+    // 8 → .5, 2.5, 4.5, .5 (two left: 9, then 5); 12 → .75, 3.75, 6.75, .75 (three left: 9, 5, then a 1 by key).
+    const tieBreak = ["d", "c", "b", "a"];
+    expect(allocateLargestRemainder(4, [1, 5, 9, 1], { tieBreak })).toEqual([0, 1, 3, 0]);
+    expect(allocateLargestRemainder(8, [1, 5, 9, 1], { tieBreak })).toEqual([0, 3, 5, 0]);
+    expect(allocateLargestRemainder(12, [1, 5, 9, 1], { tieBreak })).toEqual([0, 4, 7, 1]);
+    expect(allocateLargestRemainder(12, [1, 5, 9, 1])).toEqual([1, 4, 7, 0]);
+  });
+
+  it("marks only the parts that received a leftover unit, never an exact share", () => {
+    // 10 by [1, 1] is exact (5, 5): nothing is left over, nothing is marked.
+    expect(allocate(10, [fromNumber(1), fromNumber(1)])).toEqual({ parts: [5, 5], bumped: new Uint8Array([0, 0]) });
+    // 1 by [0, 1, 1]: the zero weight's exact share 0 is not a leftover; the tied halves go to the earlier position.
+    expect(allocate(1, [fromNumber(0), fromNumber(1), fromNumber(1)])).toEqual({
+      parts: [0, 1, 0],
+      bumped: new Uint8Array([0, 1, 0]),
+    });
+  });
+});
+
+describe("allocateLargestRemainder: products just past 2^53 stay exact", () => {
+  it("compares remainders that differ by one unit or tie exactly, where doubles would be off by one", () => {
+    // 3 × 3 002 399 751 580 335 = 9 007 199 254 741 005 > 2^53 is not a double. Python:
+    // divmod(3 * 3002399751580335, 3602879701896402) = (2, 1801439850948201) and
+    // divmod(3 * 600479950316067, 3602879701896402) = (0, 1801439850948201): equal remainders, the larger weight wins.
+    expect(allocateLargestRemainder(3, [3_002_399_751_580_335, 600_479_950_316_067])).toEqual([3, 0]);
+    // divmod(3 * 3002399751580349, 3602879701896419) = (2, 1801439850948209) and
+    // divmod(3 * 600479950316070, 3602879701896419) = (0, 1801439850948210): the second remainder is larger by one.
+    expect(allocateLargestRemainder(3, [3_002_399_751_580_349, 600_479_950_316_070])).toEqual([2, 1]);
   });
 });

@@ -24,11 +24,10 @@ import {
   record,
   shaped,
 } from "../../src/internal/assert.js";
+import { code } from "../helpers/errors.js";
 
 type AB = { a: number; b?: number };
 type X = { x?: number };
-
-const code = (c: string, more: Record<string, unknown> = {}) => expect.objectContaining({ code: c, ...more });
 
 describe("numberError", () => {
   it("picks the code that says why", () => {
@@ -57,11 +56,11 @@ describe("number checks", () => {
     expect(() => nonNegative("f", "x", -1, { expected: "an amount ≥ 0" })).toThrow(
       /expected an amount ≥ 0 but received -1 at x/,
     );
-    expect(() => positive("f", "x", 0)).toThrow(code("out_of_range", { received: 0 }));
-    expect(() => count("f", "x", 2 ** 53)).toThrow(code("not_integer"));
+    expect(() => positive("f", "x", 0)).toThrow(code("out_of_range", { path: "x", received: 0 }));
+    expect(() => count("f", "x", 2 ** 53)).toThrow(code("not_integer", { path: "x" }));
     expect(() => count("f", "x", 0.5)).toThrow(new RegExp(COUNT.replace(/[()]/g, "\\$&")));
     expect(() => inRange("f", "p", 1.01, { min: 0, max: 1 })).toThrow(/expected a number 0–1/);
-    expect(() => percent("f", "x", "50")).toThrow(code("invalid_type"));
+    expect(() => percent("f", "x", "50")).toThrow(code("invalid_type", { path: "x" }));
   });
 
   it("atMost throws inconsistent_counts only above the limit", () => {
@@ -85,17 +84,17 @@ describe("required fields", () => {
   });
 
   it("countField and nonNegativeField check presence first, then the number", () => {
-    expect(() => countField("f", "c.n", undefined)).toThrow(code("missing_value"));
-    expect(() => countField("f", "c.n", null)).toThrow(code("invalid_type"));
+    expect(() => countField("f", "c.n", undefined)).toThrow(code("missing_value", { path: "c.n" }));
+    expect(() => countField("f", "c.n", null)).toThrow(code("invalid_type", { path: "c.n" }));
     expect(countField("f", "c.n", 3)).toBe(3);
-    expect(() => nonNegativeField("f", "c.n", -2, { expected: "x" })).toThrow(code("out_of_range"));
+    expect(() => nonNegativeField("f", "c.n", -2, { expected: "x" })).toThrow(code("out_of_range", { path: "c.n" }));
   });
 });
 
 describe("arrays and objects", () => {
   it("arrayLike accepts arrays and typed arrays, nothing else", () => {
     expect(arrayLike("f", "xs", new Uint8Array(2)).length).toBe(2);
-    expect(() => arrayLike("f", "xs", { length: -1 })).toThrow(code("invalid_type"));
+    expect(() => arrayLike("f", "xs", { length: -1 })).toThrow(code("invalid_type", { path: "xs" }));
     expect(() => arrayLike("f", "xs", "abc", { expected: "an array of scores" })).toThrow(/an array of scores/);
   });
 
@@ -173,8 +172,10 @@ describe("options", () => {
     expect(numberOption("f", "o.n", undefined, rule)).toBe(undefined);
     expect(numberOption("f", "o.n", 5, rule)).toBe(5);
     expect(() => numberOption("f", "o.n", 2.5, rule)).toThrow(code("invalid_option", { path: "o.n", received: 2.5 }));
-    expect(() => numberOption("f", "o.n", Number.POSITIVE_INFINITY, { expected: "x" })).toThrow(code("invalid_option"));
-    expect(() => numberOption("f", "o.n", -1, { expected: "x" })).toThrow(code("invalid_option"));
+    expect(() => numberOption("f", "o.n", Number.POSITIVE_INFINITY, { expected: "x" })).toThrow(
+      code("invalid_option", { path: "o.n" }),
+    );
+    expect(() => numberOption("f", "o.n", -1, { expected: "x" })).toThrow(code("invalid_option", { path: "o.n" }));
   });
 });
 

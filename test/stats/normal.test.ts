@@ -21,10 +21,12 @@ describe("normalQuantile", () => {
   it("rejects probabilities outside (0, 1) and non-numbers", () => {
     for (const bad of [0, 1, -0.1, 1.5, Number.NaN]) {
       expect(() => normalQuantile(bad)).toThrow(
-        expect.objectContaining({ code: "out_of_range", fn: "normalQuantile" }),
+        expect.objectContaining({ code: "out_of_range", fn: "normalQuantile", path: "p", received: bad }),
       );
     }
-    expect(() => normalQuantile("0.5" as unknown as number)).toThrow(expect.objectContaining({ code: "invalid_type" }));
+    expect(() => normalQuantile("0.5" as unknown as number)).toThrow(
+      expect.objectContaining({ code: "invalid_type", path: "p" }),
+    );
   });
 
   it("always inverts normalCdf to 1e-9", () => {
@@ -75,8 +77,12 @@ describe("normalCdf", () => {
     );
   });
   it("rejects NaN and non-numbers", () => {
-    expect(() => normalCdf(Number.NaN)).toThrow(expect.objectContaining({ code: "not_finite" }));
-    expect(() => normalCdf(null as unknown as number)).toThrow(expect.objectContaining({ code: "invalid_type" }));
+    expect(() => normalCdf(Number.NaN)).toThrow(
+      expect.objectContaining({ code: "not_finite", fn: "normalCdf", path: "x" }),
+    );
+    expect(() => normalCdf(null as unknown as number)).toThrow(
+      expect.objectContaining({ code: "invalid_type", fn: "normalCdf", path: "x" }),
+    );
   });
 });
 

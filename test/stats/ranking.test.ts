@@ -149,15 +149,17 @@ describe("leaderboard", () => {
       expect.objectContaining({ code: "invalid_type", path: "agents[0].csat" }),
     );
     expect(() => leaderboard([{ id: "A", csat: Number.NaN }], { by: "csat" })).toThrow(
-      expect.objectContaining({ code: "not_finite" }),
+      expect.objectContaining({ code: "not_finite", path: "agents[0].csat" }),
     );
     expect(() => leaderboard([{ id: "A", successes: 1.5, total: 3 }])).toThrow(
-      expect.objectContaining({ code: "not_integer" }),
+      expect.objectContaining({ code: "not_integer", path: "agents[0].successes" }),
     );
     expect(() => leaderboard([{ id: "A", successes: -1, total: 3 }])).toThrow(
-      expect.objectContaining({ code: "out_of_range" }),
+      expect.objectContaining({ code: "out_of_range", path: "agents[0].successes" }),
     );
-    expect(() => leaderboard("agents" as unknown as [])).toThrow(expect.objectContaining({ code: "invalid_type" }));
+    expect(() => leaderboard("agents" as unknown as [])).toThrow(
+      expect.objectContaining({ code: "invalid_type", path: "agents" }),
+    );
   });
 
   it("rejects a repeated id (invalid_value)", () => {
@@ -167,16 +169,18 @@ describe("leaderboard", () => {
   });
 
   it("rejects bad options (invalid_option)", () => {
-    for (const bad of [
-      { method: "bayes" },
-      { ties: "fractional" },
-      { order: "up" },
-      { minSample: -1 },
-      { minSample: 2.5 },
-      { confidence: 95 },
-      { by: 3 },
-    ]) {
-      expect(() => leaderboard(agents, bad as never)).toThrow(expect.objectContaining({ code: "invalid_option" }));
+    for (const [bad, path] of [
+      [{ method: "bayes" }, "options.method"],
+      [{ ties: "fractional" }, "options.ties"],
+      [{ order: "up" }, "options.order"],
+      [{ minSample: -1 }, "options.minSample"],
+      [{ minSample: 2.5 }, "options.minSample"],
+      [{ confidence: 95 }, "options.confidence"],
+      [{ by: 3 }, "options.by"],
+    ] as const) {
+      expect(() => leaderboard(agents, bad as never)).toThrow(
+        expect.objectContaining({ code: "invalid_option", fn: "leaderboard", path, received: Object.values(bad)[0] }),
+      );
     }
   });
 

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ces, cesCounts, cesFromCounts } from "../../src/index.js";
-
-const code = (c: string, more: Record<string, unknown> = {}) => expect.objectContaining({ code: c, ...more });
+import { code } from "../helpers/errors.js";
 
 describe("ces", () => {
   // METRICS.md §1 vectors, by hand. CES 2.0 (Gartner), 7 points, higher is easier:
@@ -74,25 +73,25 @@ describe("ces", () => {
           message: "ces: expected an integer rating 1–7 but received 8 at ratings[1]",
         }),
       );
-      expect(() => ces([0])).toThrow(code("out_of_range"));
+      expect(() => ces([0])).toThrow(code("out_of_range", { path: "ratings[0]" }));
       expect(() => ces([6], { scale: 5 })).toThrow(code("out_of_range", { path: "ratings[0]" }));
-      expect(() => cesCounts([-1])).toThrow(code("out_of_range", { fn: "cesCounts" }));
+      expect(() => cesCounts([-1])).toThrow(code("out_of_range", { path: "ratings[0]", fn: "cesCounts" }));
     });
     it("not_integer, not_finite, invalid_type", () => {
-      expect(() => ces([3.5])).toThrow(code("not_integer"));
-      expect(() => ces([Number.NaN])).toThrow(code("not_finite"));
+      expect(() => ces([3.5])).toThrow(code("not_integer", { path: "ratings[0]" }));
+      expect(() => ces([Number.NaN])).toThrow(code("not_finite", { path: "ratings[0]" }));
       expect(() => ces(["7"] as unknown as number[])).toThrow(code("invalid_type", { path: "ratings[0]" }));
       expect(() => ces({} as unknown as number[])).toThrow(code("invalid_type", { path: "ratings" }));
     });
     it("invalid_option for other scales, directions and methods", () => {
       expect(() => ces([1], { scale: 10 as 7 })).toThrow(code("invalid_option", { path: "options.scale" }));
-      expect(() => ces([1], { scale: "7" as unknown as 7 })).toThrow(code("invalid_option"));
+      expect(() => ces([1], { scale: "7" as unknown as 7 })).toThrow(code("invalid_option", { path: "options.scale" }));
       expect(() => ces([1], { direction: "lower-is-better" as never })).toThrow(
         code("invalid_option", { path: "options.direction" }),
       );
       expect(() => ces([1], { method: "median" as never })).toThrow(code("invalid_option", { path: "options.method" }));
       expect(() => cesFromCounts({ easy: 0, neutral: 0, hard: 0, ratingSum: 0 }, { method: "top" as never })).toThrow(
-        code("invalid_option"),
+        code("invalid_option", { path: "options.method" }),
       );
     });
     it("counts: inconsistent ratingSum and non-counts", () => {
@@ -100,13 +99,17 @@ describe("ces", () => {
         code("inconsistent_counts", { fn: "cesFromCounts", path: "counts.ratingSum" }),
       );
       expect(() => cesFromCounts({ easy: 1, neutral: 0, hard: 0, ratingSum: 6 }, { scale: 5 })).toThrow(
-        code("inconsistent_counts"),
+        code("inconsistent_counts", { path: "counts.ratingSum" }),
       );
-      expect(() => cesFromCounts({ easy: 2, neutral: 0, hard: 0, ratingSum: 1 })).toThrow(code("inconsistent_counts"));
+      expect(() => cesFromCounts({ easy: 2, neutral: 0, hard: 0, ratingSum: 1 })).toThrow(
+        code("inconsistent_counts", { path: "counts.ratingSum" }),
+      );
       expect(() => cesFromCounts({ easy: 1, neutral: 0, hard: 0 } as never)).toThrow(
         code("missing_value", { path: "counts.ratingSum" }),
       );
-      expect(() => cesFromCounts({ easy: -1, neutral: 0, hard: 0, ratingSum: 0 })).toThrow(code("out_of_range"));
+      expect(() => cesFromCounts({ easy: -1, neutral: 0, hard: 0, ratingSum: 0 })).toThrow(
+        code("out_of_range", { path: "counts.easy" }),
+      );
     });
   });
 

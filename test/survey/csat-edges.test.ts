@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { csat, csatCounts, csatFromCounts } from "../../src/index.js";
+import { code } from "../helpers/errors.js";
 
 // Option shapes and expected texts the mutation run found unpinned.
-const code = (c: string, more: Record<string, unknown> = {}) => expect.objectContaining({ code: c, ...more });
 
 describe("csat options and messages", () => {
   it("scale: null, an array or a number is invalid_option at options.scale, never the default scale", () => {

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { csat, csatCounts, csatFromCounts } from "../../src/index.js";
-
-const code = (c: string, more: Record<string, unknown> = {}) => expect.objectContaining({ code: c, ...more });
+import { code } from "../helpers/errors.js";
 
 describe("csat", () => {
   // METRICS.md §1 vectors, by hand: top-2 box of 1–5 is {4, 5}: 7 of 10 → 70 (Zendesk/Qualtrics "percent satisfied").
@@ -54,15 +53,15 @@ describe("csat", () => {
         }),
       );
       expect(() => csat([0])).toThrow(code("out_of_range", { path: "ratings[0]" }));
-      expect(() => csat([11], { scale: { min: 1, max: 10 } })).toThrow(code("out_of_range"));
-      expect(() => csatCounts([9])).toThrow(code("out_of_range", { fn: "csatCounts" }));
+      expect(() => csat([11], { scale: { min: 1, max: 10 } })).toThrow(code("out_of_range", { path: "ratings[0]" }));
+      expect(() => csatCounts([9])).toThrow(code("out_of_range", { path: "ratings[0]", fn: "csatCounts" }));
     });
     it("not_integer, not_finite, invalid_type", () => {
       expect(() => csat([4.5])).toThrow(code("not_integer", { path: "ratings[0]" }));
       expect(() => csat([4, Number.NaN])).toThrow(code("not_finite", { path: "ratings[1]" }));
-      expect(() => csat([Number.POSITIVE_INFINITY])).toThrow(code("not_finite"));
+      expect(() => csat([Number.POSITIVE_INFINITY])).toThrow(code("not_finite", { path: "ratings[0]" }));
       expect(() => csat(["5"] as unknown as number[])).toThrow(code("invalid_type", { path: "ratings[0]" }));
-      expect(() => csat([null] as unknown as number[])).toThrow(code("invalid_type"));
+      expect(() => csat([null] as unknown as number[])).toThrow(code("invalid_type", { path: "ratings[0]" }));
       expect(() => csat(5 as unknown as number[])).toThrow(code("invalid_type", { path: "ratings" }));
     });
     it("invalid_option for a malformed scale or satisfiedFrom off the scale", () => {
@@ -72,11 +71,17 @@ describe("csat", () => {
       expect(() => csat([5], { scale: { min: 1.5, max: 5 } })).toThrow(
         code("invalid_option", { path: "options.scale.min" }),
       );
-      expect(() => csat([5], { scale: { min: 1, max: 1 } })).toThrow(code("invalid_option"));
+      expect(() => csat([5], { scale: { min: 1, max: 1 } })).toThrow(
+        code("invalid_option", { path: "options.scale.max" }),
+      );
       expect(() => csat([5], { scale: [1, 5] as never })).toThrow(code("invalid_option", { path: "options.scale" }));
       expect(() => csat([5], { satisfiedFrom: 6 })).toThrow(code("invalid_option", { path: "options.satisfiedFrom" }));
-      expect(() => csat([5], { satisfiedFrom: 4.5 })).toThrow(code("invalid_option"));
-      expect(() => csat([5], { satisfiedFrom: "4" as never })).toThrow(code("invalid_option"));
+      expect(() => csat([5], { satisfiedFrom: 4.5 })).toThrow(
+        code("invalid_option", { path: "options.satisfiedFrom" }),
+      );
+      expect(() => csat([5], { satisfiedFrom: "4" as never })).toThrow(
+        code("invalid_option", { path: "options.satisfiedFrom" }),
+      );
       expect(() => csat([5], null as never)).toThrow(code("invalid_option", { path: "options" }));
     });
     it("counts: inconsistent_counts when satisfied > total, and non-counts", () => {
@@ -85,7 +90,9 @@ describe("csat", () => {
       );
       expect(() => csatFromCounts({ satisfied: 1, total: -1 })).toThrow(code("out_of_range", { path: "counts.total" }));
       expect(() => csatFromCounts({ satisfied: 1 } as never)).toThrow(code("missing_value", { path: "counts.total" }));
-      expect(() => csatFromCounts({ satisfied: 0.5, total: 1 })).toThrow(code("not_integer"));
+      expect(() => csatFromCounts({ satisfied: 0.5, total: 1 })).toThrow(
+        code("not_integer", { path: "counts.satisfied" }),
+      );
       expect(() => csatFromCounts([7, 10] as never)).toThrow(code("invalid_type", { path: "counts" }));
     });
   });

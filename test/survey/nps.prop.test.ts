@@ -92,7 +92,9 @@ describe("nps properties", () => {
         const i = at % (valid.length + 1);
         const scores = [...valid.slice(0, i), bad.value, ...valid.slice(i)] as number[];
         expect(() => nps(scores)).toThrow(expect.objectContaining({ code: bad.code, fn: "nps", path: `scores[${i}]` }));
-        expect(() => npsCounts(scores)).toThrow(expect.objectContaining({ code: bad.code, fn: "npsCounts" }));
+        expect(() => npsCounts(scores)).toThrow(
+          expect.objectContaining({ code: bad.code, fn: "npsCounts", path: `scores[${i}]` }),
+        );
       }),
     );
   });

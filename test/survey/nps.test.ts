@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { compareNps, nps, npsCounts, npsFromCounts, npsInterval } from "../../src/index.js";
-
-const code = (c: string, more: Record<string, unknown> = {}) => expect.objectContaining({ code: c, ...more });
+import { code } from "../helpers/errors.js";
 
 describe("nps", () => {
   // METRICS.md §1 vector; by hand: 3 promoters, 4 detractors of 10 → 30 − 40 = −10 (Bain's definition).
@@ -67,7 +66,7 @@ describe("nps", () => {
       expect(() => nps([-1])).toThrow(code("out_of_range", { path: "scores[0]" }));
       expect(() => nps(new Uint8Array([10, 11]))).toThrow(code("out_of_range", { path: "scores[1]", received: 11 }));
       expect(() => nps(new Int8Array([10, -3]))).toThrow(code("out_of_range", { path: "scores[1]" }));
-      expect(() => nps([2 ** 32 + 5])).toThrow(code("out_of_range"));
+      expect(() => nps([2 ** 32 + 5])).toThrow(code("out_of_range", { path: "scores[0]" }));
     });
     it("not_integer", () => {
       expect(() => nps([9, 7.5])).toThrow(code("not_integer", { path: "scores[1]", received: 7.5 }));
@@ -76,7 +75,7 @@ describe("nps", () => {
     it("not_finite", () => {
       expect(() => nps([Number.NaN])).toThrow(code("not_finite", { path: "scores[0]" }));
       expect(() => nps([1, Number.POSITIVE_INFINITY])).toThrow(code("not_finite", { path: "scores[1]" }));
-      expect(() => nps([Number.NEGATIVE_INFINITY])).toThrow(code("not_finite"));
+      expect(() => nps([Number.NEGATIVE_INFINITY])).toThrow(code("not_finite", { path: "scores[0]" }));
     });
     it("invalid_type for strings, holes, null and non-arrays", () => {
       expect(() => nps([10, "9"] as unknown as number[])).toThrow(
@@ -84,10 +83,12 @@ describe("nps", () => {
       );
       // biome-ignore lint/suspicious/noSparseArray: a hole is what a JS caller can pass
       expect(() => nps([10, , 9] as number[])).toThrow(code("invalid_type", { path: "scores[1]" }));
-      expect(() => nps([null] as unknown as number[])).toThrow(code("invalid_type"));
+      expect(() => nps([null] as unknown as number[])).toThrow(code("invalid_type", { path: "scores[0]" }));
       expect(() => nps("109" as unknown as number[])).toThrow(code("invalid_type", { path: "scores" }));
       expect(() => nps(null as unknown as number[])).toThrow(code("invalid_type", { path: "scores" }));
-      expect(() => npsCounts([true] as unknown as number[])).toThrow(code("invalid_type", { fn: "npsCounts" }));
+      expect(() => npsCounts([true] as unknown as number[])).toThrow(
+        code("invalid_type", { path: "scores[0]", fn: "npsCounts" }),
+      );
     });
     it("counts that are not counts", () => {
       expect(() => npsFromCounts({ promoters: -1, passives: 0, detractors: 0 })).toThrow(
@@ -183,8 +184,8 @@ describe("npsInterval", () => {
     expect(() => npsInterval(c, { confidence: 95 })).toThrow(
       code("invalid_option", { fn: "npsInterval", path: "options.confidence" }),
     );
-    expect(() => npsInterval(c, { confidence: 0 })).toThrow(code("invalid_option"));
-    expect(() => npsInterval(c, { confidence: 1 })).toThrow(code("invalid_option"));
+    expect(() => npsInterval(c, { confidence: 0 })).toThrow(code("invalid_option", { path: "options.confidence" }));
+    expect(() => npsInterval(c, { confidence: 1 })).toThrow(code("invalid_option", { path: "options.confidence" }));
     expect(() => npsInterval(c, { method: "exact" as never })).toThrow(
       code("invalid_option", { path: "options.method" }),
     );
@@ -246,6 +247,8 @@ describe("compareNps", () => {
       code("missing_value", { fn: "compareNps", path: "b.detractors" }),
     );
     expect(() => compareNps({ ...ok, promoters: 0.5 }, ok)).toThrow(code("not_integer", { path: "a.promoters" }));
-    expect(() => compareNps(ok, ok, { confidence: -0.5 })).toThrow(code("invalid_option"));
+    expect(() => compareNps(ok, ok, { confidence: -0.5 })).toThrow(
+      code("invalid_option", { path: "options.confidence" }),
+    );
   });
 });

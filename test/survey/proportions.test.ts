@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { compareProportions, wilsonInterval } from "../../src/index.js";
-
-const code = (c: string, more: Record<string, unknown> = {}) => expect.objectContaining({ code: c, ...more });
+import { code } from "../helpers/errors.js";
 
 describe("wilsonInterval", () => {
   // METRICS.md §1 vectors. Oracle: Wilson (1927) score interval = R prop.test(x, n, correct = FALSE)$conf.int
@@ -44,9 +43,9 @@ describe("wilsonInterval", () => {
       code("inconsistent_counts", { fn: "wilsonInterval", path: "successes" }),
     );
     expect(() => wilsonInterval(-1, 10)).toThrow(code("out_of_range", { path: "successes" }));
-    expect(() => wilsonInterval(1.5, 10)).toThrow(code("not_integer"));
+    expect(() => wilsonInterval(1.5, 10)).toThrow(code("not_integer", { path: "successes" }));
     expect(() => wilsonInterval(1, Number.NaN)).toThrow(code("not_finite", { path: "total" }));
-    expect(() => wilsonInterval("1" as never, 10)).toThrow(code("invalid_type"));
+    expect(() => wilsonInterval("1" as never, 10)).toThrow(code("invalid_type", { path: "successes" }));
     expect(() => wilsonInterval(1, 10, { confidence: 1.5 })).toThrow(
       code("invalid_option", { path: "options.confidence" }),
     );
@@ -111,7 +110,7 @@ describe("compareProportions", () => {
     );
     expect(() =>
       compareProportions({ successes: 1, total: 5 }, { successes: 1, total: 5 }, { confidence: 0.95 * 100 }),
-    ).toThrow(code("invalid_option"));
+    ).toThrow(code("invalid_option", { path: "options.confidence" }));
   });
 
   it("does not mutate its input", () => {

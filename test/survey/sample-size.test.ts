@@ -1,8 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { normalQuantile, npsInterval, sampleSizeForMargin } from "../../src/index.js";
-
-const code = (c: string, more: Record<string, unknown> = {}) => expect.objectContaining({ code: c, ...more });
+import { code } from "../helpers/errors.js";
 
 describe("sampleSizeForMargin", () => {
   // Oracle: Cochran (1977) n₀ = z²·p(1 − p)/e², the textbook 385 for ±5 % at 95 % (also the
@@ -108,7 +107,9 @@ describe("sampleSizeForMargin", () => {
       expect(() => sampleSizeForMargin({} as never)).toThrow(
         code("missing_value", { fn: "sampleSizeForMargin", path: "options.marginOfError" }),
       );
-      expect(() => sampleSizeForMargin(undefined as never)).toThrow(code("missing_value"));
+      expect(() => sampleSizeForMargin(undefined as never)).toThrow(
+        code("missing_value", { path: "options.marginOfError" }),
+      );
       expect(() => sampleSizeForMargin({ metric: "nps", marginOfError: 5, expectedPromotersPercent: 40 })).toThrow(
         code("missing_value", { path: "options.expectedDetractorsPercent" }),
       );
@@ -128,7 +129,9 @@ describe("sampleSizeForMargin", () => {
       expect(() => sampleSizeForMargin({ marginOfError: 5, population: 0 })).toThrow(
         code("invalid_option", { path: "options.population" }),
       );
-      expect(() => sampleSizeForMargin({ marginOfError: 5, population: 10.5 })).toThrow(code("invalid_option"));
+      expect(() => sampleSizeForMargin({ marginOfError: 5, population: 10.5 })).toThrow(
+        code("invalid_option", { path: "options.population" }),
+      );
       expect(() => sampleSizeForMargin({ metric: "csat" as never, marginOfError: 5 })).toThrow(
         code("invalid_option", { path: "options.metric" }),
       );

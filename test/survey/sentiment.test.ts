@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { netSentiment, netSentimentFromCounts, sentimentCounts, sentimentShares } from "../../src/index.js";
-
-const code = (c: string, more: Record<string, unknown> = {}) => expect.objectContaining({ code: c, ...more });
+import { code } from "../helpers/errors.js";
 
 describe("sentiment", () => {
   // METRICS.md §1 vector. Oracle: Black Box Intelligence help centre, "What is Net Sentiment":
@@ -44,7 +43,7 @@ describe("sentiment", () => {
       );
       expect(() => sentimentCounts(["mixed"] as never)).toThrow(code("invalid_value", { path: "labels[0]" }));
       expect(() => sentimentCounts([1] as never)).toThrow(code("invalid_type", { path: "labels[0]" }));
-      expect(() => sentimentCounts([undefined] as never)).toThrow(code("invalid_type"));
+      expect(() => sentimentCounts([undefined] as never)).toThrow(code("invalid_type", { path: "labels[0]" }));
       expect(() => sentimentCounts("positive" as never)).toThrow(code("invalid_type", { path: "labels" }));
     });
     it("invalid_option and bad counts", () => {
@@ -57,7 +56,9 @@ describe("sentiment", () => {
       expect(() => sentimentShares({ positive: 1, negative: 1 } as never)).toThrow(
         code("missing_value", { fn: "sentimentShares", path: "counts.neutral" }),
       );
-      expect(() => sentimentShares({ positive: 1.5, negative: 1, neutral: 0 })).toThrow(code("not_integer"));
+      expect(() => sentimentShares({ positive: 1.5, negative: 1, neutral: 0 })).toThrow(
+        code("not_integer", { path: "counts.positive" }),
+      );
     });
   });
 

@@ -70,7 +70,7 @@ describe("backlog", () => {
       expect.objectContaining({ code: "missing_value", fn: "backlog", path: "options.asOf" }),
     );
     expect(() => backlog(vector, { asOf: "2024-03-20T12:00" })).toThrow(
-      expect.objectContaining({ code: "invalid_instant" }),
+      expect.objectContaining({ code: "invalid_instant", path: "options.asOf" }),
     );
   });
 
@@ -81,9 +81,14 @@ describe("backlog", () => {
   });
 
   it("rejects bad options (invalid_option)", () => {
-    for (const bad of [{ olderThanMs: -1 }, { olderThanMs: "1d" }, { resolvedStatuses: "closed" }, { calendar: 5 }]) {
+    for (const [bad, path] of [
+      [{ olderThanMs: -1 }, "options.olderThanMs"],
+      [{ olderThanMs: "1d" }, "options.olderThanMs"],
+      [{ resolvedStatuses: "closed" }, "options.resolvedStatuses"],
+      [{ calendar: 5 }, "options.calendar"],
+    ] as const) {
       expect(() => backlog(vector, { asOf, ...bad } as never)).toThrow(
-        expect.objectContaining({ code: "invalid_option" }),
+        expect.objectContaining({ code: "invalid_option", fn: "backlog", path }),
       );
     }
   });
@@ -114,9 +119,16 @@ describe("backlogAging", () => {
   });
 
   it("rejects missing, empty or non-increasing edges (invalid_option)", () => {
-    for (const bucketsMs of [undefined, [], [0], [2, 1], [1, 1], [Number.NaN]]) {
+    for (const [bucketsMs, path] of [
+      [undefined, "options.bucketsMs"],
+      [[], "options.bucketsMs"],
+      [[0], "options.bucketsMs[0]"],
+      [[2, 1], "options.bucketsMs[1]"],
+      [[1, 1], "options.bucketsMs[1]"],
+      [[Number.NaN], "options.bucketsMs[0]"],
+    ] as const) {
       expect(() => backlogAging(vector, { asOf, bucketsMs } as never)).toThrow(
-        expect.objectContaining({ code: "invalid_option", fn: "backlogAging" }),
+        expect.objectContaining({ code: "invalid_option", fn: "backlogAging", path }),
       );
     }
   });

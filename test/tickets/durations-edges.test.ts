@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { firstResponseTime, resolutionTime, ticketDurations } from "../../src/index.js";
+import { code } from "../helpers/errors.js";
 
 // Behaviours the mutation run (npm run mutation) found unpinned: boundaries at asOf, the
 // first-resolution basis, the statistic option and the paths of bad options. Worked by hand.
 const minute = 60_000;
 const hour = 3_600_000;
 const t0 = Date.UTC(2024, 2, 18, 9);
-const code = (c: string, more: Record<string, unknown> = {}) => expect.objectContaining({ code: c, ...more });
 const none = { censored: 0, createdAfterAsOf: 0, resolvedWithoutResponse: 0, firstResolutionUnknown: 0 };
 
 describe("first response and asOf", () => {

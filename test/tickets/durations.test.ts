@@ -176,10 +176,19 @@ describe("resolutionTime", () => {
   });
 
   it("rejects bad options (invalid_option)", () => {
-    for (const bad of [{ basis: "last" }, { calendar: {} }, { pauseStatuses: [1] }, { pauseStatuses: "pending" }]) {
-      expect(() => resolutionTime(tickets, bad as never)).toThrow(expect.objectContaining({ code: "invalid_option" }));
+    for (const [bad, path] of [
+      [{ basis: "last" }, "options.basis"],
+      [{ calendar: {} }, "options.calendar"],
+      [{ pauseStatuses: [1] }, "options.pauseStatuses[0]"],
+      [{ pauseStatuses: "pending" }, "options.pauseStatuses"],
+    ] as const) {
+      expect(() => resolutionTime(tickets, bad as never)).toThrow(
+        expect.objectContaining({ code: "invalid_option", fn: "resolutionTime", path }),
+      );
     }
-    expect(() => resolutionTime(tickets, 5 as never)).toThrow(expect.objectContaining({ code: "invalid_option" }));
+    expect(() => resolutionTime(tickets, 5 as never)).toThrow(
+      expect.objectContaining({ code: "invalid_option", path: "options" }),
+    );
   });
 
   it("reads ISO strings with offsets and Dates alike", () => {

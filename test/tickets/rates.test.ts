@@ -24,15 +24,17 @@ describe("resolutionRate", () => {
       expect.objectContaining({ code: "inconsistent_counts", fn: "resolutionRate", path: "cohort.resolved" }),
     );
     expect(() => resolutionRate({ created: 1.5, resolved: 1 })).toThrow(
-      expect.objectContaining({ code: "not_integer" }),
+      expect.objectContaining({ code: "not_integer", path: "cohort.created" }),
     );
     expect(() => resolutionRate({ created: -1, resolved: 0 })).toThrow(
-      expect.objectContaining({ code: "out_of_range" }),
+      expect.objectContaining({ code: "out_of_range", path: "cohort.created" }),
     );
     expect(() => resolutionRate({ created: "10" as never, resolved: 0 })).toThrow(
-      expect.objectContaining({ code: "invalid_type" }),
+      expect.objectContaining({ code: "invalid_type", path: "cohort.created" }),
     );
-    expect(() => resolutionRate(null as never)).toThrow(expect.objectContaining({ code: "invalid_type" }));
+    expect(() => resolutionRate(null as never)).toThrow(
+      expect.objectContaining({ code: "invalid_type", path: "cohort" }),
+    );
     // An absent field is missing_value, as in every other tally of the library; an array is not a tally.
     expect(() => resolutionRate({ created: 3 } as never)).toThrow(
       expect.objectContaining({ code: "missing_value", fn: "resolutionRate", path: "cohort.resolved" }),
@@ -76,9 +78,12 @@ describe("firstContactResolutionRate", () => {
     expect(() => firstContactResolutionRate(one(0))).toThrow(
       expect.objectContaining({ code: "out_of_range", path: "tickets[0].contactsToResolve" }),
     );
-    expect(() => firstContactResolutionRate(one(1.5))).toThrow(expect.objectContaining({ code: "not_integer" }));
-    expect(() => firstContactResolutionRate(one("1"))).toThrow(expect.objectContaining({ code: "invalid_type" }));
-    expect(() => firstContactResolutionRate(one(Number.NaN))).toThrow(expect.objectContaining({ code: "not_finite" }));
+    const path = "tickets[0].contactsToResolve";
+    expect(() => firstContactResolutionRate(one(1.5))).toThrow(expect.objectContaining({ code: "not_integer", path }));
+    expect(() => firstContactResolutionRate(one("1"))).toThrow(expect.objectContaining({ code: "invalid_type", path }));
+    expect(() => firstContactResolutionRate(one(Number.NaN))).toThrow(
+      expect.objectContaining({ code: "not_finite", path }),
+    );
   });
   it("throws inconsistent_instants for a resolution before creation", () => {
     expect(() => firstContactResolutionRate([{ createdAt: t0, resolvedAt: t0 - 1, contactsToResolve: 1 }])).toThrow(
@@ -107,10 +112,10 @@ describe("reopenRate", () => {
       expect.objectContaining({ code: "out_of_range", fn: "reopenRate", path: "tickets[0].reopenCount" }),
     );
     expect(() => reopenCounts([{ createdAt: t0, resolvedAt: t0, reopenCount: 0.5 }])).toThrow(
-      expect.objectContaining({ code: "not_integer", fn: "reopenCounts" }),
+      expect.objectContaining({ code: "not_integer", fn: "reopenCounts", path: "tickets[0].reopenCount" }),
     );
     expect(() => reopenRateFromCounts({ reopened: 5, resolved: 4, unrecorded: 0 })).toThrow(
-      expect.objectContaining({ code: "inconsistent_counts" }),
+      expect.objectContaining({ code: "inconsistent_counts", path: "counts.reopened" }),
     );
   });
   it("does not mutate its input", () => {

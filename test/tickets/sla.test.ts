@@ -174,18 +174,18 @@ describe("slaCounts and slaCompliance", () => {
   });
 
   it("rejects bad policies and options (invalid_option)", () => {
-    for (const bad of [
-      {},
-      { resolutionMs: -1 },
-      { resolutionMs: "1h" },
-      { firstResponseMs: Number.POSITIVE_INFINITY },
-      { resolutionMs: hour, byPriority: { high: { resolutionMs: -5 } } },
-      { resolutionMs: hour, byPriority: { high: 5 } },
-      { resolutionMs: hour, calendar: "business" },
-      { resolutionMs: hour, pauseStatuses: [null] },
-    ]) {
+    for (const [bad, path] of [
+      [{}, "policy"],
+      [{ resolutionMs: -1 }, "policy.resolutionMs"],
+      [{ resolutionMs: "1h" }, "policy.resolutionMs"],
+      [{ firstResponseMs: Number.POSITIVE_INFINITY }, "policy.firstResponseMs"],
+      [{ resolutionMs: hour, byPriority: { high: { resolutionMs: -5 } } }, "policy.byPriority.high.resolutionMs"],
+      [{ resolutionMs: hour, byPriority: { high: 5 } }, "policy.byPriority.high"],
+      [{ resolutionMs: hour, calendar: "business" }, "policy.calendar"],
+      [{ resolutionMs: hour, pauseStatuses: [null] }, "policy.pauseStatuses[0]"],
+    ] as const) {
       expect(() => slaCompliance(vector, bad as never, { asOf })).toThrow(
-        expect.objectContaining({ code: "invalid_option" }),
+        expect.objectContaining({ code: "invalid_option", fn: "slaCompliance", path }),
       );
     }
     expect(() => slaCompliance(vector, policy, { asOf, per: "agent" as never })).toThrow(
@@ -202,9 +202,11 @@ describe("slaCounts and slaCompliance", () => {
       expect.objectContaining({ code: "invalid_type", path: "counts.breached" }),
     );
     expect(() => slaComplianceFromCounts({ achieved: 1, breached: 0.5, pending: 0 })).toThrow(
-      expect.objectContaining({ code: "not_integer" }),
+      expect.objectContaining({ code: "not_integer", path: "counts.breached" }),
     );
-    expect(() => slaComplianceFromCounts(null as never)).toThrow(expect.objectContaining({ code: "invalid_type" }));
+    expect(() => slaComplianceFromCounts(null as never)).toThrow(
+      expect.objectContaining({ code: "invalid_type", path: "counts" }),
+    );
     expect(() => slaComplianceFromCounts({ achieved: 1, breached: 0 } as never)).toThrow(
       expect.objectContaining({ code: "missing_value", fn: "slaComplianceFromCounts", path: "counts.pending" }),
     );
