@@ -11,33 +11,15 @@ import jsonLogic from "json-logic-js";
 import { Engine } from "json-rules-engine";
 import { compileCondition, compilePlan } from "../dist/index.js";
 import { planFixture } from "../test/incentives/plan.ts";
-import { type BenchSection, rng } from "./lib.ts";
+import { type BenchSection, rng, specPlanMetrics } from "./lib.ts";
 
-type Metrics = {
-  tickets_resolved: number;
-  csat_score: number;
-  csat_responses: number;
-  sla_compliance: number;
-  frt_median_min: number;
-  qa_score: number;
-  escalations: number;
-  active_days: number;
-};
+type Metrics = ReturnType<typeof specPlanMetrics>;
 
 const random = rng(20250630);
 function agent(i: number): { id: string; metrics: Metrics } {
   return {
     id: `agent-${String(i).padStart(6, "0")}`,
-    metrics: {
-      tickets_resolved: Math.floor(random() * 700),
-      csat_score: Math.round(700 + random() * 300) / 10,
-      csat_responses: Math.floor(random() * 80),
-      sla_compliance: Math.round(850 + random() * 150) / 10,
-      frt_median_min: Math.round(random() * 900) / 10,
-      qa_score: Math.floor(70 + random() * 31),
-      escalations: Math.floor(random() * 6),
-      active_days: 10 + Math.floor(random() * 21),
-    },
+    metrics: specPlanMetrics(random),
   };
 }
 const agents100k = Array.from({ length: 100_000 }, (_, i) => agent(i));

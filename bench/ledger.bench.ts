@@ -9,58 +9,12 @@
  * more than those evaluations.
  */
 import { evaluatePlan, type Settlement, settlePayouts } from "../dist/index.js";
-import { planFixture } from "../test/incentives/plan.ts";
-import { type BenchSection, rng } from "./lib.ts";
+import { ledgerBenchData } from "./ledger-data.ts";
+import type { BenchSection } from "./lib.ts";
 
-const random = rng(20250701);
 const AGENTS = 10_000;
 const MONTHS = 12;
-
-function metrics(): Record<string, number> {
-  return {
-    tickets_resolved: Math.floor(random() * 700),
-    csat_score: Math.round(700 + random() * 300) / 10,
-    csat_responses: Math.floor(random() * 80),
-    sla_compliance: Math.round(850 + random() * 150) / 10,
-    frt_median_min: Math.round(random() * 900) / 10,
-    qa_score: Math.floor(70 + random() * 31),
-    escalations: Math.floor(random() * 6),
-    active_days: 10 + Math.floor(random() * 21),
-  };
-}
-
-// biome-ignore lint/suspicious/noExplicitAny: the fixture is edited as JSON
-const plan: any = planFixture();
-plan.components[0].holdback = { pct: 20, releaseAfterPeriods: 2 };
-plan.clawback = { policy: "carryForward", windowPeriods: 6 };
-const ids = Array.from({ length: AGENTS }, (_, i) => `agent-${String(i).padStart(5, "0")}`);
-const drawFor = new Set(ids.filter((_, i) => i % 50 === 0));
-const team = { team_sla_compliance: 96.2 };
-const months = Array.from({ length: MONTHS }, (_, m) => ({
-  period: `2025-${String(m + 1).padStart(2, "0")}`,
-  agents: ids.map((id) => ({
-    id,
-    metrics: metrics(),
-    ...(m === 0 && drawFor.has(id) ? { draw: { amountMinor: 150_000, recoverable: true, periods: 3 } } : {}),
-  })),
-  teamMetrics: team,
-}));
-const restate = (m: number, share: number) =>
-  months[m]!.agents.filter((_, i) => i % share === m % share).map((a) => ({
-    id: a.id,
-    metrics: {
-      ...a.metrics,
-      csat_responses: a.metrics["csat_responses"]! + 6,
-      tickets_resolved: Math.max(0, a.metrics["tickets_resolved"]! - 1),
-    },
-  }));
-const inputs = months.map((month, m) => ({
-  ...month,
-  restatements: [
-    ...(m >= 1 ? [{ period: months[m - 1]!.period, agents: restate(m - 1, 20) }] : []),
-    ...(m >= 2 ? [{ period: months[m - 2]!.period, agents: restate(m - 2, 100) }] : []),
-  ],
-}));
+const { plan, months, inputs } = ledgerBenchData(AGENTS, MONTHS);
 
 function ledger(): Settlement {
   let previous: Settlement | undefined;

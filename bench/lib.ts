@@ -117,3 +117,26 @@ export function rng(seed: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
+
+/** One agent's metrics for the spec's whole plan (test/incentives/plan.ts), drawn from `random`. */
+export function specPlanMetrics(random: () => number): {
+  tickets_resolved: number;
+  csat_score: number;
+  csat_responses: number;
+  sla_compliance: number;
+  frt_median_min: number;
+  qa_score: number;
+  escalations: number;
+  active_days: number;
+} {
+  return {
+    tickets_resolved: Math.floor(random() * 700),
+    csat_score: Math.round(700 + random() * 300) / 10,
+    csat_responses: Math.floor(random() * 80),
+    sla_compliance: Math.round(850 + random() * 150) / 10,
+    frt_median_min: Math.round(random() * 900) / 10,
+    qa_score: Math.floor(70 + random() * 31),
+    escalations: Math.floor(random() * 6),
+    active_days: 10 + Math.floor(random() * 21),
+  };
+}
