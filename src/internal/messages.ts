@@ -13,6 +13,7 @@ export function describe(value: unknown): string {
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? "an invalid Date" : `Date ${value.toISOString()}`;
   if (Array.isArray(value)) return `an array of length ${value.length}`;
   if (typeof value === "function") return "a function";
+  if (typeof value === "symbol") return "a symbol";
   return "an object";
 }
 

@@ -27,3 +27,9 @@ describe("garbage inside survey scores is invalid_type, never a raw TypeError", 
     });
   }
 });
+
+describe("the message names what was received", () => {
+  it("calls a Symbol a symbol, not an object", () => {
+    expect(() => nps([5, Symbol("score")] as never)).toThrow(/received a symbol at scores\[1\]/);
+  });
+});
