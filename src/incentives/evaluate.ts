@@ -9,6 +9,7 @@
  */
 import { displayAgentStatement, displayPlanResult, withDisplay } from "../display/index.js";
 import { type PlanIssue, PlanValidationError } from "../errors.js";
+import { readOptions } from "../internal/assert.js";
 import { inputError } from "../internal/messages.js";
 import { type CompiledPool, type CompiledRank, compilePool, compileRank, decidePool, decideRank } from "./awards.js";
 import { compileNode, type Slots } from "./conditions.js";
@@ -202,17 +203,11 @@ interface AgentBuild {
 }
 
 function run(pp: PreparedPlan, input: PlanInput, options: EvaluateOptions | undefined): PlanResult {
-  let trace = false;
-  if (options !== undefined) {
-    if (options === null || typeof options !== "object") {
-      throw inputError("invalid_option", FN, "options", "an options object", options);
-    }
-    const t = (options as { trace?: unknown }).trace;
-    if (t !== undefined && typeof t !== "boolean") {
-      throw inputError("invalid_option", FN, "options.trace", "true or false", t);
-    }
-    trace = t === true;
+  const opts = readOptions(FN, "options", options, { trace: "optional" });
+  if (opts.trace !== undefined && typeof opts.trace !== "boolean") {
+    throw inputError("invalid_option", FN, "options.trace", "true or false", opts.trace);
   }
+  const trace = opts.trace === true;
   const checked = checkInput(pp, input);
   const { ids, values, stride, team, missing, teamMissing } = checked;
   const { mode, plan } = pp;

@@ -395,6 +395,19 @@ describe("evaluatePlan: errors", () => {
     );
   });
 
+  it("invalid_option for a misspelled option, naming the key it meant", () => {
+    for (const run of [
+      () => evaluatePlan(planFixture(), planInput(), { trce: true } as never),
+      () => compilePlan(planFixture())(planInput(), { trce: true } as never),
+    ]) {
+      expect(run).toThrow(expect.objectContaining({ code: "invalid_option", fn, path: "options.trce" }));
+      expect(run).toThrow(/did you mean `trace`/);
+    }
+    expect(() => evaluatePlan(planFixture(), planInput(), [] as never)).toThrow(
+      expect.objectContaining({ code: "invalid_option", path: "options" }),
+    );
+  });
+
   it("does not mutate its input (frozen plan and input)", () => {
     const plan = deepFreeze(planFixture());
     const input = deepFreeze(planInput());

@@ -9,6 +9,7 @@
 import { describe, expect, it } from "vitest";
 import * as adapters from "../../src/adapters/index.js";
 import * as lib from "../../src/index.js";
+import { planFixture, planInput } from "../incentives/plan.js";
 
 const hour = 3_600_000;
 const tickets = [
@@ -404,8 +405,13 @@ const table: Record<string, Entry> = {
     },
   ],
   // incentives: plans are validated by validatePlan, with issues of their own
-  evaluatePlan: { none: "a plan is validated by validatePlan (PlanValidationError lists its issues)" },
-  compilePlan: { none: "a plan is validated by validatePlan (PlanValidationError lists its issues)" },
+  // The plan is validated by validatePlan (PlanValidationError lists its issues); the options are read here.
+  evaluatePlan: [
+    { key: "trace", at: "options", call: (k) => lib.evaluatePlan(planFixture(), planInput(), withKey(k, true)) },
+  ],
+  compilePlan: {
+    none: "its compiled function reads the options as evaluatePlan does, and names evaluatePlan (evaluate.test.ts)",
+  },
   validatePlan: { none: "returns the issues of a plan instead of throwing" },
   compileCondition: { none: "a condition is part of a plan, validated with it" },
   formatTrace: { none: "formats a result of evaluatePlan" },
