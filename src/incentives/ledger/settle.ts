@@ -154,7 +154,7 @@ function settle(c: CheckedSettlement): Settlement {
   const evaluated = evaluate(compiled, segments, {
     agents: agentsIn.map((a) => ({ id: a.id, metrics: a.metrics })),
     teamMetrics,
-    where: (i, rest) => `/input/agents/${i}${rest}`,
+    where: (i, rest) => (i < 0 ? `/input${rest}` : `/input/agents/${i}${rest}`),
   });
 
   // Restated periods, in period order, re-evaluated whole.

@@ -439,6 +439,27 @@ describe("settlePayouts: errors, each with its code and JSON pointer", () => {
     ).toEqual([{ path: "/input/restatements/0/agents/0/metrics/tickets", code: "out_of_range" }]);
   });
 
+  it("a team metric error points at the input's teamMetrics, not at an agent", () => {
+    const teamPlan = perTicketPlan({
+      teamMetrics: { team_sla: { type: "percent" } },
+      teamAwards: [
+        {
+          id: "pool",
+          type: "pool",
+          amountMinor: 1000,
+          fundedWhen: { teamMetric: "team_sla", op: "gte", value: 95 },
+          splitBy: { metric: "tickets" },
+        },
+      ],
+    });
+    expect(issuesOf(() => settle(teamPlan, { period: "2025-06", agents: [agent("ava", 1)] }))).toEqual([
+      { path: "/input/teamMetrics/team_sla", code: "missing_value" },
+    ]);
+    expect(
+      issuesOf(() => settle(teamPlan, { period: "2025-06", agents: [agent("ava", 1)], teamMetrics: { team_sla: "97" } })),
+    ).toEqual([{ path: "/input/teamMetrics/team_sla", code: "invalid_type" }]);
+  });
+
   it("invalid_value: a previous that is not a settlement", () => {
     expect(issuesOf(() => settle(plan, { period: "2025-07", agents: [] }, { previous: { schema: "x" } }))).toEqual([
       { path: "/options/previous/schema", code: "invalid_value" },
