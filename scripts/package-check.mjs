@@ -88,7 +88,10 @@ const kb = (n) => `${(n / 1000).toFixed(2)} kB`;
 if (process.argv.includes("--readme")) {
   // Rewrites the README's size table (between <!-- size:start --> and <!-- size:end -->).
   const bytes = (n) => (n < 1000 ? `${n} B` : kb(n));
-  const rows = [["import", "size", "budget"], ...measureSizes().map((e) => [e.name, bytes(e.size), bytes(e.sizeLimit)])];
+  const rows = [
+    ["import", "size", "budget"],
+    ...measureSizes().map((e) => [e.name, bytes(e.size), bytes(e.sizeLimit)]),
+  ];
   // Columns padded to their widest cell, as a Markdown formatter would leave them.
   const widths = [0, 1, 2].map((c) => Math.max(...rows.map((r) => r[c].length)));
   const line = (cells) => `| ${cells.map((cell, c) => cell.padEnd(widths[c])).join(" | ")} |`;
