@@ -34,6 +34,11 @@ export interface DialectSpec {
   readonly text: string;
   /** The local label of a period of a timestamp expression in `timeZone` (a validated literal). */
   period(period: "day" | "week" | "month", expr: string, timeZone: string): string;
+  /**
+   * Whether the clock lookups are written as `ASOF LEFT JOIN` (the engine's sort-merge join for "the
+   * last row at or before"), else as a range join on `[start, next start)`. Only engines that run here.
+   */
+  readonly asofJoin: boolean;
 }
 
 const DOUBLE_QUOTE = (part: string): string => `"${part}"`;
@@ -45,6 +50,7 @@ const QUESTION = (): string => "?";
 export const DIALECTS: Readonly<Record<SqlDialect, DialectSpec>> = {
   duckdb: {
     name: "duckdb",
+    asofJoin: true,
     quote: DOUBLE_QUOTE,
     placeholder: DOLLAR,
     epochMs: (e) => `epoch_ms(${e})`,
@@ -57,6 +63,7 @@ export const DIALECTS: Readonly<Record<SqlDialect, DialectSpec>> = {
   },
   postgres: {
     name: "postgres",
+    asofJoin: false,
     quote: DOUBLE_QUOTE,
     placeholder: DOLLAR,
     epochMs: (e) => `CAST(FLOOR(EXTRACT(EPOCH FROM ${e}) * 1000) AS BIGINT)`,
@@ -69,6 +76,7 @@ export const DIALECTS: Readonly<Record<SqlDialect, DialectSpec>> = {
   },
   bigquery: {
     name: "bigquery",
+    asofJoin: false,
     quote: BACKTICK,
     placeholder: QUESTION,
     epochMs: (e) => `UNIX_MILLIS(${e})`,
@@ -81,6 +89,7 @@ export const DIALECTS: Readonly<Record<SqlDialect, DialectSpec>> = {
   },
   snowflake: {
     name: "snowflake",
+    asofJoin: false,
     // Unquoted Snowflake names are stored in upper case; quoting the upper-case form finds them and survives reserved words.
     quote: (part) => `"${part.toUpperCase()}"`,
     placeholder: QUESTION,
@@ -97,6 +106,7 @@ export const DIALECTS: Readonly<Record<SqlDialect, DialectSpec>> = {
   },
   spark: {
     name: "spark",
+    asofJoin: false,
     quote: BACKTICK,
     placeholder: QUESTION,
     epochMs: (e) => `UNIX_MILLIS(${e})`,
@@ -112,6 +122,7 @@ export const DIALECTS: Readonly<Record<SqlDialect, DialectSpec>> = {
   },
   clickhouse: {
     name: "clickhouse",
+    asofJoin: false,
     quote: BACKTICK,
     placeholder: (n) => `{p${n}:String}`,
     epochMs: (e) => `toUnixTimestamp64Milli(${e})`,

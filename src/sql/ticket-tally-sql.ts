@@ -146,8 +146,9 @@ const RESOLVED = "('solved', 'resolved', 'closed')";
  * {@link tallyTickets}: durations are measured to events at or before `asOf`,
  * less the time in `pauseStatuses` (stretches from the status-history table,
  * matched with `LOWER`), in business time when `calendar` is given. Business
- * time comes from the clock table ({@link businessClock}): B(t) is one range
- * join, and a duration is B(end) − B(start); no generated weeks, no cross join.
+ * time comes from the clock table ({@link businessClock}): B(t) is one join (an
+ * `ASOF` join on DuckDB, a range join elsewhere), and a duration is
+ * B(end) − B(start); no generated weeks, no cross join.
  * A bin is `CEIL(LN(ms) × (1 / LN γ))` with γ = (1 + α)/(1 − α), the same
  * expression (and the same double for 1 / ln γ) as the JS sketch; a zero
  * duration is counted apart. Instants are read to the millisecond (epoch
@@ -299,8 +300,11 @@ export function ticketTallySql(options: TicketTallySqlOptions): SqlQuery {
   /** B(x) from clock row alias `k` (0 before the first row). */
   const openUpTo = (k: string, x: string): string =>
     `COALESCE(${q(k)}.${q("ob")} + LEAST(${x} - ${q(k)}.${q("s")}, ${q(k)}.${q("e")} - ${q(k)}.${q("s")}), 0)`;
+  /** The clock row in force at x: the last one starting at or before x (none before the first row). */
   const join = (k: string, x: string): string =>
-    ` LEFT JOIN ${q("clock_rows")} AS ${q(k)} ON ${q(k)}.${q("s")} <= ${x} AND ${x} < ${q(k)}.${q("ns")}`;
+    d.asofJoin
+      ? ` ASOF LEFT JOIN ${q("clock_rows")} AS ${q(k)} ON ${x} >= ${q(k)}.${q("s")}`
+      : ` LEFT JOIN ${q("clock_rows")} AS ${q(k)} ON ${q(k)}.${q("s")} <= ${x} AND ${x} < ${q(k)}.${q("ns")}`;
   const ends = q("ends");
   if (clock !== undefined) {
     parts.push(
