@@ -39,6 +39,10 @@ export interface DialectSpec {
    * last row at or before"), else as a range join on `[start, next start)`. Only engines that run here.
    */
   readonly asofJoin: boolean;
+  /** The decimal text of an integer expression. */
+  integerText(expr: string): string;
+  /** An aggregate: the values of a text expression in the group, joined by commas (in any order). */
+  commaList(expr: string): string;
 }
 
 const DOUBLE_QUOTE = (part: string): string => `"${part}"`;
@@ -51,6 +55,8 @@ export const DIALECTS: Readonly<Record<SqlDialect, DialectSpec>> = {
   duckdb: {
     name: "duckdb",
     asofJoin: true,
+    integerText: (e) => `CAST(${e} AS VARCHAR)`,
+    commaList: (e) => `STRING_AGG(${e}, ',')`,
     quote: DOUBLE_QUOTE,
     placeholder: DOLLAR,
     epochMs: (e) => `epoch_ms(${e})`,
@@ -64,6 +70,8 @@ export const DIALECTS: Readonly<Record<SqlDialect, DialectSpec>> = {
   postgres: {
     name: "postgres",
     asofJoin: false,
+    integerText: (e) => `CAST(${e} AS TEXT)`,
+    commaList: (e) => `STRING_AGG(${e}, ',')`,
     quote: DOUBLE_QUOTE,
     placeholder: DOLLAR,
     epochMs: (e) => `CAST(FLOOR(EXTRACT(EPOCH FROM ${e}) * 1000) AS BIGINT)`,
@@ -77,6 +85,8 @@ export const DIALECTS: Readonly<Record<SqlDialect, DialectSpec>> = {
   bigquery: {
     name: "bigquery",
     asofJoin: false,
+    integerText: (e) => `CAST(${e} AS STRING)`,
+    commaList: (e) => `STRING_AGG(${e}, ',')`,
     quote: BACKTICK,
     placeholder: QUESTION,
     epochMs: (e) => `UNIX_MILLIS(${e})`,
@@ -90,6 +100,8 @@ export const DIALECTS: Readonly<Record<SqlDialect, DialectSpec>> = {
   snowflake: {
     name: "snowflake",
     asofJoin: false,
+    integerText: (e) => `CAST(${e} AS VARCHAR)`,
+    commaList: (e) => `LISTAGG(${e}, ',')`,
     // Unquoted Snowflake names are stored in upper case; quoting the upper-case form finds them and survives reserved words.
     quote: (part) => `"${part.toUpperCase()}"`,
     placeholder: QUESTION,
@@ -107,6 +119,8 @@ export const DIALECTS: Readonly<Record<SqlDialect, DialectSpec>> = {
   spark: {
     name: "spark",
     asofJoin: false,
+    integerText: (e) => `CAST(${e} AS STRING)`,
+    commaList: (e) => `CONCAT_WS(',', COLLECT_LIST(${e}))`,
     quote: BACKTICK,
     placeholder: QUESTION,
     epochMs: (e) => `UNIX_MILLIS(${e})`,
@@ -123,6 +137,8 @@ export const DIALECTS: Readonly<Record<SqlDialect, DialectSpec>> = {
   clickhouse: {
     name: "clickhouse",
     asofJoin: false,
+    integerText: (e) => `toString(${e})`,
+    commaList: (e) => `arrayStringConcat(groupArray(${e}), ',')`,
     quote: BACKTICK,
     placeholder: (n) => `{p${n}:String}`,
     epochMs: (e) => `toUnixTimestamp64Milli(${e})`,

@@ -158,8 +158,10 @@ const RESOLVED = "('solved', 'resolved', 'closed')";
  * {@link ticketTallyFromRows} to throw or set aside. Strings (pause statuses,
  * priorities) travel as parameters; numbers and zone names as validated
  * literals; identifiers are validated and quoted, so a table name such as
- * `x; DROP TABLE y` is refused. Turn the rows into a tally with
- * {@link ticketTallyFromRows}. What SQL cannot see: the order of two status
+ * `x; DROP TABLE y` is refused. The result has, per group, one row of
+ * figures, one row listing each duration's bins as text
+ * `"bin:count,bin:count"` (counted per bin inside the engine), and one row
+ * per channel. Turn the rows into a tally with {@link ticketTallyFromRows}. What SQL cannot see: the order of two status
  * changes at the same instant (the JS path keeps array order) and the order
  * of the history (SQL sorts by `at`; the JS path refuses an unsorted one).
  *
@@ -402,23 +404,42 @@ export function ticketTallySql(options: TicketTallySqlOptions): SqlQuery {
     ["fcr_unrecorded", count(`${rsm} IS NOT NULL AND ${ctr} IS NULL`)],
     ["channel_unrecorded", count(`${q("ch")} IS NULL`)],
   ];
-  // Four groupings, one block each: the group row (part 7) with every figure, then the
-  // bins of each duration (parts 6 and 5) and the channels (part 3) with their counts.
-  const block = (part: number, extra: string | undefined): string => {
+  // Four blocks: the group row (part 7) with every figure; one row per group listing the bins of each
+  // duration as "bin:count,bin:count" (parts 6 and 5), counted per bin first; one row per channel (part 3).
+  const nullText = `CAST(NULL AS ${d.text})`;
+  const counts = (name: string, b: string): string =>
+    `${q(name)} AS (SELECT ${group.map((k) => `${k}, `).join("")}${b} AS ${q("b")}, COUNT(*) AS ${q("cnt")} FROM ${q("facts")} WHERE ${b} IS NOT NULL GROUP BY ${[...group, b].join(", ")})`;
+  parts.push(counts("fr_counts", q("frb")), counts("res_counts", q("rsb")));
+  const list = d.commaList(`CONCAT(${d.integerText(q("b"))}, ':', ${d.integerText(q("cnt"))})`);
+  const [cnt, ch] = [q("cnt"), q("ch")];
+  /** One block of the union; the columns it does not fill are typed NULLs. */
+  interface Block {
+    readonly part: number;
+    readonly from: string;
+    readonly count: string;
+    readonly frBins?: string;
+    readonly resBins?: string;
+    readonly byChannel?: boolean;
+  }
+  const block = (b: Block): string => {
     const columns = [
       ...group,
-      extra === q("frb") ? extra : `${nullBig} AS ${q("frb")}`,
-      extra === q("rsb") ? extra : `${nullBig} AS ${q("rsb")}`,
-      extra === q("ch") ? extra : `CAST(NULL AS ${d.text}) AS ${q("ch")}`,
-      `${part} AS ${q("part")}`,
-      `${big("COUNT(*)")} AS ${q("n")}`,
-      ...aggregates.map(([name, e]) => `${part === 7 ? e : nullBig} AS ${q(name)}`),
+      `${b.frBins ?? nullText} AS ${q("fr_bins")}`,
+      `${b.resBins ?? nullText} AS ${q("res_bins")}`,
+      b.byChannel === true ? ch : `${nullText} AS ${ch}`,
+      `${b.part} AS ${q("part")}`,
+      `${big(b.count)} AS ${q("n")}`,
+      ...aggregates.map(([name, e]) => `${b.part === 7 ? e : nullBig} AS ${q(name)}`),
     ];
-    const by = extra === undefined ? group : [...group, extra];
-    const where = extra === undefined ? "" : ` WHERE ${extra} IS NOT NULL`;
-    return `SELECT ${columns.join(", ")} FROM ${q("facts")}${where} GROUP BY ${by.join(", ")}`;
+    const by = b.byChannel === true ? [...group, ch] : group;
+    return `SELECT ${columns.join(", ")} FROM ${b.from} GROUP BY ${by.join(", ")}`;
   };
-  const sql = `WITH\n${parts.join(",\n")}\n${[block(7, undefined), block(6, q("frb")), block(5, q("rsb")), block(3, q("ch"))].join("\nUNION ALL\n")}`;
+  const sql = `WITH\n${parts.join(",\n")}\n${[
+    block({ part: 7, from: q("facts"), count: "COUNT(*)" }),
+    block({ part: 6, from: q("fr_counts"), count: `SUM(${cnt})`, frBins: list }),
+    block({ part: 5, from: q("res_counts"), count: `SUM(${cnt})`, resBins: list }),
+    block({ part: 3, from: `${q("facts")} WHERE ${ch} IS NOT NULL`, count: "COUNT(*)", byChannel: true }),
+  ].join("\nUNION ALL\n")}`;
   return { sql, params };
 }
 
