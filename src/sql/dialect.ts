@@ -35,10 +35,12 @@ export interface DialectSpec {
   /** The local label of a period of a timestamp expression in `timeZone` (a validated literal). */
   period(period: "day" | "week" | "month", expr: string, timeZone: string): string;
   /**
-   * Whether the clock lookups are written as `ASOF LEFT JOIN` (the engine's sort-merge join for "the
-   * last row at or before"), else as a range join on `[start, next start)`. Only engines that run here.
+   * How the clock is looked up: absent for a range join on `[start, next start)`; else the pieces of an
+   * equality join on day buckets (written only for engines that run here): `day(ms)`, a bucket number that
+   * never decreases as `ms` grows, and `days(from, to)`, a select-list expression that expands a row into
+   * one row per bucket from `from` to `to`.
    */
-  readonly asofJoin: boolean;
+  readonly clockDays?: { day(ms: string): string; days(from: string, to: string): string };
   /** The decimal text of an integer expression. */
   integerText(expr: string): string;
   /** An aggregate: the values of a text expression in the group, joined by commas (in any order). */
@@ -54,7 +56,7 @@ const QUESTION = (): string => "?";
 export const DIALECTS: Readonly<Record<SqlDialect, DialectSpec>> = {
   duckdb: {
     name: "duckdb",
-    asofJoin: true,
+    clockDays: { day: (ms) => `${ms} // 86400000`, days: (from, to) => `UNNEST(range(${from}, ${to} + 1))` },
     integerText: (e) => `CAST(${e} AS VARCHAR)`,
     commaList: (e) => `STRING_AGG(${e}, ',')`,
     quote: DOUBLE_QUOTE,
@@ -69,7 +71,6 @@ export const DIALECTS: Readonly<Record<SqlDialect, DialectSpec>> = {
   },
   postgres: {
     name: "postgres",
-    asofJoin: false,
     integerText: (e) => `CAST(${e} AS TEXT)`,
     commaList: (e) => `STRING_AGG(${e}, ',')`,
     quote: DOUBLE_QUOTE,
@@ -84,7 +85,6 @@ export const DIALECTS: Readonly<Record<SqlDialect, DialectSpec>> = {
   },
   bigquery: {
     name: "bigquery",
-    asofJoin: false,
     integerText: (e) => `CAST(${e} AS STRING)`,
     commaList: (e) => `STRING_AGG(${e}, ',')`,
     quote: BACKTICK,
@@ -99,7 +99,6 @@ export const DIALECTS: Readonly<Record<SqlDialect, DialectSpec>> = {
   },
   snowflake: {
     name: "snowflake",
-    asofJoin: false,
     integerText: (e) => `CAST(${e} AS VARCHAR)`,
     commaList: (e) => `LISTAGG(${e}, ',')`,
     // Unquoted Snowflake names are stored in upper case; quoting the upper-case form finds them and survives reserved words.
@@ -118,7 +117,6 @@ export const DIALECTS: Readonly<Record<SqlDialect, DialectSpec>> = {
   },
   spark: {
     name: "spark",
-    asofJoin: false,
     integerText: (e) => `CAST(${e} AS STRING)`,
     commaList: (e) => `CONCAT_WS(',', COLLECT_LIST(${e}))`,
     quote: BACKTICK,
@@ -136,7 +134,6 @@ export const DIALECTS: Readonly<Record<SqlDialect, DialectSpec>> = {
   },
   clickhouse: {
     name: "clickhouse",
-    asofJoin: false,
     integerText: (e) => `toString(${e})`,
     commaList: (e) => `arrayStringConcat(groupArray(${e}), ',')`,
     quote: BACKTICK,

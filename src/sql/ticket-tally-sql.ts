@@ -146,9 +146,10 @@ const RESOLVED = "('solved', 'resolved', 'closed')";
  * {@link tallyTickets}: durations are measured to events at or before `asOf`,
  * less the time in `pauseStatuses` (stretches from the status-history table,
  * matched with `LOWER`), in business time when `calendar` is given. Business
- * time comes from the clock table ({@link businessClock}): B(t) is one join (an
- * `ASOF` join on DuckDB, a range join elsewhere), and a duration is
- * B(end) − B(start); no generated weeks, no cross join.
+ * time comes from the clock table ({@link businessClock}): B(t) is one join (a
+ * range join on `[start, next start)`; on DuckDB an equality join on day
+ * buckets), and a duration is B(end) − B(start); no generated weeks, no cross
+ * join of tickets with the calendar.
  * A bin is `CEIL(LN(ms) × (1 / LN γ))` with γ = (1 + α)/(1 − α), the same
  * expression (and the same double for 1 / ln γ) as the JS sketch; a zero
  * duration is counted apart. Instants are read to the millisecond (epoch
@@ -282,6 +283,16 @@ export function ticketTallySql(options: TicketTallySqlOptions): SqlQuery {
       `${q("clock_rows")} AS (SELECT ${q("s")}, ${q("e")}, ${q("ob")}, COALESCE(LEAD(${q("s")}) OVER (ORDER BY ${q("s")}), ${END_OF_TIME}) AS ${q("ns")} FROM (SELECT ${ms(columnName(FN, d, clockColumns["startAt"] ?? "start_at", "options.columns.clock.startAt"))} AS ${q("s")}, ${ms(columnName(FN, d, clockColumns["endAt"] ?? "end_at", "options.columns.clock.endAt"))} AS ${q("e")}, CAST(${columnName(FN, d, clockColumns["openBeforeMs"] ?? "open_before_ms", "options.columns.clock.openBeforeMs")} AS ${d.bigint}) AS ${q("ob")} FROM ${clock}) AS ${q("c0")})`,
     );
   }
+  const days = clock === undefined ? undefined : d.clockDays;
+  if (days !== undefined) {
+    // Each clock row is listed under every day bucket its [s, ns) touches, up to the last end `top`
+    // (a later instant is looked up as `top`, which finds the last row), so that a lookup is an equality join.
+    const [s, e, ns] = [q("s"), q("e"), q("ns")];
+    parts.push(
+      `${q("clock_top")} AS (SELECT MAX(${e}) AS ${q("top")} FROM ${q("clock_rows")})`,
+      `${q("clock_days")} AS (SELECT ${days.days(days.day(s), days.day(`LEAST(${ns} - 1, (SELECT ${q("top")} FROM ${q("clock_top")}))`))} AS ${q("day")}, ${s}, ${e}, ${q("ob")}, ${ns} FROM ${q("clock_rows")})`,
+    );
+  }
   const dimSelect = dimExprs.map((e, k) => `, ${e} AS ${keys[k]}`).join("");
   parts.push(
     `${q("base")} AS (SELECT ${col("id")} AS ${q("id")}, ${ms(col("createdAt"))} AS ${q("c")}, ${ms(col("firstResponseAt"))} AS ${q("fr")}, ${ms(col("resolvedAt"))} AS ${q("res")}, ${col("priority")} AS ${q("pr")}, ${col("channel")} AS ${q("ch")}, CAST(${col("reopenCount")} AS ${d.bigint}) AS ${q("ro")}, CAST(${col("contactsToResolve")} AS ${d.bigint}) AS ${q("ctr")}${dimSelect} FROM ${ticketsTable})`,
@@ -304,13 +315,15 @@ export function ticketTallySql(options: TicketTallySqlOptions): SqlQuery {
     `COALESCE(${q(k)}.${q("ob")} + LEAST(${x} - ${q(k)}.${q("s")}, ${q(k)}.${q("e")} - ${q(k)}.${q("s")}), 0)`;
   /** The clock row in force at x: the last one starting at or before x (none before the first row). */
   const join = (k: string, x: string): string =>
-    d.asofJoin
-      ? ` ASOF LEFT JOIN ${q("clock_rows")} AS ${q(k)} ON ${x} >= ${q(k)}.${q("s")}`
-      : ` LEFT JOIN ${q("clock_rows")} AS ${q(k)} ON ${q(k)}.${q("s")} <= ${x} AND ${x} < ${q(k)}.${q("ns")}`;
+    days === undefined
+      ? ` LEFT JOIN ${q("clock_rows")} AS ${q(k)} ON ${q(k)}.${q("s")} <= ${x} AND ${x} < ${q(k)}.${q("ns")}`
+      : ` LEFT JOIN ${q("clock_days")} AS ${q(k)} ON ${q(k)}.${q("day")} = ${days.day(`LEAST(${x}, ${q("clock_top")}.${q("top")})`)} AND ${q(k)}.${q("s")} <= ${x} AND ${x} < ${q(k)}.${q("ns")}`;
+  /** What the clock joins need in the FROM clause first. */
+  const clockFrom = days === undefined ? "" : ` CROSS JOIN ${q("clock_top")}`;
   const ends = q("ends");
   if (clock !== undefined) {
     parts.push(
-      `${q("timed")} AS (SELECT ${ends}.*, ${openUpTo("k1", `${ends}.${c_}`)} AS ${q("bc")}, ${openUpTo("k2", `${ends}.${q("ea")}`)} AS ${q("bea")}, ${openUpTo("k3", `${ends}.${q("eb")}`)} AS ${q("beb")} FROM ${ends}${join("k1", `${ends}.${c_}`)}${join("k2", `${ends}.${q("ea")}`)}${join("k3", `${ends}.${q("eb")}`)})`,
+      `${q("timed")} AS (SELECT ${ends}.*, ${openUpTo("k1", `${ends}.${c_}`)} AS ${q("bc")}, ${openUpTo("k2", `${ends}.${q("ea")}`)} AS ${q("bea")}, ${openUpTo("k3", `${ends}.${q("eb")}`)} AS ${q("beb")} FROM ${ends}${clockFrom}${join("k1", `${ends}.${c_}`)}${join("k2", `${ends}.${q("ea")}`)}${join("k3", `${ends}.${q("eb")}`)})`,
     );
   } else {
     parts.push(
@@ -339,7 +352,7 @@ export function ticketTallySql(options: TicketTallySqlOptions): SqlQuery {
       const hist = q("hist");
       const ba = clock === undefined ? `${hist}.${a}` : openUpTo("k4", `${hist}.${a}`);
       parts.push(
-        `${q("stretches")} AS (SELECT ${tid}, ${q("ba")}, LEAD(${q("ba")}) OVER (PARTITION BY ${tid} ORDER BY ${a}) AS ${q("bn")}, CASE WHEN ${st} IN (${list}) THEN 1 ELSE 0 END AS ${q("p")} FROM (SELECT ${hist}.${tid}, ${hist}.${a}, ${hist}.${st}, ${ba} AS ${q("ba")} FROM ${hist}${clock === undefined ? "" : join("k4", `${hist}.${a}`)}) AS ${q("h1")})`,
+        `${q("stretches")} AS (SELECT ${tid}, ${q("ba")}, LEAD(${q("ba")}) OVER (PARTITION BY ${tid} ORDER BY ${a}) AS ${q("bn")}, CASE WHEN ${st} IN (${list}) THEN 1 ELSE 0 END AS ${q("p")} FROM (SELECT ${hist}.${tid}, ${hist}.${a}, ${hist}.${st}, ${ba} AS ${q("ba")} FROM ${hist}${clock === undefined ? "" : `${clockFrom}${join("k4", `${hist}.${a}`)}`}) AS ${q("h1")})`,
       );
       const stretch = (end: string): string => {
         const until = `LEAST(COALESCE(${q("bn")}, ${end}), ${end})`;
