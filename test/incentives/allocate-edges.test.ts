@@ -72,6 +72,18 @@ describe("allocateLargestRemainder: errors name what was expected", () => {
     }
   });
 
+  it("a misspelled option or options that are not an object are invalid_option at their path", () => {
+    expect(() => allocateLargestRemainder(1, [1, 1], { tiebreak: ["a", "b"] } as never)).toThrow(
+      expect.objectContaining({ code: "invalid_option", fn, path: "options.tiebreak" }),
+    );
+    expect(() => allocateLargestRemainder(1, [1, 1], { tiebreak: ["a", "b"] } as never)).toThrow(
+      /did you mean `tieBreak`/,
+    );
+    expect(() => allocateLargestRemainder(1, [1, 1], "ab" as never)).toThrow(
+      expect.objectContaining({ code: "invalid_option", fn, path: "options" }),
+    );
+  });
+
   it("a tieBreak that is not one string per weight is invalid_option", () => {
     for (const tieBreak of ["ab", ["a", 1], [1, "a"], [null, null], { 0: "a", 1: "b", length: 2 }]) {
       expect(() => allocateLargestRemainder(1, [1, 1], { tieBreak: tieBreak as never })).toThrow(
