@@ -99,8 +99,13 @@ if (part !== "surveys") {
     dialect: "duckdb",
     tables: { tickets: "tickets", clock: "business_clock" },
   });
-  const rows = (await sql.runAndReadAll(query.sql, query.params)).getRowObjects();
-  const viaDuckDb = ticketReport(ticketTallyFromRows(rows, options));
+  const result = await sql.runAndReadAll(query.sql, query.params);
+  const queryMs = performance.now() - t;
+  const rows = result.getRowObjects();
+  const rowsMs = performance.now() - t - queryMs;
+  const tally = ticketTallyFromRows(rows, options);
+  const fromRowsMs = performance.now() - t - queryMs - rowsMs;
+  const viaDuckDb = ticketReport(tally);
   const duckMs = performance.now() - t;
 
   t = performance.now();
@@ -110,6 +115,9 @@ if (part !== "surveys") {
   const same = JSON.stringify(viaDuckDb) === JSON.stringify(viaJs);
   console.log(`${N} tickets, ${viaJs.groups.length} agents, ${rows.length} result rows; reports equal: ${same}`);
   console.log(`DuckDB (SQL + ticketTallyFromRows + ticketReport): ${duckMs.toFixed(0)} ms`);
+  console.log(
+    `  of which: query and fetch ${queryMs.toFixed(0)} ms, getRowObjects ${rowsMs.toFixed(0)} ms, ticketTallyFromRows ${fromRowsMs.toFixed(0)} ms, ticketReport ${(duckMs - queryMs - rowsMs - fromRowsMs).toFixed(0)} ms`,
+  );
   console.log(`JS (tallyTickets + ticketReport):                 ${jsMs.toFixed(0)} ms`);
   console.log(`ratio JS / DuckDB: ${(jsMs / duckMs).toFixed(2)}×`);
 }

@@ -34,6 +34,17 @@ export interface DialectSpec {
   readonly text: string;
   /** The local label of a period of a timestamp expression in `timeZone` (a validated literal). */
   period(period: "day" | "week" | "month", expr: string, timeZone: string): string;
+  /**
+   * How the clock is looked up: absent for a range join on `[start, next start)`; else the pieces of an
+   * equality join on day buckets (written only for engines that run here): `day(ms)`, a bucket number that
+   * never decreases as `ms` grows, and `days(from, to)`, a select-list expression that expands a row into
+   * one row per bucket from `from` to `to`.
+   */
+  readonly clockDays?: { day(ms: string): string; days(from: string, to: string): string };
+  /** The decimal text of an integer expression. */
+  integerText(expr: string): string;
+  /** An aggregate: the values of a text expression in the group, joined by commas (in any order). */
+  commaList(expr: string): string;
 }
 
 const DOUBLE_QUOTE = (part: string): string => `"${part}"`;
@@ -45,6 +56,9 @@ const QUESTION = (): string => "?";
 export const DIALECTS: Readonly<Record<SqlDialect, DialectSpec>> = {
   duckdb: {
     name: "duckdb",
+    clockDays: { day: (ms) => `${ms} // 86400000`, days: (from, to) => `UNNEST(range(${from}, ${to} + 1))` },
+    integerText: (e) => `CAST(${e} AS VARCHAR)`,
+    commaList: (e) => `STRING_AGG(${e}, ',')`,
     quote: DOUBLE_QUOTE,
     placeholder: DOLLAR,
     epochMs: (e) => `epoch_ms(${e})`,
@@ -57,6 +71,8 @@ export const DIALECTS: Readonly<Record<SqlDialect, DialectSpec>> = {
   },
   postgres: {
     name: "postgres",
+    integerText: (e) => `CAST(${e} AS TEXT)`,
+    commaList: (e) => `STRING_AGG(${e}, ',')`,
     quote: DOUBLE_QUOTE,
     placeholder: DOLLAR,
     epochMs: (e) => `CAST(FLOOR(EXTRACT(EPOCH FROM ${e}) * 1000) AS BIGINT)`,
@@ -69,6 +85,8 @@ export const DIALECTS: Readonly<Record<SqlDialect, DialectSpec>> = {
   },
   bigquery: {
     name: "bigquery",
+    integerText: (e) => `CAST(${e} AS STRING)`,
+    commaList: (e) => `STRING_AGG(${e}, ',')`,
     quote: BACKTICK,
     placeholder: QUESTION,
     epochMs: (e) => `UNIX_MILLIS(${e})`,
@@ -81,6 +99,8 @@ export const DIALECTS: Readonly<Record<SqlDialect, DialectSpec>> = {
   },
   snowflake: {
     name: "snowflake",
+    integerText: (e) => `CAST(${e} AS VARCHAR)`,
+    commaList: (e) => `LISTAGG(${e}, ',')`,
     // Unquoted Snowflake names are stored in upper case; quoting the upper-case form finds them and survives reserved words.
     quote: (part) => `"${part.toUpperCase()}"`,
     placeholder: QUESTION,
@@ -97,6 +117,8 @@ export const DIALECTS: Readonly<Record<SqlDialect, DialectSpec>> = {
   },
   spark: {
     name: "spark",
+    integerText: (e) => `CAST(${e} AS STRING)`,
+    commaList: (e) => `CONCAT_WS(',', COLLECT_LIST(${e}))`,
     quote: BACKTICK,
     placeholder: QUESTION,
     epochMs: (e) => `UNIX_MILLIS(${e})`,
@@ -112,6 +134,8 @@ export const DIALECTS: Readonly<Record<SqlDialect, DialectSpec>> = {
   },
   clickhouse: {
     name: "clickhouse",
+    integerText: (e) => `toString(${e})`,
+    commaList: (e) => `arrayStringConcat(groupArray(${e}), ',')`,
     quote: BACKTICK,
     placeholder: (n) => `{p${n}:String}`,
     epochMs: (e) => `toUnixTimestamp64Milli(${e})`,

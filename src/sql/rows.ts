@@ -28,10 +28,10 @@ export function bigOf(fn: string, r: Record<string, unknown>, i: number, column:
 /** A count (or a signed index when `signed`) of `row[column]` as a safe integer number. */
 export function rowInteger(fn: string, r: Record<string, unknown>, i: number, column: string, signed: boolean): number {
   const b = bigOf(fn, r, i, column);
-  const path = `rows[${i}].${column}`;
-  if (b === null) throw inputError("missing_value", fn, path, "an integer", r[column]);
+  if (b === null) throw inputError("missing_value", fn, `rows[${i}].${column}`, "an integer", r[column]);
   if ((!signed && b < 0n) || b > 9007199254740991n || b < -9007199254740991n) {
-    throw inputError("out_of_range", fn, path, signed ? "a safe integer" : "a count: a safe integer ≥ 0", r[column]);
+    const expected = signed ? "a safe integer" : "a count: a safe integer ≥ 0";
+    throw inputError("out_of_range", fn, `rows[${i}].${column}`, expected, r[column]);
   }
   const n = Number(b);
   return n === 0 ? 0 : n;

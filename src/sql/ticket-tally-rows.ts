@@ -29,7 +29,9 @@ const CLASS_CODES: Readonly<Record<number, MetricErrorCode>> = {
  * count and sum must be an integer: a `bigint` (DuckDB's `@duckdb/node-api`),
  * a string of decimal digits (node-postgres returns `BIGINT` so), or a safe
  * integer number (PGlite); a sum past 2^53 is kept exact as `sumMs +
- * sumRemainderMs`. Anything else (a fraction, `"1e3"`, a boolean) is refused
+ * sumRemainderMs`. The sketch bins of a group come as text lists
+ * `"bin:count,bin:count"` (columns `fr_bins` and `res_bins`, one row per
+ * group and duration), read as decimal integers. Anything else (a fraction, `"1e3"`, a boolean) is refused
  * with a coded error, never coerced. Group keys must be strings or `null`.
  * Tickets the SQL counted as invalid (by error code) throw that code, or with
  * `onInvalid: "setAside"` are counted in `setAside` (without indices: the rows
@@ -41,22 +43,23 @@ const CLASS_CODES: Readonly<Record<number, MetricErrorCode>> = {
  * @param options - The options given to {@link ticketTallySql} (the options of {@link tallyTickets}).
  * @returns The tally; durations in ms.
  * @throws {MetricInputError} `invalid_type` for rows that are not an array of objects or a value of the wrong type
- * (path `rows[i].column`); `not_integer` for a count or sum that is not an integer, `out_of_range` for a negative count
- * or one beyond 2^53 where a count is expected; `invalid_value` for rows that are not this query's (an unknown part or
- * class); `missing_value`, `inconsistent_instants` or `out_of_range` (path `rows`) for tickets the SQL found invalid,
+ * (path `rows[i].column`, also a bin list that is not a string); `not_integer` for a count or sum that is not an integer, `out_of_range` for a negative count
+ * or one beyond 2^53 where a count is expected (in a bin list: a bin or count that is not a safe integer, a count
+ * below 1); `invalid_value` for rows that are not this query's (an unknown part or class, a bin list not of the form
+ * `"bin:count,bin:count"`); `missing_value`, `inconsistent_instants` or `out_of_range` (path `rows`) for tickets the SQL found invalid,
  * unless `onInvalid: "setAside"`; and any option error of {@link tallyTickets}.
  *
  * @example
  * ```ts
  * import { ticketTallyFromRows } from "support-metrics";
  * // One group row of one ticket answered after 1 minute (as DuckDB returns it: bigints).
- * const base = { cls: 0n, frb: null, rsb: null, ch: null, part: 7n, n: 1n, backlog: 1n, fr_n: 1n,
+ * const base = { cls: 0n, fr_bins: null, res_bins: null, ch: null, part: 7n, n: 1n, backlog: 1n, fr_n: 1n,
  *   fr_censored: 0n, fr_without_response: 0n, fr_sum: 60000n, fr_min: 60000n, fr_max: 60000n, fr_zero: 0n,
  *   res_n: 0n, res_censored: 1n, res_sum: null, res_min: null, res_max: null, res_zero: 0n,
  *   sla_achieved: 0n, sla_breached: 0n, sla_pending: 0n, reopened: 0n, reopen_resolved: 0n,
  *   reopen_unrecorded: 0n, first_contact: 0n, fcr_resolved: 0n, fcr_unrecorded: 0n, channel_unrecorded: 1n };
- * const bin = { ...base, part: 6n, frb: 551n, n: 1n };
- * const tally = ticketTallyFromRows([base, bin], { asOf: 3_600_000 });
+ * const bins = { ...base, part: 6n, fr_bins: "551:1", n: 1n };
+ * const tally = ticketTallyFromRows([base, bins], { asOf: 3_600_000 });
  * tally.groups[0]?.firstResponse.sumMs; // => 60000
  * tally.groups[0]?.firstResponse.sketch.bins; // => [[551, 1]]
  * ticketTallyFromRows([{ ...base, n: 1.5 }], { asOf: 3_600_000 }); // throws not_integer
@@ -115,10 +118,10 @@ export function ticketTallyFromRows(
       records += int("n");
       g.row = r;
       g.rowIndex = i;
-    } else if (part === 6 || part === 5) {
-      const b = r[part === 6 ? "frb" : "rsb"];
-      if (b !== null)
-        (part === 6 ? g.fr : g.res).push([rowInteger(FN, r, i, part === 6 ? "frb" : "rsb", true), int("n")]);
+    } else if (part === 6) {
+      g.fr.push(...binList(r, i, "fr_bins"));
+    } else if (part === 5) {
+      g.res.push(...binList(r, i, "res_bins"));
     } else {
       const c = r["ch"];
       if (c !== null) {
@@ -197,6 +200,32 @@ function groupOf(g: Building, r: Record<string, unknown>, i: number, empty: Tick
     channels: g.channels.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)),
     channelUnrecorded: int("channel_unrecorded"),
   };
+}
+
+/** One item of a bin list: a bin index and its count, decimal integers. */
+const BIN_ITEM = /^(-?\d+):(\d+)$/;
+
+/** The bins of row `i`'s list `"bin:count,bin:count"` (a string, as every driver returns SQL text) as pairs. */
+function binList(r: Record<string, unknown>, i: number, column: string): [number, number][] {
+  const v = r[column];
+  const path = `rows[${i}].${column}`;
+  if (typeof v !== "string") {
+    throw inputError("invalid_type", FN, path, 'a list of sketch bins (a string "bin:count,bin:count")', v);
+  }
+  const bins: [number, number][] = [];
+  for (const item of v.split(",")) {
+    const match = BIN_ITEM.exec(item);
+    if (match === null) {
+      throw inputError("invalid_value", FN, path, 'a list of sketch bins "bin:count,bin:count" (decimal integers)', v);
+    }
+    const bin = Number(match[1]);
+    const count = Number(match[2]);
+    if (!Number.isSafeInteger(bin) || !Number.isSafeInteger(count) || count < 1) {
+      throw inputError("out_of_range", FN, path, "bins that are safe integers, with counts from 1 to 2^53 − 1", v);
+    }
+    bins.push([bin === 0 ? 0 : bin, count]);
+  }
+  return bins;
 }
 
 /** A sum of `n` durations as the nearest double and the exact rest (`[0, 0]` for no durations). */

@@ -146,8 +146,10 @@ const RESOLVED = "('solved', 'resolved', 'closed')";
  * {@link tallyTickets}: durations are measured to events at or before `asOf`,
  * less the time in `pauseStatuses` (stretches from the status-history table,
  * matched with `LOWER`), in business time when `calendar` is given. Business
- * time comes from the clock table ({@link businessClock}): B(t) is one range
- * join, and a duration is B(end) − B(start); no generated weeks, no cross join.
+ * time comes from the clock table ({@link businessClock}): B(t) is one join (a
+ * range join on `[start, next start)`; on DuckDB an equality join on day
+ * buckets), and a duration is B(end) − B(start); no generated weeks, no cross
+ * join of tickets with the calendar.
  * A bin is `CEIL(LN(ms) × (1 / LN γ))` with γ = (1 + α)/(1 − α), the same
  * expression (and the same double for 1 / ln γ) as the JS sketch; a zero
  * duration is counted apart. Instants are read to the millisecond (epoch
@@ -157,8 +159,10 @@ const RESOLVED = "('solved', 'resolved', 'closed')";
  * {@link ticketTallyFromRows} to throw or set aside. Strings (pause statuses,
  * priorities) travel as parameters; numbers and zone names as validated
  * literals; identifiers are validated and quoted, so a table name such as
- * `x; DROP TABLE y` is refused. Turn the rows into a tally with
- * {@link ticketTallyFromRows}. What SQL cannot see: the order of two status
+ * `x; DROP TABLE y` is refused. The result has, per group, one row of
+ * figures, one row listing each duration's bins as text
+ * `"bin:count,bin:count"` (counted per bin inside the engine), and one row
+ * per channel. Turn the rows into a tally with {@link ticketTallyFromRows}. What SQL cannot see: the order of two status
  * changes at the same instant (the JS path keeps array order) and the order
  * of the history (SQL sorts by `at`; the JS path refuses an unsorted one).
  *
@@ -279,6 +283,16 @@ export function ticketTallySql(options: TicketTallySqlOptions): SqlQuery {
       `${q("clock_rows")} AS (SELECT ${q("s")}, ${q("e")}, ${q("ob")}, COALESCE(LEAD(${q("s")}) OVER (ORDER BY ${q("s")}), ${END_OF_TIME}) AS ${q("ns")} FROM (SELECT ${ms(columnName(FN, d, clockColumns["startAt"] ?? "start_at", "options.columns.clock.startAt"))} AS ${q("s")}, ${ms(columnName(FN, d, clockColumns["endAt"] ?? "end_at", "options.columns.clock.endAt"))} AS ${q("e")}, CAST(${columnName(FN, d, clockColumns["openBeforeMs"] ?? "open_before_ms", "options.columns.clock.openBeforeMs")} AS ${d.bigint}) AS ${q("ob")} FROM ${clock}) AS ${q("c0")})`,
     );
   }
+  const days = clock === undefined ? undefined : d.clockDays;
+  if (days !== undefined) {
+    // Each clock row is listed under every day bucket its [s, ns) touches, up to the last end `top`
+    // (a later instant is looked up as `top`, which finds the last row), so that a lookup is an equality join.
+    const [s, e, ns] = [q("s"), q("e"), q("ns")];
+    parts.push(
+      `${q("clock_top")} AS (SELECT MAX(${e}) AS ${q("top")} FROM ${q("clock_rows")})`,
+      `${q("clock_days")} AS (SELECT ${days.days(days.day(s), days.day(`LEAST(${ns} - 1, (SELECT ${q("top")} FROM ${q("clock_top")}))`))} AS ${q("day")}, ${s}, ${e}, ${q("ob")}, ${ns} FROM ${q("clock_rows")})`,
+    );
+  }
   const dimSelect = dimExprs.map((e, k) => `, ${e} AS ${keys[k]}`).join("");
   parts.push(
     `${q("base")} AS (SELECT ${col("id")} AS ${q("id")}, ${ms(col("createdAt"))} AS ${q("c")}, ${ms(col("firstResponseAt"))} AS ${q("fr")}, ${ms(col("resolvedAt"))} AS ${q("res")}, ${col("priority")} AS ${q("pr")}, ${col("channel")} AS ${q("ch")}, CAST(${col("reopenCount")} AS ${d.bigint}) AS ${q("ro")}, CAST(${col("contactsToResolve")} AS ${d.bigint}) AS ${q("ctr")}${dimSelect} FROM ${ticketsTable})`,
@@ -299,12 +313,17 @@ export function ticketTallySql(options: TicketTallySqlOptions): SqlQuery {
   /** B(x) from clock row alias `k` (0 before the first row). */
   const openUpTo = (k: string, x: string): string =>
     `COALESCE(${q(k)}.${q("ob")} + LEAST(${x} - ${q(k)}.${q("s")}, ${q(k)}.${q("e")} - ${q(k)}.${q("s")}), 0)`;
+  /** The clock row in force at x: the last one starting at or before x (none before the first row). */
   const join = (k: string, x: string): string =>
-    ` LEFT JOIN ${q("clock_rows")} AS ${q(k)} ON ${q(k)}.${q("s")} <= ${x} AND ${x} < ${q(k)}.${q("ns")}`;
+    days === undefined
+      ? ` LEFT JOIN ${q("clock_rows")} AS ${q(k)} ON ${q(k)}.${q("s")} <= ${x} AND ${x} < ${q(k)}.${q("ns")}`
+      : ` LEFT JOIN ${q("clock_days")} AS ${q(k)} ON ${q(k)}.${q("day")} = ${days.day(`LEAST(${x}, ${q("clock_top")}.${q("top")})`)} AND ${q(k)}.${q("s")} <= ${x} AND ${x} < ${q(k)}.${q("ns")}`;
+  /** What the clock joins need in the FROM clause first. */
+  const clockFrom = days === undefined ? "" : ` CROSS JOIN ${q("clock_top")}`;
   const ends = q("ends");
   if (clock !== undefined) {
     parts.push(
-      `${q("timed")} AS (SELECT ${ends}.*, ${openUpTo("k1", `${ends}.${c_}`)} AS ${q("bc")}, ${openUpTo("k2", `${ends}.${q("ea")}`)} AS ${q("bea")}, ${openUpTo("k3", `${ends}.${q("eb")}`)} AS ${q("beb")} FROM ${ends}${join("k1", `${ends}.${c_}`)}${join("k2", `${ends}.${q("ea")}`)}${join("k3", `${ends}.${q("eb")}`)})`,
+      `${q("timed")} AS (SELECT ${ends}.*, ${openUpTo("k1", `${ends}.${c_}`)} AS ${q("bc")}, ${openUpTo("k2", `${ends}.${q("ea")}`)} AS ${q("bea")}, ${openUpTo("k3", `${ends}.${q("eb")}`)} AS ${q("beb")} FROM ${ends}${clockFrom}${join("k1", `${ends}.${c_}`)}${join("k2", `${ends}.${q("ea")}`)}${join("k3", `${ends}.${q("eb")}`)})`,
     );
   } else {
     parts.push(
@@ -333,7 +352,7 @@ export function ticketTallySql(options: TicketTallySqlOptions): SqlQuery {
       const hist = q("hist");
       const ba = clock === undefined ? `${hist}.${a}` : openUpTo("k4", `${hist}.${a}`);
       parts.push(
-        `${q("stretches")} AS (SELECT ${tid}, ${q("ba")}, LEAD(${q("ba")}) OVER (PARTITION BY ${tid} ORDER BY ${a}) AS ${q("bn")}, CASE WHEN ${st} IN (${list}) THEN 1 ELSE 0 END AS ${q("p")} FROM (SELECT ${hist}.${tid}, ${hist}.${a}, ${hist}.${st}, ${ba} AS ${q("ba")} FROM ${hist}${clock === undefined ? "" : join("k4", `${hist}.${a}`)}) AS ${q("h1")})`,
+        `${q("stretches")} AS (SELECT ${tid}, ${q("ba")}, LEAD(${q("ba")}) OVER (PARTITION BY ${tid} ORDER BY ${a}) AS ${q("bn")}, CASE WHEN ${st} IN (${list}) THEN 1 ELSE 0 END AS ${q("p")} FROM (SELECT ${hist}.${tid}, ${hist}.${a}, ${hist}.${st}, ${ba} AS ${q("ba")} FROM ${hist}${clock === undefined ? "" : `${clockFrom}${join("k4", `${hist}.${a}`)}`}) AS ${q("h1")})`,
       );
       const stretch = (end: string): string => {
         const until = `LEAST(COALESCE(${q("bn")}, ${end}), ${end})`;
@@ -398,23 +417,42 @@ export function ticketTallySql(options: TicketTallySqlOptions): SqlQuery {
     ["fcr_unrecorded", count(`${rsm} IS NOT NULL AND ${ctr} IS NULL`)],
     ["channel_unrecorded", count(`${q("ch")} IS NULL`)],
   ];
-  // Four groupings, one block each: the group row (part 7) with every figure, then the
-  // bins of each duration (parts 6 and 5) and the channels (part 3) with their counts.
-  const block = (part: number, extra: string | undefined): string => {
+  // Four blocks: the group row (part 7) with every figure; one row per group listing the bins of each
+  // duration as "bin:count,bin:count" (parts 6 and 5), counted per bin first; one row per channel (part 3).
+  const nullText = `CAST(NULL AS ${d.text})`;
+  const counts = (name: string, b: string): string =>
+    `${q(name)} AS (SELECT ${group.map((k) => `${k}, `).join("")}${b} AS ${q("b")}, COUNT(*) AS ${q("cnt")} FROM ${q("facts")} WHERE ${b} IS NOT NULL GROUP BY ${[...group, b].join(", ")})`;
+  parts.push(counts("fr_counts", q("frb")), counts("res_counts", q("rsb")));
+  const list = d.commaList(`CONCAT(${d.integerText(q("b"))}, ':', ${d.integerText(q("cnt"))})`);
+  const [cnt, ch] = [q("cnt"), q("ch")];
+  /** One block of the union; the columns it does not fill are typed NULLs. */
+  interface Block {
+    readonly part: number;
+    readonly from: string;
+    readonly count: string;
+    readonly frBins?: string;
+    readonly resBins?: string;
+    readonly byChannel?: boolean;
+  }
+  const block = (b: Block): string => {
     const columns = [
       ...group,
-      extra === q("frb") ? extra : `${nullBig} AS ${q("frb")}`,
-      extra === q("rsb") ? extra : `${nullBig} AS ${q("rsb")}`,
-      extra === q("ch") ? extra : `CAST(NULL AS ${d.text}) AS ${q("ch")}`,
-      `${part} AS ${q("part")}`,
-      `${big("COUNT(*)")} AS ${q("n")}`,
-      ...aggregates.map(([name, e]) => `${part === 7 ? e : nullBig} AS ${q(name)}`),
+      `${b.frBins ?? nullText} AS ${q("fr_bins")}`,
+      `${b.resBins ?? nullText} AS ${q("res_bins")}`,
+      b.byChannel === true ? ch : `${nullText} AS ${ch}`,
+      `${b.part} AS ${q("part")}`,
+      `${big(b.count)} AS ${q("n")}`,
+      ...aggregates.map(([name, e]) => `${b.part === 7 ? e : nullBig} AS ${q(name)}`),
     ];
-    const by = extra === undefined ? group : [...group, extra];
-    const where = extra === undefined ? "" : ` WHERE ${extra} IS NOT NULL`;
-    return `SELECT ${columns.join(", ")} FROM ${q("facts")}${where} GROUP BY ${by.join(", ")}`;
+    const by = b.byChannel === true ? [...group, ch] : group;
+    return `SELECT ${columns.join(", ")} FROM ${b.from} GROUP BY ${by.join(", ")}`;
   };
-  const sql = `WITH\n${parts.join(",\n")}\n${[block(7, undefined), block(6, q("frb")), block(5, q("rsb")), block(3, q("ch"))].join("\nUNION ALL\n")}`;
+  const sql = `WITH\n${parts.join(",\n")}\n${[
+    block({ part: 7, from: q("facts"), count: "COUNT(*)" }),
+    block({ part: 6, from: q("fr_counts"), count: `SUM(${cnt})`, frBins: list }),
+    block({ part: 5, from: q("res_counts"), count: `SUM(${cnt})`, resBins: list }),
+    block({ part: 3, from: `${q("facts")} WHERE ${ch} IS NOT NULL`, count: "COUNT(*)", byChannel: true }),
+  ].join("\nUNION ALL\n")}`;
   return { sql, params };
 }
 

@@ -922,8 +922,8 @@ export const cases: Record<string, Case> = {
     // One ticket answered after a minute, as node-postgres returns the row (integer strings): bin ⌈ln 60000 / ln γ⌉ = 551 for α = 0.01.
     const row: Record<string, unknown> = {
       cls: "0",
-      frb: null,
-      rsb: null,
+      fr_bins: null,
+      res_bins: null,
       ch: null,
       part: "7",
       n: "1",
@@ -952,7 +952,7 @@ export const cases: Record<string, Case> = {
       fcr_unrecorded: "0",
       channel_unrecorded: "1",
     };
-    const tally = lib.ticketTallyFromRows([row, { ...row, part: "6", frb: "551" }], { asOf: hour });
+    const tally = lib.ticketTallyFromRows([row, { ...row, part: "6", fr_bins: "551:1" }], { asOf: hour });
     assert.deepEqual(tally, lib.tallyTickets([{ createdAt: 0, firstResponseAt: minute }], { asOf: hour }));
     throwsCode(() => lib.ticketTallyFromRows([{ ...row, n: "1.5" }], { asOf: hour }), "not_integer", "rows[0].n");
   },

@@ -5,8 +5,8 @@ const asOf = 3_600_000;
 /** One group row of one ticket answered after 1 minute, as DuckDB returns it (bigints). */
 const base: Record<string, unknown> = {
   cls: 0n,
-  frb: null,
-  rsb: null,
+  fr_bins: null,
+  res_bins: null,
   ch: null,
   part: 7n,
   n: 1n,
@@ -35,7 +35,7 @@ const base: Record<string, unknown> = {
   fcr_unrecorded: 0n,
   channel_unrecorded: 1n,
 };
-const bin = { ...base, part: 6n, frb: 551n };
+const bin = { ...base, part: 6n, fr_bins: "551:1" };
 const js = tallyTickets([{ createdAt: 0, firstResponseAt: 60_000 }], { asOf });
 
 describe("ticketTallyFromRows", () => {
@@ -108,6 +108,48 @@ describe("ticketTallyFromRows", () => {
     expect(() => ticketTallyFromRows([bin], { asOf })).toThrow(
       expect.objectContaining({ code: "invalid_value", path: "rows" }),
     );
+  });
+
+  it("reads the bin lists of both durations, split over rows, and sorts the bins", () => {
+    const two = {
+      ...base,
+      fr_n: 3n,
+      fr_sum: 180_000n,
+      res_n: 2n,
+      res_censored: 0n,
+      res_sum: 1n,
+      res_min: 0n,
+      res_max: 1n,
+    };
+    const tally = ticketTallyFromRows(
+      [two, { ...bin, fr_bins: "551:1,540:1" }, { ...bin, fr_bins: "560:1" }, { ...base, part: 5n, res_bins: "0:1" }],
+      { asOf },
+    );
+    expect(tally.groups[0]?.firstResponse.sketch.bins).toEqual([
+      [540, 1],
+      [551, 1],
+      [560, 1],
+    ]);
+    expect(tally.groups[0]?.resolution.sketch.bins).toEqual([[0, 1]]);
+  });
+
+  it("throws invalid_type, invalid_value or out_of_range for a bin list that is not one", () => {
+    expect(() => ticketTallyFromRows([base, { ...bin, fr_bins: null }], { asOf })).toThrow(
+      expect.objectContaining({ code: "invalid_type", path: "rows[1].fr_bins" }),
+    );
+    expect(() => ticketTallyFromRows([base, { ...base, part: 5n, res_bins: 551n }], { asOf })).toThrow(
+      expect.objectContaining({ code: "invalid_type", path: "rows[1].res_bins" }),
+    );
+    for (const text of ["", "551", "551:1,", "551:1.5", "551: 1", "5e2:1", "551:-1"]) {
+      expect(() => ticketTallyFromRows([base, { ...bin, fr_bins: text }], { asOf })).toThrow(
+        expect.objectContaining({ code: "invalid_value", path: "rows[1].fr_bins" }),
+      );
+    }
+    for (const text of ["551:0", "551:9007199254740992", "-9007199254740992:1"]) {
+      expect(() => ticketTallyFromRows([base, { ...bin, fr_bins: text }], { asOf })).toThrow(
+        expect.objectContaining({ code: "out_of_range", path: "rows[1].fr_bins" }),
+      );
+    }
   });
 
   it("throws the refused tickets' code unless they are set aside", () => {

@@ -131,6 +131,34 @@ for (const make of [duckdb, postgres]) {
       );
     }, 120_000);
 
+    it("looks business time up before the clock's first row, across a closed weekend and after its last row", async () => {
+      // The clock starts on a closed Saturday, a resolution falls in the closed Friday-evening-to-Sunday gap
+      // (two day buckets), and a status change comes after the clock's last row (asOf is within the clock).
+      const at = (iso: string): number => Date.parse(iso);
+      const tickets: Ticket[] = [
+        {
+          createdAt: at("2024-03-09T17:00:00Z"),
+          firstResponseAt: at("2024-03-11T15:00:00Z"),
+          resolvedAt: at("2024-03-16T12:00:00Z"),
+          statusHistory: [
+            { status: "open", at: at("2024-03-09T17:00:00Z") },
+            { status: "pending", at: at("2024-03-13T15:00:00Z") },
+            { status: "open", at: at("2024-03-25T15:00:00Z") },
+          ],
+        },
+      ];
+      const options: TallyTicketsOptions = { asOf: at("2024-03-19T00:00:00Z"), calendar, pauseStatuses: ["pending"] };
+      await engine.load(tickets, businessClock(calendar, at("2024-03-09T05:00:00Z"), at("2024-03-20T00:00:00Z")));
+      const { sql, params } = ticketTallySql({
+        ...options,
+        dialect: engine.dialect,
+        tables: { tickets: "tickets", statusHistory: "ticket_statuses", clock: "business_clock" },
+      });
+      const tally = ticketTallyFromRows(await engine.query(sql, params), options);
+      expect(tally).toEqual(tallyTickets(tickets, options));
+      expect(tally.groups[0]?.resolution.sumMs).toBeGreaterThan(0);
+    }, 60_000);
+
     it("matches SLA priorities without regard to case, as tallyTickets does", async () => {
       const start = Date.parse("2024-03-04T12:00:00Z");
       const tickets = [
