@@ -460,6 +460,12 @@ function settleAgent(job: AgentJob): SettlementAgent {
     const at = periods.findIndex((p) => p.period === r.record.period);
     if (at < 0) continue;
     const prior = periods[at]!;
+    const metrics = r.metrics.get(job.id) ?? prior.metrics;
+    if (sameAmounts(prior.lines, now)) {
+      // Every line as before (most agents of a restated period): no adjustment, the same lines on the new metrics.
+      periods[at] = { period: prior.period, metrics, lines: prior.lines };
+      continue;
+    }
     const byKey = new Map(prior.lines.map((l) => [key(l.segment, l.id), l]));
     const changed = r.changedAgent.get(job.id) ?? [];
     const cite = {
@@ -516,7 +522,7 @@ function settleAgent(job: AgentJob): SettlementAgent {
       byKey.delete(key(l.segment, l.id));
     }
     // Lines of the old evaluation that the new one lacks cannot occur: one plan gives the same lines.
-    periods[at] = { period: prior.period, metrics: r.metrics.get(job.id) ?? prior.metrics, lines };
+    periods[at] = { period: prior.period, metrics, lines };
   }
 
   // (4) Releases due.
@@ -624,6 +630,21 @@ function settleAgent(job: AgentJob): SettlementAgent {
       toDate,
     },
   };
+}
+
+/**
+ * Whether a re-evaluation gives every prior line again, in the same order and
+ * with the same amount. The true-up then keeps the prior lines as they are,
+ * which is what matching them line by line would give.
+ */
+function sameAmounts(prior: readonly PriorLine[], now: readonly PeriodLine[]): boolean {
+  if (prior.length !== now.length) return false;
+  for (let i = 0; i < now.length; i++) {
+    const p = prior[i]!;
+    const n = now[i]!;
+    if (p.id !== n.id || p.segment !== n.segment || p.amountMinor !== n.amountMinor) return false;
+  }
+  return true;
 }
 
 /** `amount × pct / 100`, rounded once with the plan's mode. */
