@@ -213,7 +213,8 @@ function settle(c: CheckedSettlement): Settlement {
       carry: before.get(id)?.carry,
       period: input.period,
       sequence,
-      lines: i < agentsIn.length ? (periodLines(evaluated, id) ?? []) : null,
+      // The input's agents were evaluated in input order: agent i is at position i.
+      lines: i < agentsIn.length ? periodLines(evaluated, i) : null,
       restated,
       clawback,
       drawRule: current.draw,
@@ -315,34 +316,56 @@ function evaluate(compiled: Map<Plan, CompiledPlan>, segments: readonly Segment[
   return { segments: runs, position };
 }
 
-/**
- * An agent's plan lines of an evaluated period, segment by segment; `undefined`
- * when the agent was not evaluated. In a split period each line pays line ×
- * segment days / period days, rounded once with the segment plan's mode.
- */
-function periodLines(evaluated: Evaluated, id: string): PeriodLine[] | undefined {
-  const i = evaluated.position.get(id);
-  if (i === undefined) return undefined;
+/** The plan lines of the agent at `position` in an evaluated period, segment by segment. */
+function periodLines(evaluated: Evaluated, position: number): PeriodLine[] {
   const split = evaluated.segments.length > 1;
   const lines: PeriodLine[] = [];
   for (const s of evaluated.segments) {
-    for (const line of s.agents[i]!.lines) {
-      const full = line.amountMinor;
-      const amount = split
-        ? Number(roundRational(ratio(BigInt(full) * BigInt(s.days), BigInt(s.periodDays)), s.mode))
-        : full;
+    for (const line of s.agents[position]!.lines) {
       lines.push({
         id: line.id,
         kind: line.kind,
         segment: s.index,
-        amountMinor: amount === 0 ? 0 : amount,
-        fullMinor: full,
+        amountMinor: segmentAmount(s, line.amountMinor, split),
+        fullMinor: line.amountMinor,
         holdback: s.holdbacks.get(line.id),
         mode: s.mode,
       });
     }
   }
   return lines;
+}
+
+/**
+ * What a plan line of `full` minor units pays in segment `s`: all of it when the
+ * period is not split, else full × segment days / period days, rounded once with
+ * the segment plan's mode.
+ */
+function segmentAmount(s: SegmentRun, full: number, split: boolean): number {
+  const amount = split
+    ? Number(roundRational(ratio(BigInt(full) * BigInt(s.days), BigInt(s.periodDays)), s.mode))
+    : full;
+  return amount === 0 ? 0 : amount;
+}
+
+/**
+ * Whether the re-evaluation of the agent at `position` gives every prior line
+ * again, in the same order, segment and amount. The true-up then keeps the prior
+ * lines as they are, which is what matching them line by line would give (a line
+ * id is unique within a plan). Reads the evaluation without making its lines.
+ */
+function sameLines(evaluated: Evaluated, position: number, prior: readonly PriorLine[]): boolean {
+  const split = evaluated.segments.length > 1;
+  let k = 0;
+  for (const s of evaluated.segments) {
+    for (const line of s.agents[position]!.lines) {
+      const p = prior[k];
+      if (p === undefined || p.id !== line.id || p.segment !== s.index) return false;
+      if (p.amountMinor !== segmentAmount(s, line.amountMinor, split)) return false;
+      k++;
+    }
+  }
+  return k === prior.length;
 }
 
 /** `input.agents[3].metrics.x` → a JSON pointer placed by `where`. */
@@ -510,17 +533,18 @@ function settleAgent(job: AgentJob): SettlementAgent {
   const policy = job.clawback.policy;
   const window = job.clawback.windowPeriods;
   for (const r of job.restated) {
-    const now = periodLines(r.evaluated, job.id);
-    if (now === undefined) continue;
+    const position = r.evaluated.position.get(job.id);
+    if (position === undefined) continue;
     const at = findPeriod(periods, r.record.period);
     if (at < 0) continue;
     const prior = periods[at]!;
     const metrics = r.metrics.get(job.id) ?? prior.metrics;
-    if (sameAmounts(prior.lines, now)) {
+    if (sameLines(r.evaluated, position, prior.lines)) {
       // Every line as before (most agents of a restated period): no adjustment, the same lines on the new metrics.
       periods[at] = { period: prior.period, metrics, lines: prior.lines };
       continue;
     }
+    const now = periodLines(r.evaluated, position);
     const byKey = new Map(prior.lines.map((l) => [key(l.segment, l.id), l]));
     const changed = r.changedAgent.get(job.id) ?? [];
     const cite = {
@@ -684,21 +708,6 @@ function settleAgent(job: AgentJob): SettlementAgent {
       toDate,
     },
   };
-}
-
-/**
- * Whether a re-evaluation gives every prior line again, in the same order and
- * with the same amount. The true-up then keeps the prior lines as they are,
- * which is what matching them line by line would give.
- */
-function sameAmounts(prior: readonly PriorLine[], now: readonly PeriodLine[]): boolean {
-  if (prior.length !== now.length) return false;
-  for (let i = 0; i < now.length; i++) {
-    const p = prior[i]!;
-    const n = now[i]!;
-    if (p.id !== n.id || p.segment !== n.segment || p.amountMinor !== n.amountMinor) return false;
-  }
-  return true;
 }
 
 /** `amount × pct / 100`, rounded once with the plan's mode. */
