@@ -423,12 +423,9 @@ function restate(
   return { record, evaluated, metrics, changedAgent, changedTeam, teamMetrics };
 }
 
-/**
- * The index of `period` in an agent's settled periods, or -1. Searched from the
- * end: restatements are mostly of recent periods. A period appears at most once.
- */
+/** The index of the first of an agent's settled periods that is `period`, or -1 (a loop: no closure per agent). */
 function findPeriod(periods: readonly PriorPeriod[], period: string): number {
-  for (let i = periods.length - 1; i >= 0; i--) if (periods[i]!.period === period) return i;
+  for (let i = 0; i < periods.length; i++) if (periods[i]!.period === period) return i;
   return -1;
 }
 
