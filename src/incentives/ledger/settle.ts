@@ -8,7 +8,7 @@
 import { MetricInputError } from "../../errors.js";
 import { type CompiledPlan, compilePlan } from "../evaluate.js";
 import { type Rational, ratio, readExact } from "../rational.js";
-import type { LineKind } from "../result.js";
+import type { LineKind, PlanLine } from "../result.js";
 import { roundRational } from "../rounding.js";
 import type { Clawback, Holdback, Plan, RoundingMode } from "../schema.js";
 import { type CheckedSettlement, checkSettlement, Issues, pointer, type Segment } from "./check.js";
@@ -118,8 +118,28 @@ interface PeriodLine {
   readonly mode: RoundingMode;
 }
 
-/** One evaluated period: each agent's plan lines, by agent id. */
-type Evaluated = Map<string, PeriodLine[]>;
+/** One segment of an evaluated period: how its lines are paid, and each agent's plan lines. */
+interface SegmentRun {
+  readonly index: number;
+  readonly days: number;
+  /** The days of the whole period (all segments). */
+  readonly periodDays: number;
+  readonly mode: RoundingMode;
+  readonly holdbacks: ReadonlyMap<string, Holdback | undefined>;
+  /** `evaluatePlan`'s agents, in the order they were evaluated. */
+  readonly agents: readonly { readonly lines: readonly PlanLine[] }[];
+}
+
+/**
+ * One evaluated period: its segments, and each agent's position in them. The
+ * evaluation's own lines are kept; an agent's {@link PeriodLine}s are made when
+ * the agent is settled (see {@link periodLines}), so that they do not all stay
+ * alive through the settlement of every agent.
+ */
+interface Evaluated {
+  readonly segments: readonly SegmentRun[];
+  readonly position: ReadonlyMap<string, number>;
+}
 
 interface Restated {
   readonly record: SettledPeriod;
@@ -152,7 +172,7 @@ function settle(c: CheckedSettlement): Settlement {
   // (1) The period's own evaluation.
   const agentsIn = input.agents;
   const evaluated = evaluate(compiled, segments, {
-    agents: agentsIn.map((a) => ({ id: a.id, metrics: a.metrics })),
+    agents: agentsIn,
     teamMetrics,
     where: (i, rest) => (i < 0 ? `/input${rest}` : `/input/agents/${i}${rest}`),
   });
@@ -193,7 +213,8 @@ function settle(c: CheckedSettlement): Settlement {
       carry: before.get(id)?.carry,
       period: input.period,
       sequence,
-      lines: i < agentsIn.length ? (evaluated.get(id) ?? []) : null,
+      // The input's agents were evaluated in input order: agent i is at position i.
+      lines: i < agentsIn.length ? periodLines(evaluated, i) : null,
       restated,
       clawback,
       drawRule: current.draw,
@@ -262,11 +283,12 @@ interface PeriodMetrics {
  */
 function evaluate(compiled: Map<Plan, CompiledPlan>, segments: readonly Segment[], period: PeriodMetrics): Evaluated {
   const { agents, teamMetrics, where } = period;
-  const out: Evaluated = new Map();
-  for (const a of agents) out.set(a.id, []);
+  const position = new Map<string, number>();
+  agents.forEach((a, i) => {
+    position.set(a.id, i);
+  });
   const total = segments.reduce((s, x) => s + x.days, 0);
-  const split = segments.length > 1;
-  segments.forEach((segment, index) => {
+  const runs = segments.map((segment, index): SegmentRun => {
     let run = compiled.get(segment.plan);
     if (run === undefined) {
       run = compilePlan(segment.plan);
@@ -282,28 +304,68 @@ function evaluate(compiled: Map<Plan, CompiledPlan>, segments: readonly Segment[
       issues.throwIfAny();
       throw error;
     }
-    const mode = segment.plan.rounding?.mode ?? "halfAwayFromZero";
-    const holdbacks = new Map(segment.plan.components.map((x) => [x.id, x.holdback]));
-    result.agents.forEach((agent, i) => {
-      const lines = out.get(agents[i]!.id)!;
-      for (const line of agent.lines) {
-        const full = line.amountMinor;
-        const amount = split
-          ? Number(roundRational(ratio(BigInt(full) * BigInt(segment.days), BigInt(total)), mode))
-          : full;
-        lines.push({
-          id: line.id,
-          kind: line.kind,
-          segment: index,
-          amountMinor: amount === 0 ? 0 : amount,
-          fullMinor: full,
-          holdback: holdbacks.get(line.id),
-          mode,
-        });
-      }
-    });
+    return {
+      index,
+      days: segment.days,
+      periodDays: total,
+      mode: segment.plan.rounding?.mode ?? "halfAwayFromZero",
+      holdbacks: new Map(segment.plan.components.map((x) => [x.id, x.holdback])),
+      agents: result.agents,
+    };
   });
-  return out;
+  return { segments: runs, position };
+}
+
+/** The plan lines of the agent at `position` in an evaluated period, segment by segment. */
+function periodLines(evaluated: Evaluated, position: number): PeriodLine[] {
+  const split = evaluated.segments.length > 1;
+  const lines: PeriodLine[] = [];
+  for (const s of evaluated.segments) {
+    for (const line of s.agents[position]!.lines) {
+      lines.push({
+        id: line.id,
+        kind: line.kind,
+        segment: s.index,
+        amountMinor: segmentAmount(s, line.amountMinor, split),
+        fullMinor: line.amountMinor,
+        holdback: s.holdbacks.get(line.id),
+        mode: s.mode,
+      });
+    }
+  }
+  return lines;
+}
+
+/**
+ * What a plan line of `full` minor units pays in segment `s`: all of it when the
+ * period is not split, else full × segment days / period days, rounded once with
+ * the segment plan's mode.
+ */
+function segmentAmount(s: SegmentRun, full: number, split: boolean): number {
+  const amount = split
+    ? Number(roundRational(ratio(BigInt(full) * BigInt(s.days), BigInt(s.periodDays)), s.mode))
+    : full;
+  return amount === 0 ? 0 : amount;
+}
+
+/**
+ * Whether the re-evaluation of the agent at `position` gives every prior line
+ * again, in the same order, segment and amount. The true-up then keeps the prior
+ * lines as they are, which is what matching them line by line would give (a line
+ * id is unique within a plan). Reads the evaluation without making its lines.
+ */
+function sameLines(evaluated: Evaluated, position: number, prior: readonly PriorLine[]): boolean {
+  const split = evaluated.segments.length > 1;
+  let k = 0;
+  for (const s of evaluated.segments) {
+    for (const line of s.agents[position]!.lines) {
+      const p = prior[k];
+      if (p === undefined || p.id !== line.id || p.segment !== s.index) return false;
+      if (p.amountMinor !== segmentAmount(s, line.amountMinor, split)) return false;
+      k++;
+    }
+  }
+  return k === prior.length;
 }
 
 /** `input.agents[3].metrics.x` → a JSON pointer placed by `where`. */
@@ -331,8 +393,8 @@ function restate(
   });
   const stored = new Map<string, Readonly<Record<string, number>>>();
   for (const a of previous.agents) {
-    const p = a.carry.periods.find((x) => x.period === record.period);
-    if (p) stored.set(a.id, p.metrics);
+    const p = findPeriod(a.carry.periods, record.period);
+    if (p >= 0) stored.set(a.id, a.carry.periods[p]!.metrics);
   }
   const metrics = new Map<string, Readonly<Record<string, number>>>();
   const changedAgent = new Map<string, string[]>();
@@ -359,6 +421,12 @@ function restate(
   };
   const evaluated = evaluate(compiled, segments, { agents, teamMetrics, where });
   return { record, evaluated, metrics, changedAgent, changedTeam, teamMetrics };
+}
+
+/** The index of the first of an agent's settled periods that is `period`, or -1 (a loop: no closure per agent). */
+function findPeriod(periods: readonly PriorPeriod[], period: string): number {
+  for (let i = 0; i < periods.length; i++) if (periods[i]!.period === period) return i;
+  return -1;
 }
 
 /** The names whose values differ between two metric records (sorted). */
@@ -393,7 +461,7 @@ function settleAgent(job: AgentJob): SettlementAgent {
     out.push(line);
     running += line.amountMinor;
   };
-  let toDate = { ...(carry?.toDate ?? ZERO_TO_DATE) };
+  const toDate = { ...(carry?.toDate ?? ZERO_TO_DATE) };
   const held: HeldAmount[] = [...(carry?.held ?? [])];
   const owed: (OwedAmount & { fresh?: LedgerLine })[] = [...(carry?.owed ?? [])];
   const periods: PriorPeriod[] = [...(carry?.periods ?? [])];
@@ -403,14 +471,21 @@ function settleAgent(job: AgentJob): SettlementAgent {
     const segmentsOf = job.labels.length > 1;
     let net = 0;
     for (const l of job.lines) {
-      push({
-        kind: "earning",
-        amountMinor: l.amountMinor,
-        period,
-        componentId: l.id,
-        lineKind: l.kind,
-        ...(segmentsOf ? { segment: job.labels[l.segment]!, fullMinor: l.fullMinor, rounding: l.mode } : {}),
-      });
+      // Two literals rather than a spread: one line per agent, component and period.
+      push(
+        segmentsOf
+          ? {
+              kind: "earning",
+              amountMinor: l.amountMinor,
+              period,
+              componentId: l.id,
+              lineKind: l.kind,
+              segment: job.labels[l.segment]!,
+              fullMinor: l.fullMinor,
+              rounding: l.mode,
+            }
+          : { kind: "earning", amountMinor: l.amountMinor, period, componentId: l.id, lineKind: l.kind },
+      );
       net += l.amountMinor;
       toDate.earnedMinor += l.amountMinor;
     }
@@ -455,11 +530,18 @@ function settleAgent(job: AgentJob): SettlementAgent {
   const policy = job.clawback.policy;
   const window = job.clawback.windowPeriods;
   for (const r of job.restated) {
-    const now = r.evaluated.get(job.id);
-    if (now === undefined) continue;
-    const at = periods.findIndex((p) => p.period === r.record.period);
+    const position = r.evaluated.position.get(job.id);
+    if (position === undefined) continue;
+    const at = findPeriod(periods, r.record.period);
     if (at < 0) continue;
     const prior = periods[at]!;
+    const metrics = r.metrics.get(job.id) ?? prior.metrics;
+    if (sameLines(r.evaluated, position, prior.lines)) {
+      // Every line as before (most agents of a restated period): no adjustment, the same lines on the new metrics.
+      periods[at] = { period: prior.period, metrics, lines: prior.lines };
+      continue;
+    }
+    const now = periodLines(r.evaluated, position);
     const byKey = new Map(prior.lines.map((l) => [key(l.segment, l.id), l]));
     const changed = r.changedAgent.get(job.id) ?? [];
     const cite = {
@@ -516,7 +598,7 @@ function settleAgent(job: AgentJob): SettlementAgent {
       byKey.delete(key(l.segment, l.id));
     }
     // Lines of the old evaluation that the new one lacks cannot occur: one plan gives the same lines.
-    periods[at] = { period: prior.period, metrics: r.metrics.get(job.id) ?? prior.metrics, lines };
+    periods[at] = { period: prior.period, metrics, lines };
   }
 
   // (4) Releases due.
@@ -606,7 +688,6 @@ function settleAgent(job: AgentJob): SettlementAgent {
 
   const paid = running === 0 ? 0 : running;
   toDate.paidMinor += paid;
-  toDate = { ...toDate };
   return {
     id: job.id,
     lines: out,
