@@ -7,7 +7,7 @@
  * unanswered one time in five. Only types come from `src`: the data is plain
  * JSON-like objects. Deterministic: the same sizes give the same data.
  */
-import type { BusinessCalendarOptions, SurveyResponse, Ticket } from "../src/index.ts";
+import type { BusinessCalendarOptions, SurveyReport, SurveyResponse, Ticket, TicketReport } from "../src/index.ts";
 import { rng } from "./lib.ts";
 
 const hour = 3_600_000;
@@ -94,3 +94,32 @@ export const reportBenchSla = {
   resolutionMs: 40 * hour,
   byPriority: { urgent: { firstResponseMs: hour, resolutionMs: 8 * hour }, high: { firstResponseMs: 2 * hour } },
 };
+
+/**
+ * The incentive plan's input for every agent of the ticket report: tickets
+ * resolved, SLA compliance and median first response from the tickets, CSAT
+ * score and answers from the surveys; the metrics neither measures are fixed,
+ * so the plan runs its full path.
+ */
+export function reportBenchPlanInput(report: TicketReport, surveys: SurveyReport) {
+  const csatOf = new Map(surveys.groups.map((row) => [row.key["agentId"], row.csat]));
+  return {
+    agents: report.groups.map((row) => {
+      const csat = csatOf.get(row.key["agentId"] as string);
+      return {
+        id: row.key["agentId"] as string,
+        metrics: {
+          tickets_resolved: row.resolved,
+          csat_score: csat?.score ?? 0,
+          csat_responses: csat?.answered ?? 0,
+          sla_compliance: row.sla?.compliance ?? 100,
+          frt_median_min: (row.firstResponse.quantilesMs[0]?.ms ?? 0) / 60_000,
+          qa_score: 90,
+          escalations: 1,
+          active_days: 20,
+        },
+      };
+    }),
+    teamMetrics: { team_sla_compliance: report.total.sla?.compliance ?? 100 },
+  };
+}

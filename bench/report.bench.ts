@@ -31,6 +31,7 @@ import { type BenchSection, rng } from "./lib.ts";
 import {
   reportBenchAsOf,
   reportBenchCalendarOptions,
+  reportBenchPlanInput,
   reportBenchSla,
   reportBenchSurveys,
   reportBenchTickets,
@@ -51,27 +52,7 @@ function library(): number {
   const tally = tallyTickets(tickets, { asOf, calendar, pauseStatuses: ["pending"], sla, by: ["agentId"] });
   const report = ticketReport(tally, { quantiles: [0.5] });
   const surveys = surveyReport(tallySurveys(responses, { by: ["agentId"] }));
-  const csatOf = new Map(surveys.groups.map((row) => [row.key["agentId"], row.csat]));
-  const input = {
-    agents: report.groups.map((row) => {
-      const csat = csatOf.get(row.key["agentId"] as string);
-      return {
-        id: row.key["agentId"] as string,
-        metrics: {
-          tickets_resolved: row.resolved,
-          csat_score: csat?.score ?? 0,
-          csat_responses: csat?.answered ?? 0,
-          sla_compliance: row.sla?.compliance ?? 100,
-          frt_median_min: (row.firstResponse.quantilesMs[0]?.ms ?? 0) / 60_000,
-          // Not measured by tickets or surveys: fixed, so the plan runs its full path.
-          qa_score: 90,
-          escalations: 1,
-          active_days: 20,
-        },
-      };
-    }),
-    teamMetrics: { team_sla_compliance: report.total.sla?.compliance ?? 100 },
-  };
+  const input = reportBenchPlanInput(report, surveys);
   return plan(input).agents.length + report.total.tickets + surveys.total.responses;
 }
 

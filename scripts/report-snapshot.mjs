@@ -21,6 +21,7 @@ import { writeFileSync } from "node:fs";
 import {
   reportBenchAsOf,
   reportBenchCalendarOptions,
+  reportBenchPlanInput,
   reportBenchSla,
   reportBenchSurveys,
   reportBenchTickets,
@@ -142,26 +143,8 @@ out["tallySurveys throw"] = outcome(() => tallySurveys(brokenResponses, { by: ["
 // The plan on the bench's per-agent inputs.
 const report = ticketReport(tallyTickets(tickets, optionSets.bench), { quantiles: [0.5] });
 const surveys = surveyReport(surveyTally);
-const csatOf = new Map(surveys.groups.map((row) => [row.key.agentId, row.csat]));
 const plan = compilePlan(planFixture());
-out["evaluatePlan bench"] = outcome(() =>
-  plan({
-    agents: report.groups.map((row) => ({
-      id: row.key.agentId,
-      metrics: {
-        tickets_resolved: row.resolved,
-        csat_score: csatOf.get(row.key.agentId)?.score ?? 0,
-        csat_responses: csatOf.get(row.key.agentId)?.answered ?? 0,
-        sla_compliance: row.sla?.compliance ?? 100,
-        frt_median_min: (row.firstResponse.quantilesMs[0]?.ms ?? 0) / 60_000,
-        qa_score: 90,
-        escalations: 1,
-        active_days: 20,
-      },
-    })),
-    teamMetrics: { team_sla_compliance: report.total.sla?.compliance ?? 100 },
-  }),
-);
+out["evaluatePlan bench"] = outcome(() => plan(reportBenchPlanInput(report, surveys)));
 
 writeFileSync(file, JSON.stringify(out, null, 1));
 console.log(`${Object.keys(out).length} cases written to ${file}`);
