@@ -87,11 +87,16 @@ const kb = (n) => `${(n / 1000).toFixed(2)} kB`;
 
 if (process.argv.includes("--readme")) {
   // Rewrites the README's size table (between <!-- size:start --> and <!-- size:end -->).
-  const rows = measureSizes().map(
-    (e) =>
-      `| ${e.name} | ${e.size < 1000 ? `${e.size} B` : kb(e.size)} | ${e.sizeLimit < 1000 ? `${e.sizeLimit} B` : kb(e.sizeLimit)} |`,
-  );
-  const table = ["| import | size | budget |", "| --- | --- | --- |", ...rows].join("\n");
+  const bytes = (n) => (n < 1000 ? `${n} B` : kb(n));
+  const rows = [
+    ["import", "size", "budget"],
+    ...measureSizes().map((e) => [e.name, bytes(e.size), bytes(e.sizeLimit)]),
+  ];
+  // Columns padded to their widest cell, as a Markdown formatter would leave them.
+  const widths = [0, 1, 2].map((c) => Math.max(...rows.map((r) => r[c].length)));
+  const line = (cells) => `| ${cells.map((cell, c) => cell.padEnd(widths[c])).join(" | ")} |`;
+  const rule = `| ${widths.map((w) => "-".repeat(w)).join(" | ")} |`;
+  const table = [line(rows[0]), rule, ...rows.slice(1).map(line)].join("\n");
   const readme = readFileSync(join(root, "README.md"), "utf8");
   const updated = readme.replace(/(<!-- size:start -->\n)[\s\S]*?(\n<!-- size:end -->)/, `$1${table}$2`);
   writeFileSync(join(root, "README.md"), updated);

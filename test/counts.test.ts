@@ -30,7 +30,9 @@ describe("mergeCounts", () => {
     expect(() => mergeCounts({ a: 1.5 }, { a: 1 })).toThrow(
       expect.objectContaining({ code: "not_integer", path: "a.a" }),
     );
-    expect(() => mergeCounts({ a: -1 }, { a: 1 })).toThrow(expect.objectContaining({ code: "out_of_range" }));
+    expect(() => mergeCounts({ a: -1 }, { a: 1 })).toThrow(
+      expect.objectContaining({ code: "out_of_range", path: "a.a", received: -1 }),
+    );
     // NaN and ±Infinity are not_finite, as for every other count in the library.
     expect(() => mergeCounts({ a: 1 }, { a: Number.NaN })).toThrow(
       expect.objectContaining({ code: "not_finite", path: "b.a" }),
@@ -39,7 +41,7 @@ describe("mergeCounts", () => {
       expect.objectContaining({ code: "not_finite", path: "a.a" }),
     );
     expect(() => mergeCounts({ a: "1" } as unknown as { a: number }, { a: 1 })).toThrow(
-      expect.objectContaining({ code: "invalid_type" }),
+      expect.objectContaining({ code: "invalid_type", path: "a.a" }),
     );
     expect(() => mergeCounts(null as unknown as { a: number }, { a: 1 })).toThrow(
       expect.objectContaining({ code: "invalid_type", path: "a" }),

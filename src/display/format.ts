@@ -91,7 +91,7 @@ export function formatDuration(ms: number | null): string {
 export function formatPercent(value: number | null, options?: FormatOptions): string {
   if (value === null) return DASH;
   const f = formatOptions("formatPercent", options);
-  return `${number("formatPercent", value, f)} %`;
+  return `${number("formatPercent", value, f, "value")} %`;
 }
 
 /**
@@ -119,7 +119,7 @@ export function formatPercent(value: number | null, options?: FormatOptions): st
  */
 export function formatNpsPoints(value: number | null, options?: FormatOptions): string {
   if (value === null) return DASH;
-  return signed("formatNpsPoints", value, formatOptions("formatNpsPoints", options));
+  return signed("formatNpsPoints", value, formatOptions("formatNpsPoints", options), "value");
 }
 
 /**
@@ -128,8 +128,9 @@ export function formatNpsPoints(value: number | null, options?: FormatOptions): 
  * @param interval - `{ lower, upper }` (as {@link wilsonInterval} and {@link npsInterval} return), or `null`.
  * @param options - `digits` (default 1), `locale` (default `"en-US"`), `signed` (default `false`; `true` for NPS points).
  * @returns The text, or `"–"` for `null` or a bound that is `null`.
- * @throws {MetricInputError} `invalid_type` / `not_finite` for a bound that is not a finite number, or an `interval`
- *   that is neither an object nor `null`; `invalid_option` for bad options or an unknown option key.
+ * @throws {MetricInputError} `invalid_type` / `not_finite` for a bound that is not a finite number (path
+ *   `interval.lower` or `interval.upper`), or an `interval` that is neither an object nor `null` (path `interval`);
+ *   `invalid_option` for bad options or an unknown option key.
  *
  * @example
  * ```ts
@@ -154,8 +155,8 @@ export function formatInterval(
   const f = readFormat(fn, o);
   if (interval !== null) record(fn, "interval", interval, { expected: "an interval { lower, upper }, or null" });
   if (interval === null || interval.lower === null || interval.upper === null) return DASH;
-  const write = isSigned === true ? (v: number) => signed(fn, v, f) : (v: number) => number(fn, v, f);
-  return `[${write(interval.lower)}, ${write(interval.upper)}]`;
+  const write = isSigned === true ? signed : number;
+  return `[${write(fn, interval.lower, f, "interval.lower")}, ${write(fn, interval.upper, f, "interval.upper")}]`;
 }
 
 /** What the formatters write for "no data". */
@@ -199,16 +200,16 @@ function isLocale(locale: string): boolean {
 }
 
 /** A finite number with `digits` decimals in `locale`; `-0` (or a value that rounds to it) without its sign. */
-function number(fn: string, value: unknown, f: Format): string {
+function number(fn: string, value: unknown, f: Format, path: string): string {
   if (typeof value !== "number" || !Number.isFinite(value)) {
-    throw inputError(typeof value === "number" ? "not_finite" : "invalid_type", fn, "value", "a finite number", value);
+    throw inputError(typeof value === "number" ? "not_finite" : "invalid_type", fn, path, "a finite number", value);
   }
   const text = formatter(f).format(value);
   return isZeroText(text) ? formatter(f).format(0) : text;
 }
 
-function signed(fn: string, value: number, f: Format): string {
-  const text = number(fn, value, f);
+function signed(fn: string, value: number, f: Format, path: string): string {
+  const text = number(fn, value, f, path);
   return value > 0 && !isZeroText(text) ? `+${text}` : text;
 }
 

@@ -114,19 +114,17 @@ export function allocate(total: number, weights: readonly Rational[], keys?: rea
   let given = 0;
   const totalBig = BigInt(total);
   if (totalBig * maxW + sum <= BigInt(Number.MAX_SAFE_INTEGER)) {
-    // Every product total × w < 2^53: exact in doubles, and q·S ≤ total·w keeps the fix-up exact too.
+    // Every product x = total × w is an integer below 2^53, so it is exact in doubles, and
+    // Math.floor(x / s) is the exact integer quotient: x / s rounds up to the next integer
+    // m only if m − x/s ≥ 1/s is at most half an ulp of x/s (≤ (x/s)·2^−53), that is only
+    // if x ≥ 2^53; and it never rounds below q, which is itself a double. So q·s ≤ x and
+    // the remainder x − q·s are exact too. (The property test "the double path equals
+    // integer arithmetic" checks this near the 2^53 edge.)
     const s = Number(sum);
     for (let i = 0; i < n; i++) {
       const x = total * Number(ints[i]!);
-      let q = Math.floor(x / s);
-      let r = x - q * s;
-      if (r < 0) {
-        q--;
-        r += s;
-      } else if (r >= s) {
-        q++;
-        r -= s;
-      }
+      const q = Math.floor(x / s);
+      const r = x - q * s;
       parts[i] = q;
       remainders[i] = r;
       given += q;

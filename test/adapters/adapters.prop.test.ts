@@ -308,13 +308,13 @@ describe("adapters: properties", () => {
   it("bad containers always throw with a code and a path, never set aside", () => {
     fc.assert(
       fc.property(fc.oneof(fc.constant(null), fc.string(), fc.integer(), fc.constant(undefined)), (bad) => {
-        for (const call of [
-          () => fromZendesk(bad as never),
-          () => fromFreshdesk({ tickets: bad as never }),
-          () => fromIntercom({ conversations: bad as never }),
-          () => fromServiceNowEvents(bad as never, { timeZone: "UTC" }),
-        ]) {
-          expect(call).toThrow(expect.objectContaining({ code: expect.any(String), path: expect.any(String) }));
+        for (const [call, fn, path] of [
+          [() => fromZendesk(bad as never), "fromZendesk", "input"],
+          [() => fromFreshdesk({ tickets: bad as never }), "fromFreshdesk", "input.tickets"],
+          [() => fromIntercom({ conversations: bad as never }), "fromIntercom", "input.conversations"],
+          [() => fromServiceNowEvents(bad as never, { timeZone: "UTC" }), "fromServiceNowEvents", "rows"],
+        ] as const) {
+          expect(call).toThrow(expect.objectContaining({ code: expect.any(String), fn, path, received: bad }));
         }
       }),
       { numRuns: 50 },

@@ -26,9 +26,17 @@ export function near(actual: unknown, expected: number, digits: number, what = "
   );
 }
 
-/** `fn()` throws an error carrying `code` (callers compare codes, not classes). */
-export function throwsCode(fn: () => unknown, code: string): void {
-  assert.throws(fn, (error: unknown) => (error as { code?: unknown }).code === code);
+/**
+ * `fn()` throws an error carrying `code` (callers compare codes, not classes) and pointing at `path`: the
+ * `MetricInputError`'s path, or the JSON pointer of the first issue of a plan or settlement error.
+ */
+export function throwsCode(fn: () => unknown, code: string, path: string): void {
+  assert.throws(fn, (error: unknown) => {
+    const e = error as { code?: unknown; path?: unknown; issues?: readonly { path?: unknown }[] };
+    assert.equal(e.code, code);
+    assert.equal(e.path ?? e.issues?.[0]?.path, path, `the path of ${String(error)}`);
+    return true;
+  });
 }
 
 const hour = 3_600_000;
@@ -123,7 +131,7 @@ export const cases: Record<string, Case> = {
         detractors: 1,
       },
     );
-    throwsCode(() => lib.mergeCounts({ a: 1 }, { b: 1 }), "inconsistent_counts");
+    throwsCode(() => lib.mergeCounts({ a: 1 }, { b: 1 }), "inconsistent_counts", "b.a");
   },
   MetricInputError(lib) {
     const error = new lib.MetricInputError("out_of_range", "nps", "scores[3]", 11, "nps: expected … at scores[3]");
@@ -146,7 +154,7 @@ export const cases: Record<string, Case> = {
   parseInstant(lib) {
     assert.equal(lib.parseInstant("1970-01-01T00:00:01Z"), 1000);
     assert.equal(lib.parseInstant("2024-03-10T03:00:00-04:00"), Date.UTC(2024, 2, 10, 7));
-    throwsCode(() => lib.parseInstant("2024-01-01T00:00"), "invalid_instant");
+    throwsCode(() => lib.parseInstant("2024-01-01T00:00"), "invalid_instant", "value");
   },
   businessCalendar(lib) {
     const cal = newYorkCalendar(lib);
@@ -163,8 +171,12 @@ export const cases: Record<string, Case> = {
     const allDay = [["00:00", "24:00"]];
     const lordHowe = lib.businessCalendar({ timeZone: "Australia/Lord_Howe", week: { sun: allDay } });
     assert.equal(lordHowe.elapsedMs("2024-04-05T00:00:00Z", "2024-04-09T00:00:00Z"), 24.5 * hour);
-    throwsCode(() => lib.businessCalendar({ timeZone: "Mars/Olympus_Mons", week: { mon: allDay } }), "invalid_option");
-    throwsCode(() => cal.elapsedMs("2024-03-13T10:00:00Z", "2024-03-13T09:00:00Z"), "inconsistent_instants");
+    throwsCode(
+      () => lib.businessCalendar({ timeZone: "Mars/Olympus_Mons", week: { mon: allDay } }),
+      "invalid_option",
+      "options.timeZone",
+    );
+    throwsCode(() => cal.elapsedMs("2024-03-13T10:00:00Z", "2024-03-13T09:00:00Z"), "inconsistent_instants", "end");
   },
   localInstant(lib) {
     // tz database: Kathmandu +05:45; Lord Howe falls back 30 minutes at 02:00 on 2024-04-07.
@@ -179,9 +191,9 @@ export const cases: Record<string, Case> = {
     );
     // New York skips 02:00–03:00 on 2024-03-10: "compatible" moves 02:30 to 03:30 EDT.
     assert.equal(lib.localInstant("2024-03-10T02:30", "America/New_York"), Date.parse("2024-03-10T07:30:00Z"));
-    throwsCode(() => lib.localInstant("2024-02-31 12:00", "UTC"), "invalid_instant");
-    throwsCode(() => lib.localInstant("2024-06-01T12:00Z", "UTC"), "invalid_instant");
-    throwsCode(() => lib.localInstant("2024-06-01 12:00", "Mars/Olympus_Mons"), "invalid_option");
+    throwsCode(() => lib.localInstant("2024-02-31 12:00", "UTC"), "invalid_instant", "text");
+    throwsCode(() => lib.localInstant("2024-06-01T12:00Z", "UTC"), "invalid_instant", "text");
+    throwsCode(() => lib.localInstant("2024-06-01 12:00", "Mars/Olympus_Mons"), "invalid_option", "timeZone");
   },
 
   // --- Statistics ---
@@ -231,7 +243,7 @@ export const cases: Record<string, Case> = {
     assert.equal(lib.csat(ten, { scale: { min: 1, max: 10 } }), 50);
     assert.equal(lib.csat(ten, { scale: { min: 1, max: 10 }, satisfiedFrom: 8 }), 70);
     assert.equal(lib.csat([]), null);
-    throwsCode(() => lib.csat([6]), "out_of_range");
+    throwsCode(() => lib.csat([6]), "out_of_range", "ratings[0]");
   },
   csatCounts(lib) {
     assert.deepEqual(lib.csatCounts([5, 5, 4, 4, 4, 3, 2, 1, 5, 4]), { satisfied: 7, total: 10 });
@@ -244,7 +256,7 @@ export const cases: Record<string, Case> = {
     assert.equal(lib.nps([10, 9, 9, 8, 7, 7, 6, 5, 3, 0]), -10);
     assert.equal(lib.nps(new Uint8Array([10, 10, 8, 3])), 25);
     assert.equal(lib.nps([]), null);
-    throwsCode(() => lib.nps([10, 9, 11]), "out_of_range");
+    throwsCode(() => lib.nps([10, 9, 11]), "out_of_range", "scores[2]");
   },
   npsCounts(lib) {
     assert.deepEqual(lib.npsCounts([10, 9, 9, 8, 7, 7, 6, 5, 3, 0]), { promoters: 3, passives: 3, detractors: 4 });
@@ -347,7 +359,11 @@ export const cases: Record<string, Case> = {
       19.047619,
       6,
     );
-    throwsCode(() => lib.churnRate({ customersAtStart: 10, customersLost: 11 }), "inconsistent_counts");
+    throwsCode(
+      () => lib.churnRate({ customersAtStart: 10, customersLost: 11 }),
+      "inconsistent_counts",
+      "counts.customersLost",
+    );
   },
   retentionRate(lib) {
     assert.equal(lib.retentionRate({ customersAtStart: 1000, customersAtEnd: 1200, newCustomers: 300 }), 90);
@@ -425,7 +441,11 @@ export const cases: Record<string, Case> = {
     const s = 1000;
     const totals = { talkMs: 668_205 * s, holdMs: 99_153 * s, afterCallWorkMs: 198_306 * s, handledContacts: 4311 };
     assert.equal(lib.averageHandleTimeFromTotals(totals), 224_000);
-    throwsCode(() => lib.averageHandleTimeFromTotals({ talkMs: 5, handledContacts: 0 }), "inconsistent_counts");
+    throwsCode(
+      () => lib.averageHandleTimeFromTotals({ talkMs: 5, handledContacts: 0 }),
+      "inconsistent_counts",
+      "totals.handledContacts",
+    );
   },
   abandonmentCounts(lib) {
     assert.deepEqual(lib.abandonmentCounts(contactsVector(), { shortAbandonMs: 5_000 }), {
@@ -486,7 +506,11 @@ export const cases: Record<string, Case> = {
     assert.equal(lib.firstResponseTime(tickets), 130 * minute);
     assert.equal(lib.firstResponseTime(tickets, { statistic: "median" }), 15 * minute);
     assert.equal(lib.firstResponseTime([{ createdAt: 0 }]), null);
-    throwsCode(() => lib.firstResponseTime([{ createdAt: 10, firstResponseAt: 5 }]), "inconsistent_instants");
+    throwsCode(
+      () => lib.firstResponseTime([{ createdAt: 10, firstResponseAt: 5 }]),
+      "inconsistent_instants",
+      "tickets[0].firstResponseAt",
+    );
   },
   resolutionTime(lib) {
     const tickets = [{ createdAt: 0, resolvedAt: hour }, { createdAt: 0, resolvedAt: 3 * hour }, { createdAt: 0 }];
@@ -607,14 +631,18 @@ export const cases: Record<string, Case> = {
     });
     assert.equal(kicker({ qa_score: 88, csat_responses: 14, escalations: 0 }), true);
     assert.equal(kicker({ qa_score: 84, csat_responses: 45, escalations: 2 }), false);
-    throwsCode(() => kicker({ qa_score: 88 }), "missing_value");
+    throwsCode(() => kicker({ qa_score: 88 }), "missing_value", "metrics.csat_responses");
   },
   formatTrace(lib) {
     const result = lib.evaluatePlan(planFixture(), planInput(), { trace: true });
     const ben = lib.formatTrace(result.agents[1]);
     assert.ok(ben.includes("csat_responses 14 < 20"), ben);
     assert.ok(ben.includes("30800/3"), ben);
-    throwsCode(() => lib.formatTrace(lib.evaluatePlan(planFixture(), planInput()).agents[0]), "missing_value");
+    throwsCode(
+      () => lib.formatTrace(lib.evaluatePlan(planFixture(), planInput()).agents[0]),
+      "missing_value",
+      "agent.trace",
+    );
   },
   allocateLargestRemainder(lib) {
     // The team_sla_pool vector: 100 000 by 620/190/413/413 → ava 37 897, ben 11 614; parts sum to the pool.
@@ -634,7 +662,7 @@ export const cases: Record<string, Case> = {
       [551, 1],
     ]);
     assert.equal(sketch.zeroCount, 1);
-    throwsCode(() => lib.quantileSketch([-1]), "out_of_range");
+    throwsCode(() => lib.quantileSketch([-1]), "out_of_range", "values[0]");
   },
   sketchQuantile(lib) {
     // R: quantile(c(5, 10, 15, 20, 600), 0.9) = 368; the sketch is within 1 % of it.
@@ -676,7 +704,11 @@ export const cases: Record<string, Case> = {
         options,
       ),
     );
-    throwsCode(() => lib.mergeTallies(a, lib.tallyTickets([], { asOf: 0 })), "inconsistent_counts");
+    throwsCode(
+      () => lib.mergeTallies(a, lib.tallyTickets([], { asOf: 0 })),
+      "inconsistent_counts",
+      "tallies[1].fingerprint",
+    );
   },
   ticketReport(lib) {
     const tickets = [5, 10, 15, 20, 600].map((m) => ({ createdAt: 0, firstResponseAt: m * minute }));
@@ -707,7 +739,7 @@ export const cases: Record<string, Case> = {
       JSON.stringify(lib.mergeTallies(tally, tally).groups[0].csat),
       '{"satisfied":2,"total":4,"unanswered":0}',
     );
-    throwsCode(() => lib.tallySurveys([{ csat: 6 }]), "out_of_range");
+    throwsCode(() => lib.tallySurveys([{ csat: 6 }]), "out_of_range", "responses[0].csat");
   },
   surveyReport(lib) {
     // The NPS vector 50/30/20 of npsInterval, as responses: the row equals npsInterval's answer.
@@ -737,7 +769,7 @@ export const cases: Record<string, Case> = {
     assert.equal(lib.formatDuration(7_500_000), "2 h 05 min");
     assert.equal(lib.formatDuration(59_600), "1 min 00 s");
     assert.equal(lib.formatDuration(null), "–");
-    throwsCode(() => lib.formatDuration(-1), "out_of_range");
+    throwsCode(() => lib.formatDuration(-1), "out_of_range", "ms");
   },
   formatPercent(lib) {
     assert.equal(lib.formatPercent(65.6123), "65.6 %");
@@ -790,7 +822,7 @@ export const cases: Record<string, Case> = {
     assert.equal(tickets[0].channel, "email");
     assert.equal(surveyResponses[0].csat, null);
     assert.equal(setAside[0].path, "tickets[1].status"); // solved, but no audits or metrics say when
-    throwsCode(() => lib.fromZendesk({ tickets: [], extra: 1 }), "invalid_option");
+    throwsCode(() => lib.fromZendesk({ tickets: [], extra: 1 }), "invalid_option", "input.extra");
   },
   zendeskPauseStatuses(lib) {
     assert.deepEqual([...lib.zendeskPauseStatuses], ["pending"]);
@@ -852,7 +884,7 @@ export const cases: Record<string, Case> = {
     );
     assert.equal(tickets[0].resolvedAt - tickets[0].createdAt, 613 * minute);
     assert.equal(warnings[0].code, "resolved_from_history");
-    throwsCode(() => lib.fromServiceNowEvents([], { timeZone: "Nowhere/Else" }), "invalid_option");
+    throwsCode(() => lib.fromServiceNowEvents([], { timeZone: "Nowhere/Else" }), "invalid_option", "options.timeZone");
   },
   serviceNowPauseStatuses(lib) {
     assert.equal(lib.serviceNowPauseStatuses.length, 4);
@@ -870,7 +902,7 @@ export const cases: Record<string, Case> = {
         openBeforeMs: 8 * hour,
       },
     ]);
-    throwsCode(() => lib.businessClock({ elapsedMs: () => 0 }, 0, 1), "invalid_type");
+    throwsCode(() => lib.businessClock({ elapsedMs: () => 0 }, 0, 1), "invalid_type", "calendar");
   },
   ticketTallySql(lib) {
     const { sql, params } = lib.ticketTallySql({
@@ -883,6 +915,7 @@ export const cases: Record<string, Case> = {
     throwsCode(
       () => lib.ticketTallySql({ dialect: "duckdb", asOf: 0, tables: { tickets: "x; DROP TABLE y" } }),
       "invalid_option",
+      "options.tables.tickets",
     );
   },
   ticketTallyFromRows(lib) {
@@ -921,7 +954,7 @@ export const cases: Record<string, Case> = {
     };
     const tally = lib.ticketTallyFromRows([row, { ...row, part: "6", frb: "551" }], { asOf: hour });
     assert.deepEqual(tally, lib.tallyTickets([{ createdAt: 0, firstResponseAt: minute }], { asOf: hour }));
-    throwsCode(() => lib.ticketTallyFromRows([{ ...row, n: "1.5" }], { asOf: hour }), "not_integer");
+    throwsCode(() => lib.ticketTallyFromRows([{ ...row, n: "1.5" }], { asOf: hour }), "not_integer", "rows[0].n");
   },
   surveyTallySql(lib) {
     const { sql, params } = lib.surveyTallySql({ dialect: "postgres", by: ["agentId"], csat: { satisfiedFrom: 4 } });
@@ -931,6 +964,7 @@ export const cases: Record<string, Case> = {
     throwsCode(
       () => lib.surveyTallySql({ dialect: "duckdb", tables: { responses: "x; DROP TABLE y" } }),
       "invalid_option",
+      "options.tables.responses",
     );
   },
   surveyTallyFromRows(lib) {
@@ -957,7 +991,7 @@ export const cases: Record<string, Case> = {
       sentiment_unanswered: "2",
     };
     assert.deepEqual(lib.surveyTallyFromRows([row]), lib.tallySurveys([{ csat: 5, nps: 10 }, { csat: 2 }]));
-    throwsCode(() => lib.surveyTallyFromRows([{ ...row, cls: "13", n: "1" }]), "out_of_range");
+    throwsCode(() => lib.surveyTallyFromRows([{ ...row, cls: "13", n: "1" }]), "out_of_range", "rows");
   },
   settlePayouts(lib) {
     // 50 per ticket, 10 % held one period. June 100 → 5000, 500 held. July 40 → 2000, 200 held;
@@ -983,6 +1017,7 @@ export const cases: Record<string, Case> = {
       () =>
         lib.settlePayouts(plan, { period: "2025-07", agents: [], restatements: [{ period: "2025-05", agents: [] }] }),
       "invalid_settlement",
+      "/input/restatements/0/period",
     );
   },
   formatSettlement(lib) {
@@ -994,11 +1029,11 @@ export const cases: Record<string, Case> = {
     // 101 × 50 = 5050; 10 % = 505 held.
     assert.ok(text.includes("earned: USD 50.50"), text);
     assert.ok(text.includes("10% of USD 50.50 = USD 5.05"), text);
-    throwsCode(() => lib.formatSettlement(s, "zed"), "invalid_value");
+    throwsCode(() => lib.formatSettlement(s, "zed"), "invalid_value", "agentId");
   },
   canonicalJson(lib) {
     assert.equal(lib.canonicalJson({ b: [1, 2.5, -0], a: "é" }), '{"a":"é","b":[1,2.5,0]}');
-    throwsCode(() => lib.canonicalJson({ a: Number.NaN }), "not_finite");
+    throwsCode(() => lib.canonicalJson({ a: Number.NaN }), "not_finite", "value.a");
   },
   async auditDigests(lib) {
     // SHA-256 of the two bytes "{}" (FIPS 180-4; any sha256sum agrees).

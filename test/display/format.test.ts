@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { formatDuration, formatInterval, formatNpsPoints, formatPercent } from "../../src/index.js";
+import { code } from "../helpers/errors.js";
 
 describe("formatDuration", () => {
   it("writes two units at most, the smaller zero-padded", () => {
@@ -57,6 +58,13 @@ describe("formatPercent, formatNpsPoints, formatInterval", () => {
     );
     expect(() => formatInterval({ lower: 1, upper: 2 }, { signed: "yes" as never })).toThrow(
       expect.objectContaining({ code: "invalid_option", path: "options.signed" }),
+    );
+    const fn = "formatInterval";
+    expect(() => formatInterval({ lower: Number.NaN, upper: 2 })).toThrow(
+      code("not_finite", { fn, path: "interval.lower" }),
+    );
+    expect(() => formatInterval({ lower: 1, upper: "2" as never }, { signed: true })).toThrow(
+      code("invalid_type", { fn, path: "interval.upper", received: "2" }),
     );
     for (const interval of [undefined, 5, [1, 2]]) {
       expect(() => formatInterval(interval as never)).toThrow(

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { allocate } from "../../src/incentives/allocate.js";
 import { fromNumber } from "../../src/incentives/rational.js";
 import { allocateLargestRemainder } from "../../src/index.js";
+import { code } from "../helpers/errors.js";
 
 // Tie-breaks, the exact path for large products and the error texts of largest remainder,
 // which the mutation run found unpinned. Oracle: Hamilton's method worked by hand, and
@@ -52,11 +53,35 @@ describe("allocateLargestRemainder: large products stay exact", () => {
 });
 
 describe("allocateLargestRemainder: errors name what was expected", () => {
-  it("says what each argument must be", () => {
-    expect(() => allocateLargestRemainder(-1, [1])).toThrow(/an integer ≥ 0/);
-    expect(() => allocateLargestRemainder(1, 5 as never)).toThrow(/an array of weights/);
-    expect(() => allocateLargestRemainder(1, [0, 0])).toThrow(/weights with a positive sum/);
-    expect(() => allocateLargestRemainder(1, [1, 2], { tieBreak: ["a"] })).toThrow(/an array of 2 strings/);
+  it("says what each argument must be, at the argument", () => {
+    const cases: [() => unknown, RegExp, Parameters<typeof code>[0], string, unknown][] = [
+      [() => allocateLargestRemainder(-1, [1]), /an integer ≥ 0/, "out_of_range", "totalMinor", -1],
+      [() => allocateLargestRemainder(1, 5 as never), /an array of weights/, "invalid_type", "weights", 5],
+      [() => allocateLargestRemainder(1, [0, 0]), /weights with a positive sum/, "invalid_value", "weights", [0, 0]],
+      [
+        () => allocateLargestRemainder(1, [1, 2], { tieBreak: ["a"] }),
+        /an array of 2 strings/,
+        "invalid_option",
+        "options.tieBreak",
+        ["a"],
+      ],
+    ];
+    for (const [call, message, c, path, received] of cases) {
+      expect(call).toThrow(message);
+      expect(call).toThrow(code(c, { fn: "allocateLargestRemainder", path, received }));
+    }
+  });
+
+  it("a misspelled option or options that are not an object are invalid_option at their path", () => {
+    expect(() => allocateLargestRemainder(1, [1, 1], { tiebreak: ["a", "b"] } as never)).toThrow(
+      expect.objectContaining({ code: "invalid_option", fn, path: "options.tiebreak" }),
+    );
+    expect(() => allocateLargestRemainder(1, [1, 1], { tiebreak: ["a", "b"] } as never)).toThrow(
+      /did you mean `tieBreak`/,
+    );
+    expect(() => allocateLargestRemainder(1, [1, 1], "ab" as never)).toThrow(
+      expect.objectContaining({ code: "invalid_option", fn, path: "options" }),
+    );
   });
 
   it("a tieBreak that is not one string per weight is invalid_option", () => {

@@ -70,3 +70,40 @@ describe("allocateLargestRemainder properties", () => {
     );
   });
 });
+
+/** Hamilton's method in BigInt, the oracle: floors, then leftover units by remainder, weight, position. */
+function hamilton(total: bigint, ws: readonly bigint[]): bigint[] {
+  const sum = ws.reduce((s, w) => s + w, 0n);
+  const parts = ws.map((w) => (total * w) / sum);
+  const order = ws.map((w, i) => ({ i, w, r: total * w - parts[i]! * sum }));
+  order.sort((a, b) => (a.r !== b.r ? (a.r > b.r ? -1 : 1) : a.w !== b.w ? (a.w > b.w ? -1 : 1) : a.i - b.i));
+  let left = total - parts.reduce((s, p) => s + p, 0n);
+  for (let k = 0; left > 0n; k++, left--) parts[order[k]!.i]! += 1n;
+  return parts;
+}
+
+describe("allocateLargestRemainder near the edge of exact doubles", () => {
+  it("the double path always equals integer arithmetic when total × weight + Σw comes close to 2^53", () => {
+    // Integer weights; the total is chosen so that total·max(w) + Σw lies just below (or at)
+    // Number.MAX_SAFE_INTEGER, the largest products the double path takes.
+    const edge = fc
+      .tuple(
+        fc.array(fc.integer({ min: 1, max: 2 ** 20 }), { minLength: 1, maxLength: 12 }),
+        fc.integer({ min: 0, max: 2 ** 20 }),
+      )
+      .map(([ws, below]) => {
+        const max = BigInt(Math.max(...ws));
+        const sum = ws.reduce((s, w) => s + BigInt(w), 0n);
+        const top = (BigInt(Number.MAX_SAFE_INTEGER) - sum) / max;
+        const t = top - BigInt(below) < 0n ? 0n : top - BigInt(below);
+        return { ws, total: Number(t) };
+      });
+    fc.assert(
+      fc.property(edge, ({ ws, total }) => {
+        const expected = hamilton(BigInt(total), ws.map(BigInt)).map(Number);
+        expect(allocateLargestRemainder(total, ws)).toEqual(expected);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});

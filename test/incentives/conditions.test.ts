@@ -74,11 +74,18 @@ describe("compileCondition", () => {
       ],
     });
     expect(() => c({}, { t: 1 })).toThrow(expect.objectContaining({ code: "missing_value", path: "metrics.x" }));
-    expect(() => c({ x: "2" } as never, { t: 1 })).toThrow(expect.objectContaining({ code: "invalid_type" }));
-    expect(() => c({ x: Number.NaN }, { t: 1 })).toThrow(expect.objectContaining({ code: "not_finite" }));
+    expect(() => c({ x: "2" } as never, { t: 1 })).toThrow(
+      expect.objectContaining({ code: "invalid_type", path: "metrics.x", received: "2" }),
+    );
+    expect(() => c({ x: Number.NaN }, { t: 1 })).toThrow(
+      expect.objectContaining({ code: "not_finite", path: "metrics.x" }),
+    );
     expect(() => c({ x: 2 })).toThrow(expect.objectContaining({ code: "invalid_type", path: "teamMetrics" }));
     expect(() => compileCondition({ metric: "x", op: "gte", value: [1] } as never)).toThrow(
-      expect.objectContaining({ code: "invalid_plan" }),
+      expect.objectContaining({
+        code: "invalid_plan",
+        issues: [expect.objectContaining({ path: "/value", code: "invalid_type" })],
+      }),
     );
     expect(() => compileCondition(JSON.parse('{"all":[{"__proto__":{"metric":"x"}}]}'))).toThrow(
       expect.objectContaining({

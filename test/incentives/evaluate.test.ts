@@ -8,6 +8,7 @@ import {
   type ScorecardLineTrace,
   type TieredLineTrace,
 } from "../../src/index.js";
+import { code as at } from "../helpers/errors.js";
 import { deepFreeze, type Loose, minimalPlan } from "./helpers.js";
 import { planFixture, planInput } from "./plan.js";
 
@@ -346,7 +347,12 @@ describe("evaluatePlan: errors", () => {
   const fn = "evaluatePlan";
   it("throws invalid_plan with every issue for a bad plan", () => {
     expect(() => evaluatePlan({ schema: "cs-incentive-plan/1" }, planInput())).toThrow(
-      expect.objectContaining({ code: "invalid_plan", issues: expect.arrayContaining([]) }),
+      expect.objectContaining({
+        code: "invalid_plan",
+        issues: ["/id", "/version", "/effective", "/period", "/currency", "/metrics", "/components"].map((path) =>
+          expect.objectContaining({ path, code: "missing_key" }),
+        ),
+      }),
     );
   });
 
@@ -368,17 +374,19 @@ describe("evaluatePlan: errors", () => {
     return input;
   };
   it.each([
-    ["invalid_type", "a string where a number belongs", withMetric("qa_score", "88")],
-    ["not_finite", "NaN", withMetric("qa_score", Number.NaN)],
-    ["not_integer", "a fractional count", withMetric("tickets_resolved", 190.5)],
-    ["out_of_range", "a negative count", withMetric("escalations", -1)],
-    ["out_of_range", "active days beyond the period", withMetric("active_days", 31)],
-  ])("%s for %s", (code, _what, input) => {
-    expect(() => evaluatePlan(planFixture(), input)).toThrow(expect.objectContaining({ code, fn }));
+    ["invalid_type", "a string where a number belongs", "qa_score", "88"],
+    ["not_finite", "NaN", "qa_score", Number.NaN],
+    ["not_integer", "a fractional count", "tickets_resolved", 190.5],
+    ["out_of_range", "a negative count", "escalations", -1],
+    ["out_of_range", "active days beyond the period", "active_days", 31],
+  ] as const)("%s for %s at input.agents[1].metrics.%s", (c, _what, metric, value) => {
+    expect(() => evaluatePlan(planFixture(), withMetric(metric, value))).toThrow(
+      at(c, { fn, path: `input.agents[1].metrics.${metric}`, received: value }),
+    );
   });
 
   it("invalid_type for a bad input shape; invalid_value for duplicate or empty ids; invalid_option", () => {
-    expect(() => evaluatePlan(planFixture(), null as never)).toThrow(expect.objectContaining({ code: "invalid_type" }));
+    expect(() => evaluatePlan(planFixture(), null as never)).toThrow(at("invalid_type", { fn, path: "input" }));
     expect(() => evaluatePlan(planFixture(), { agents: {} } as never)).toThrow(
       expect.objectContaining({ code: "invalid_type", path: "input.agents" }),
     );
@@ -389,7 +397,7 @@ describe("evaluatePlan: errors", () => {
     );
     const numeric = planInput();
     (numeric.agents[0] as { id: unknown }).id = 7;
-    expect(() => evaluatePlan(planFixture(), numeric)).toThrow(expect.objectContaining({ code: "invalid_type" }));
+    expect(() => evaluatePlan(planFixture(), numeric)).toThrow(at("invalid_type", { fn, path: "input.agents[0].id" }));
     expect(() => evaluatePlan(planFixture(), planInput(), { trace: "yes" } as never)).toThrow(
       expect.objectContaining({ code: "invalid_option", path: "options.trace" }),
     );

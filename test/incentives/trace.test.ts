@@ -43,6 +43,8 @@ describe("formatTrace", () => {
 
   it("throws missing_value for a result without a trace", () => {
     const plain = evaluatePlan(planFixture(), planInput()).agents[0]!;
-    expect(() => formatTrace(plain)).toThrow(expect.objectContaining({ code: "missing_value", fn: "formatTrace" }));
+    expect(() => formatTrace(plain)).toThrow(
+      expect.objectContaining({ code: "missing_value", fn: "formatTrace", path: "agent.trace" }),
+    );
   });
 });

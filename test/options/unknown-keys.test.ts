@@ -640,6 +640,9 @@ describe("the issue's misspellings", () => {
       expect.objectContaining({ code: "invalid_option", path: "options.olderThan" }),
     );
     expect(() => lib.leaderboard([], { minsample: 5 } as never)).toThrow(/did you mean `minSample`\?/);
+    expect(() => lib.leaderboard([], { minsample: 5 } as never)).toThrow(
+      expect.objectContaining({ code: "invalid_option", fn: "leaderboard", path: "options.minsample", received: 5 }),
+    );
   });
 
   it("names the known keys and suggests nothing for a key far from all of them", () => {
@@ -651,6 +654,9 @@ describe("the issue's misspellings", () => {
     }
     expect(message).toContain("confidence, method");
     expect(message).not.toContain("did you mean");
+    expect(() => lib.npsInterval(nps, { zebra: 1 } as never)).toThrow(
+      expect.objectContaining({ code: "invalid_option", fn: "npsInterval", path: "options.zebra" }),
+    );
   });
 
   it("reports the first unknown key in code-unit order, whatever order the object was written in", () => {

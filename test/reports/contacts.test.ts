@@ -76,7 +76,9 @@ describe("tallyContacts and contactReport", () => {
       expect.objectContaining({ code: "inconsistent_counts", path: "tallies[1].fingerprint" }),
     );
     const surveys = { ...a, kind: "surveys" } as never;
-    expect(() => mergeTallies(a, surveys)).toThrow(expect.objectContaining({ code: "inconsistent_counts" }));
+    expect(() => mergeTallies(a, surveys)).toThrow(
+      expect.objectContaining({ code: "inconsistent_counts", path: "tallies[1].kind", received: "surveys" }),
+    );
   });
 
   it("sets a bad contact aside, counted by code", () => {

@@ -177,7 +177,13 @@ describe("tallyTickets and ticketReport", () => {
       asOf,
       calendar: businessCalendar({ timeZone: "America/New_York", week: { mon: day } }),
     });
-    expect(() => mergeTallies(c, d)).toThrow(expect.objectContaining({ message: expect.stringContaining("calendar") }));
+    expect(() => mergeTallies(c, d)).toThrow(
+      expect.objectContaining({
+        code: "inconsistent_counts",
+        path: "tallies[1].fingerprint",
+        message: expect.stringContaining("they differ in calendar"),
+      }),
+    );
     // The same calendar options built twice are the same calendar.
     const e = tallyTickets(tickets, {
       asOf,

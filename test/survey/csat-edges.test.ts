@@ -14,6 +14,9 @@ describe("csat options and messages", () => {
     expect(() => csatCounts([5], { scale: null as never })).toThrow(
       /csatCounts: expected a scale \{ min, max \} of integers with min < max/,
     );
+    expect(() => csatCounts([5], { scale: null as never })).toThrow(
+      code("invalid_option", { fn: "csatCounts", path: "options.scale", received: null }),
+    );
   });
 
   it("an absent scale is 1–5", () => {
@@ -23,8 +26,14 @@ describe("csat options and messages", () => {
 
   it("the messages name the scale's ratings and the bound of satisfied", () => {
     expect(() => csat("5" as never, { scale: { min: 0, max: 10 } })).toThrow(/an array of ratings 0–10/);
+    expect(() => csat("5" as never, { scale: { min: 0, max: 10 } })).toThrow(
+      code("invalid_type", { fn: "csat", path: "ratings", received: "5" }),
+    );
     expect(() => csat([5], { scale: { min: 0, max: 10 }, satisfiedFrom: 11 })).toThrow(
       /expected an integer rating 0–10 but received 11/,
+    );
+    expect(() => csat([5], { scale: { min: 0, max: 10 }, satisfiedFrom: 11 })).toThrow(
+      code("invalid_option", { fn: "csat", path: "options.satisfiedFrom", received: 11 }),
     );
     expect(() => csatFromCounts({ satisfied: 3, total: 2 })).toThrow(
       code("inconsistent_counts", { fn: "csatFromCounts", path: "counts.satisfied", received: 3 }),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ces, cesCounts, csat, csatCounts, nps, npsCounts } from "../../src/index.js";
+import { code } from "../helpers/errors.js";
 
 /** Values that make JavaScript's own number conversion throw a TypeError. */
 const garbage: [string, unknown][] = [
@@ -30,6 +31,10 @@ describe("garbage inside survey scores is invalid_type, never a raw TypeError", 
 
 describe("the message names what was received", () => {
   it("calls a Symbol a symbol, not an object", () => {
-    expect(() => nps([5, Symbol("score")] as never)).toThrow(/received a symbol at scores\[1\]/);
+    const symbol = Symbol("score");
+    expect(() => nps([5, symbol] as never)).toThrow(/received a symbol at scores\[1\]/);
+    expect(() => nps([5, symbol] as never)).toThrow(
+      code("invalid_type", { fn: "nps", path: "scores[1]", received: symbol }),
+    );
   });
 });

@@ -152,6 +152,51 @@ describe("sampleSizeForMargin", () => {
     });
   });
 
+  describe("error messages say what was expected", () => {
+    const f = "sampleSizeForMargin";
+    it("names the bounds, the other metric and the missing share", () => {
+      expect(() => sampleSizeForMargin({ marginOfError: 0 })).toThrow(
+        code("invalid_option", { fn: f, path: "options.marginOfError", message: expect.stringMatching(/0 < e ≤ 100/) }),
+      );
+      expect(() => sampleSizeForMargin({ marginOfError: 1e-200 })).toThrow(/a margin whose sample size is finite/);
+      expect(() => sampleSizeForMargin({ marginOfError: 5, population: 0 })).toThrow(/an integer ≥ 1/);
+      expect(() => sampleSizeForMargin({ marginOfError: 5, expectedPercent: 120 })).toThrow(/a percentage 0–100/);
+      expect(() => sampleSizeForMargin({ metric: "nps", marginOfError: 5, expectedPercent: 30 } as never)).toThrow(
+        /no expectedPercent for metric "nps"/,
+      );
+      expect(() => sampleSizeForMargin({ marginOfError: 5, expectedDetractorsPercent: 30 } as never)).toThrow(
+        code("invalid_option", {
+          path: "options.expectedDetractorsPercent",
+          message: expect.stringMatching(/no expectedDetractorsPercent for metric "proportion"/),
+        }),
+      );
+      expect(() => sampleSizeForMargin({ metric: "nps", marginOfError: 5, expectedDetractorsPercent: 40 })).toThrow(
+        code("missing_value", {
+          path: "options.expectedPromotersPercent",
+          message: expect.stringMatching(/both expected NPS shares, or neither/),
+        }),
+      );
+      expect(() =>
+        sampleSizeForMargin({
+          metric: "nps",
+          marginOfError: 5,
+          expectedPromotersPercent: 70,
+          expectedDetractorsPercent: 40,
+        }),
+      ).toThrow(/at most 30 \(100 − promoters\)/);
+    });
+
+    it("a misspelled option is refused at its own path", () => {
+      expect(() => sampleSizeForMargin({ marginOfErr: 5 } as never)).toThrow(
+        code("invalid_option", {
+          fn: f,
+          path: "options.marginOfErr",
+          message: expect.stringMatching(/did you mean `marginOfError`/),
+        }),
+      );
+    });
+  });
+
   it("does not mutate its input", () => {
     const options = Object.freeze({ marginOfError: 5, population: 1000 });
     expect(sampleSizeForMargin(options)).toBe(278);
@@ -173,6 +218,11 @@ describe("sampleSizeForMargin: the finite-population correction n₀·N/(n₀ + 
 
   it("matches Cochran's corrected size (by hand: n₀ = 384.146, N = 1000 → 277.7 → 278)", () => {
     expect(sampleSizeForMargin({ marginOfError: 5, population: 1000 })).toBe(278);
+    // By hand: n₀ = 1.95996² · 0.25 / 0.02² = 2400.91; 2400.91 · 100 / (2400.91 + 99) = 96.04 → 97
+    // (with N + 1 in the denominator it would be 96.00 → 96).
+    expect(sampleSizeForMargin({ marginOfError: 2, population: 100 })).toBe(97);
+    // n₀ = 1.95996² · 0.005 · 0.995 / 0.01² = 191.11; · 30 / 220.11 = 26.05 → 27.
+    expect(sampleSizeForMargin({ marginOfError: 1, expectedPercent: 0.5, population: 30 })).toBe(27);
   });
 
   it("refuses a margin so small that no finite sample reaches it without a population", () => {

@@ -19,7 +19,7 @@ describe("deriving tickets from the ServiceNow event log", () => {
     ]);
     expect(parseLocalTime("29-02-2016 01:16")).toBe("2016-02-29T01:16:00Z");
     expect(parseLocalTime("?")).toBeNull();
-    expect(() => parseLocalTime("2016-02-29 01:16")).toThrow();
+    expect(() => parseLocalTime("2016-02-29 01:16")).toThrow('not a DD-MM-YYYY HH:MM time: "2016-02-29 01:16"');
   });
 
   it("derives one ticket per incident and reports every repair it made", () => {

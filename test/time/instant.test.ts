@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseInstant } from "../../src/index.js";
+import { code } from "../helpers/errors.js";
 
 describe("parseInstant", () => {
   // Oracle: Date.parse on the same strings (ECMAScript's date-time string format).
@@ -49,10 +50,11 @@ describe("parseInstant", () => {
   });
 
   it("rejects invalid Dates, non-finite numbers and other types", () => {
-    expect(() => parseInstant(new Date(Number.NaN))).toThrow(expect.objectContaining({ code: "invalid_instant" }));
-    expect(() => parseInstant(Number.NaN)).toThrow(expect.objectContaining({ code: "invalid_instant" }));
-    expect(() => parseInstant(9e15)).toThrow(expect.objectContaining({ code: "invalid_instant" }));
-    expect(() => parseInstant({} as unknown as number)).toThrow(expect.objectContaining({ code: "invalid_type" }));
+    const fn = "parseInstant";
+    expect(() => parseInstant(new Date(Number.NaN))).toThrow(code("invalid_instant", { fn, path: "value" }));
+    expect(() => parseInstant(Number.NaN)).toThrow(code("invalid_instant", { fn, path: "value" }));
+    expect(() => parseInstant(9e15)).toThrow(code("invalid_instant", { fn, path: "value", received: 9e15 }));
+    expect(() => parseInstant({} as unknown as number)).toThrow(code("invalid_type", { fn, path: "value" }));
   });
 
   it("always agrees with Date for every ISO string Date prints", () => {

@@ -121,7 +121,9 @@ describe("localInstant: properties", () => {
           if (earlier === later) {
             expect(localInstant(text, name, { disambiguation: "reject" })).toBe(earlier);
           } else {
-            expect(() => localInstant(text, name, { disambiguation: "reject" })).toThrow();
+            expect(() => localInstant(text, name, { disambiguation: "reject" })).toThrow(
+              expect.objectContaining({ code: "invalid_instant", fn: "localInstant", path: "text", received: text }),
+            );
           }
           expect(localInstant(text, name)).toBe(earlier);
         },

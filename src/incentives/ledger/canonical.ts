@@ -36,35 +36,40 @@ import type { PlanSchedule, Settlement, SettlementInput } from "./types.js";
  * @category Incentives
  */
 export function canonicalJson(value: unknown): string {
+  return canonical(FN, "value", value);
+}
+
+/** The canonical text of `value`, whose errors name `fn` and start their path at `root`. */
+function canonical(fn: string, root: string, value: unknown): string {
   const out: string[] = [];
-  write(value, "value", out, new Set());
+  write(fn, value, root, out, new Set());
   return out.join("");
 }
 
-function write(value: unknown, path: string, out: string[], ancestors: Set<object>): void {
+function write(fn: string, value: unknown, path: string, out: string[], ancestors: Set<object>): void {
   if (value === null || typeof value === "boolean" || typeof value === "string") {
     out.push(JSON.stringify(value));
     return;
   }
   if (typeof value === "number") {
-    if (!Number.isFinite(value)) throw inputError("not_finite", FN, path, "a finite number", value);
+    if (!Number.isFinite(value)) throw inputError("not_finite", fn, path, "a finite number", value);
     out.push(value === 0 ? "0" : JSON.stringify(value));
     return;
   }
-  if (typeof value !== "object") throw inputError("invalid_type", FN, path, "a JSON value", value);
-  if (ancestors.has(value)) throw inputError("invalid_value", FN, path, "a value without cycles", value);
+  if (typeof value !== "object") throw inputError("invalid_type", fn, path, "a JSON value", value);
+  if (ancestors.has(value)) throw inputError("invalid_value", fn, path, "a value without cycles", value);
   ancestors.add(value);
   if (Array.isArray(value)) {
     out.push("[");
     for (let i = 0; i < value.length; i++) {
       if (i > 0) out.push(",");
-      write(value[i], `${path}[${i}]`, out, ancestors);
+      write(fn, value[i], `${path}[${i}]`, out, ancestors);
     }
     out.push("]");
   } else {
     const proto = Object.getPrototypeOf(value);
     if (proto !== Object.prototype && proto !== null) {
-      throw inputError("invalid_type", FN, path, "a plain object", value);
+      throw inputError("invalid_type", fn, path, "a plain object", value);
     }
     // Sorted by UTF-16 code units (RFC 8785 §3.2.3): the default sort order of strings.
     const keys = Object.keys(value).sort();
@@ -72,7 +77,7 @@ function write(value: unknown, path: string, out: string[], ancestors: Set<objec
     keys.forEach((key, i) => {
       if (i > 0) out.push(",");
       out.push(JSON.stringify(key), ":");
-      write((value as Record<string, unknown>)[key], `${path}.${key}`, out, ancestors);
+      write(fn, (value as Record<string, unknown>)[key], `${path}.${key}`, out, ancestors);
     });
     out.push("}");
   }
@@ -118,7 +123,8 @@ interface Encoder {
  * @param input - The settlement input.
  * @param settlement - The settlement.
  * @returns A promise of `{ algorithm: "SHA-256", plan, input, settlement }`, each 64 hex digits.
- * @throws {MetricInputError} as {@link canonicalJson}; `invalid_value` (rejected promise) when the runtime has no Web Crypto.
+ * @throws {MetricInputError} (a rejected promise) as {@link canonicalJson}, with the path starting at the argument
+ *   that holds the value (`plan`, `input` or `settlement`: `input.agents[0].metrics.tickets`); `invalid_value` when the runtime has no Web Crypto.
  *
  * @example
  * ```ts
@@ -146,11 +152,12 @@ export async function auditDigests(
   input: SettlementInput,
   settlement: Settlement,
 ): Promise<AuditDigests> {
-  const texts = [canonicalJson(plan), canonicalJson(input), canonicalJson(settlement)];
+  const fn = "auditDigests";
+  const texts = [canonical(fn, "plan", plan), canonical(fn, "input", input), canonical(fn, "settlement", settlement)];
   const g = globalThis as { crypto?: WebCrypto; TextEncoder?: new () => Encoder };
   const subtle = g.crypto?.subtle;
   if (subtle === undefined || g.TextEncoder === undefined) {
-    throw inputError("invalid_value", "auditDigests", "globalThis.crypto", "a runtime with Web Crypto", undefined);
+    throw inputError("invalid_value", fn, "globalThis.crypto", "a runtime with Web Crypto", undefined);
   }
   const encoder = new g.TextEncoder();
   const [p, i, s] = await Promise.all(texts.map((t) => subtle.digest("SHA-256", encoder.encode(t))));

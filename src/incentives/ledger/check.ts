@@ -246,7 +246,7 @@ function checkInput(issues: Issues, input: unknown, periods: ReadonlyMap<string,
   if (period !== undefined && periods.has(period)) {
     issues.add("/input/period", "duplicate_period", `period "${period}" is already settled`);
   }
-  checkAgents(issues, get(input, "agents"), "/input/agents", null, true);
+  checkAgents(issues, get(input, "agents"), { at: "/input/agents", draws: true });
   teamMetrics(issues, input, "/input");
   const restatements = get(input, "restatements");
   if (restatements === undefined) return;
@@ -272,7 +272,11 @@ function checkInput(issues: Issues, input: unknown, periods: ReadonlyMap<string,
       } else if (seen.has(p)) issues.add(`${at}/period`, "duplicate_period", `period "${p}" is restated twice`);
       seen.add(p);
     }
-    checkAgents(issues, get(r, "agents"), `${at}/agents`, known ? new Set(known.agentIds) : null, false);
+    checkAgents(issues, get(r, "agents"), {
+      at: `${at}/agents`,
+      ...(known ? { paid: new Set(known.agentIds) } : {}),
+      draws: false,
+    });
     teamMetrics(issues, r, at);
   }
 }
@@ -283,13 +287,18 @@ function teamMetrics(issues: Issues, o: Record<string, unknown>, at: string): vo
     issues.expected(`${at}/teamMetrics`, "invalid_type", "an object of metric values", t);
 }
 
-function checkAgents(
-  issues: Issues,
-  agents: unknown,
-  at: string,
-  allowed: ReadonlySet<string> | null,
-  withDraw: boolean,
-): void {
+/** Where a list of agents sits and what it may hold. */
+interface AgentList {
+  /** The list's JSON pointer, e.g. `/input/agents`. */
+  readonly at: string;
+  /** The agents paid in the restated period (a restatement may only name these); absent: any agent. */
+  readonly paid?: ReadonlySet<string>;
+  /** Whether an agent may carry a `draw` (the current period's agents, not a restatement's). */
+  readonly draws: boolean;
+}
+
+function checkAgents(issues: Issues, agents: unknown, list: AgentList): void {
+  const { at, paid, draws } = list;
   if (!Array.isArray(agents)) {
     issues.expected(at, "invalid_type", "an array of agents { id, metrics }", agents);
     return;
@@ -302,11 +311,11 @@ function checkAgents(
       issues.expected(here, "invalid_type", "an agent { id, metrics }", a);
       continue;
     }
-    keys(issues, a, here, withDraw ? ["id", "metrics", "draw"] : ["id", "metrics"]);
+    keys(issues, a, here, draws ? ["id", "metrics", "draw"] : ["id", "metrics"]);
     const id = text(issues, a, here, "id");
     if (id !== undefined) {
       if (seen.has(id)) issues.add(`${here}/id`, "duplicate_id", `agent "${id}" appears twice`);
-      else if (allowed && !allowed.has(id)) {
+      else if (paid !== undefined && !paid.has(id)) {
         issues.add(`${here}/id`, "unknown_agent", `agent "${id}" was not paid in the restated period`);
       }
       seen.add(id);

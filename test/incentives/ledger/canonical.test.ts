@@ -6,6 +6,7 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { auditDigests, canonicalJson, settlePayouts } from "../../../src/index.js";
+import { code } from "../../helpers/errors.js";
 import { deepFreeze, type Loose } from "../helpers.js";
 import { agent, perTicketPlan } from "./fixtures.js";
 
@@ -57,6 +58,23 @@ describe("auditDigests", () => {
     // A known answer: SHA-256 of the empty object "{}".
     const empty = await auditDigests({} as Loose, {} as Loose, {} as Loose);
     expect(empty.plan).toBe("44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a");
+  });
+
+  it("rejects what JSON cannot hold in the name of auditDigests, the path starting at the argument", async () => {
+    const plan = perTicketPlan();
+    const input = { period: "2025-06", agents: [agent("ava", 10)] };
+    const settlement = settlePayouts(plan, input);
+    const fn = "auditDigests";
+    await expect(auditDigests({ ...plan, note: Number.NaN } as Loose, input, settlement)).rejects.toThrow(
+      code("not_finite", { fn, path: "plan.note" }),
+    );
+    const bigint = { period: "2025-06", agents: [{ id: "ava", metrics: { tickets: 10n } }] };
+    await expect(auditDigests(plan, bigint as Loose, settlement)).rejects.toThrow(
+      code("invalid_type", { fn, path: "input.agents[0].metrics.tickets", received: 10n }),
+    );
+    await expect(auditDigests(plan, input, { ...settlement, at: new Date(0) } as Loose)).rejects.toThrow(
+      code("invalid_type", { fn, path: "settlement.at" }),
+    );
   });
 
   it("changes when one metric changes", async () => {

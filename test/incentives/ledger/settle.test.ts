@@ -456,7 +456,9 @@ describe("settlePayouts: errors, each with its code and JSON pointer", () => {
       { path: "/input/teamMetrics/team_sla", code: "missing_value" },
     ]);
     expect(
-      issuesOf(() => settle(teamPlan, { period: "2025-06", agents: [agent("ava", 1)], teamMetrics: { team_sla: "97" } })),
+      issuesOf(() =>
+        settle(teamPlan, { period: "2025-06", agents: [agent("ava", 1)], teamMetrics: { team_sla: "97" } }),
+      ),
     ).toEqual([{ path: "/input/teamMetrics/team_sla", code: "invalid_type" }]);
   });
 
