@@ -41,7 +41,7 @@ import {
 } from "./dimensions.js";
 import { fingerprintOf } from "./fingerprint.js";
 import { onInvalidOption, type SetAside, SetAsideCollector } from "./set-aside.js";
-import { accuracyOption, type QuantileSketch, SketchStore } from "./sketch.js";
+import { accuracyOption, GroupedSketches, type QuantileSketch } from "./sketch.js";
 
 /**
  * Options of {@link tallyTickets}.
@@ -270,6 +270,11 @@ export function tallyTickets(tickets: readonly Ticket[], options: TallyTicketsOp
   const ends = new Float64Array(2);
   const setAside = new SetAsideCollector();
   const key: (string | null)[] = new Array(spec.dimensions.length);
+  // Every group's duration sketches, held together (see GroupedSketches).
+  const sketches: TallySketches = {
+    firstResponse: new GroupedSketches(spec.alpha),
+    resolution: new GroupedSketches(spec.alpha),
+  };
   let createdAfterAsOf = 0;
   const first = spec.firstIndex;
   for (let i = 0; i < list.length; i++) {
@@ -288,12 +293,17 @@ export function tallyTickets(tickets: readonly Ticket[], options: TallyTicketsOp
     const mapKey = single ? (key[0] as string | null) : keyString(key);
     let g = groups.get(mapKey);
     if (g === undefined) {
-      g = new GroupAccumulator(key.slice(), spec.alpha, spec.sla !== undefined);
+      g = new GroupAccumulator(key.slice(), groups.size, sketches);
       groups.set(mapKey, g);
     }
     g.add(r);
   }
-  const sorted = [...groups.values()].sort((a, b) => compareKeys(a.key, b.key)).map((g) => g.toJSON());
+  const frSketches = sketches.firstResponse.sketches();
+  const resSketches = sketches.resolution.sketches();
+  const hasSla = spec.sla !== undefined;
+  const sorted = [...groups.values()]
+    .sort((a, b) => compareKeys(a.key, b.key))
+    .map((g) => g.toJSON(frSketches[g.index] as QuantileSketch, resSketches[g.index] as QuantileSketch, hasSla));
   const aside = setAside.toJSON();
   return {
     kind: "tickets",
@@ -550,20 +560,26 @@ export class ExactSum {
   }
 }
 
+/** The duration sketches of every group of a tally, by group number. */
+interface TallySketches {
+  readonly firstResponse: GroupedSketches;
+  readonly resolution: GroupedSketches;
+}
+
 class GroupAccumulator {
   readonly key: (string | null)[];
+  /** The group's number (in the order groups appeared): its row in the tally's sketches. */
+  readonly index: number;
+  private readonly sketches: TallySketches;
   tickets = 0;
   backlog = 0;
   frN = 0;
   frCensored = 0;
   frNoResponse = 0;
   readonly frSum = new ExactSum();
-  readonly frSketch: SketchStore;
   resN = 0;
   resCensored = 0;
   readonly resSum = new ExactSum();
-  readonly resSketch: SketchStore;
-  readonly hasSla: boolean;
   achieved = 0;
   breached = 0;
   pending = 0;
@@ -576,11 +592,12 @@ class GroupAccumulator {
   readonly channels = new Map<string, number>();
   channelUnrecorded = 0;
 
-  constructor(key: (string | null)[], alpha: number, hasSla: boolean) {
+  constructor(key: (string | null)[], index: number, sketches: TallySketches) {
     this.key = key;
-    this.frSketch = new SketchStore(alpha);
-    this.resSketch = new SketchStore(alpha);
-    this.hasSla = hasSla;
+    this.index = index;
+    this.sketches = sketches;
+    sketches.firstResponse.open(index);
+    sketches.resolution.open(index);
   }
 
   add(r: TicketReading): void {
@@ -589,13 +606,13 @@ class GroupAccumulator {
     if (r.frMs >= 0) {
       this.frN++;
       this.frSum.add(r.frMs);
-      this.frSketch.add(r.frMs);
+      this.sketches.firstResponse.add(this.index, r.frMs);
     } else if (r.frCensored) this.frCensored++;
     else if (r.frNoResponse) this.frNoResponse++;
     if (r.resolutionMs >= 0) {
       this.resN++;
       this.resSum.add(r.resolutionMs);
-      this.resSketch.add(r.resolutionMs);
+      this.sketches.resolution.add(this.index, r.resolutionMs);
       if (Number.isNaN(r.reopenCount)) this.reopenUnrecorded++;
       else {
         this.reopenResolved++;
@@ -614,7 +631,8 @@ class GroupAccumulator {
     else this.channels.set(r.channel, (this.channels.get(r.channel) ?? 0) + 1);
   }
 
-  toJSON(): TicketTallyGroup {
+  /** The group as JSON, with its sketches (from the tally's {@link GroupedSketches}). */
+  toJSON(frSketch: QuantileSketch, resSketch: QuantileSketch, hasSla: boolean): TicketTallyGroup {
     const [frSum, frRest] = this.frSum.canonical();
     const [resSum, resRest] = this.resSum.canonical();
     const channels = [...this.channels].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
@@ -628,16 +646,16 @@ class GroupAccumulator {
         resolvedWithoutResponse: this.frNoResponse,
         sumMs: frSum,
         sumRemainderMs: frRest,
-        sketch: this.frSketch.toJSON(),
+        sketch: frSketch,
       },
       resolution: {
         n: this.resN,
         censored: this.resCensored,
         sumMs: resSum,
         sumRemainderMs: resRest,
-        sketch: this.resSketch.toJSON(),
+        sketch: resSketch,
       },
-      sla: this.hasSla ? { achieved: this.achieved, breached: this.breached, pending: this.pending } : null,
+      sla: hasSla ? { achieved: this.achieved, breached: this.breached, pending: this.pending } : null,
       reopens: { reopened: this.reopened, resolved: this.reopenResolved, unrecorded: this.reopenUnrecorded },
       firstContact: { firstContact: this.firstContact, resolved: this.fcrResolved, unrecorded: this.fcrUnrecorded },
       channels,

@@ -1,6 +1,6 @@
 import { arrayLike, numberError } from "../internal/assert.js";
 import { inputError } from "../internal/messages.js";
-import { type Instant, toEpochMs } from "../time/instant.js";
+import { epochMsOrNaN, type Instant, toEpochMs } from "../time/instant.js";
 
 /**
  * One entry of a ticket's status history: the ticket had `status` from `at`
@@ -82,7 +82,9 @@ export function createdAtOf(fn: string, t: Record<string, unknown>, i: number): 
   if (v === undefined || v === null) {
     throw inputError("missing_value", fn, `tickets[${i}].createdAt`, "an instant", v);
   }
-  return toEpochMs(fn, `tickets[${i}].createdAt`, v);
+  // The path is built only for a bad value: toEpochMs then throws with it.
+  const ms = epochMsOrNaN(v);
+  return Number.isNaN(ms) ? toEpochMs(fn, `tickets[${i}].createdAt`, v) : ms;
 }
 
 /**
@@ -107,7 +109,11 @@ export function eventMs(
   let ms: number;
   if (typeof v === "number" && v >= -MAX_MS && v <= MAX_MS) ms = v;
   else if (v === undefined || v === null) return undefined;
-  else ms = toEpochMs(fn, `tickets[${i}].${field}`, v);
+  else {
+    // The path is built only for a bad value: toEpochMs then throws with it.
+    ms = epochMsOrNaN(v);
+    if (Number.isNaN(ms)) ms = toEpochMs(fn, `tickets[${i}].${field}`, v);
+  }
   if (ms < created) {
     throw inputError("inconsistent_instants", fn, `tickets[${i}].${field}`, "an instant at or after createdAt", v);
   }
@@ -223,9 +229,13 @@ function entryInstant(fn: string, e: object, i: number, j: number, previous: num
   let at: number;
   if (typeof raw === "number" && raw >= -MAX_MS && raw <= MAX_MS) at = raw;
   else {
-    const path = `tickets[${i}].statusHistory[${j}].at`;
-    if (raw === undefined || raw === null) throw inputError("missing_value", fn, path, "an instant", raw);
-    at = toEpochMs(fn, path, raw);
+    // The path is built only for a bad value (toEpochMs then throws with it).
+    at = epochMsOrNaN(raw);
+    if (Number.isNaN(at)) {
+      const path = `tickets[${i}].statusHistory[${j}].at`;
+      if (raw === undefined || raw === null) throw inputError("missing_value", fn, path, "an instant", raw);
+      at = toEpochMs(fn, path, raw);
+    }
   }
   if (at < previous) {
     throw inputError(

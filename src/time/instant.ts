@@ -61,6 +61,23 @@ export function toEpochMs(fn: string, path: string, value: unknown): number {
   throw inputError("invalid_type", fn, path, EXPECTED, value);
 }
 
+/**
+ * Internal: reads an instant as epoch milliseconds without building an error:
+ * `NaN` for any value {@link toEpochMs} rejects, and otherwise the same number.
+ * Hot loops call this first and build the error's path only for a bad value
+ * (handing it to `toEpochMs`, which throws), so a valid ISO string costs no
+ * string building.
+ */
+export function epochMsOrNaN(value: unknown): number {
+  if (typeof value === "number") {
+    if (!Number.isFinite(value) || value > MAX_MS || value < -MAX_MS) return Number.NaN;
+    return value === 0 ? 0 : value;
+  }
+  if (typeof value === "string") return parseIso(value);
+  if (value instanceof Date) return value.getTime();
+  return Number.NaN;
+}
+
 /** Two ASCII digits at `i` as a number, or NaN. */
 function d2(s: string, i: number): number {
   const a = s.charCodeAt(i) - 48;

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { mergeSketches, quantile, quantileSketch, sketchQuantile } from "../../src/index.js";
+import { GroupedSketches } from "../../src/reports/sketch.js";
 
 const alpha = fc.constantFrom(0.001, 0.01, 0.02, 0.05, 0.2);
 const position = fc.double({ min: 0, max: 1, noNaN: true });
@@ -97,6 +98,26 @@ describe("quantile sketch properties", () => {
         const [a, b] = p <= q ? [p, q] : [q, p];
         expect(sketchQuantile(s, a) as number).toBeLessThanOrEqual(sketchQuantile(s, b) as number);
       }),
+    );
+  });
+
+  it("the grouped sketches of a tally always equal one quantileSketch per group, however the values interleave", () => {
+    // Values near one another (many per bucket: the dense count) and spread out (few per bucket: the sort).
+    const value = fc.oneof(duration, fc.constantFrom(60_000, 61_000, 62_500, 90_000));
+    const entry = fc.tuple(fc.nat({ max: 5 }), value);
+    fc.assert(
+      fc.property(fc.array(entry, { maxLength: 400 }), alpha, (entries, a) => {
+        const grouped = new GroupedSketches(a);
+        for (let g = 0; g < 6; g++) grouped.open(g);
+        for (const [g, v] of entries) grouped.add(g, v);
+        const sketches = grouped.sketches();
+        expect(sketches.length).toBe(6);
+        for (let g = 0; g < 6; g++) {
+          const values = entries.filter(([k]) => k === g).map(([, v]) => v);
+          expect(JSON.stringify(sketches[g])).toBe(JSON.stringify(quantileSketch(values, { relativeAccuracy: a })));
+        }
+      }),
+      { numRuns: 300 },
     );
   });
 });
