@@ -13,7 +13,7 @@ import type { SketchStore } from "./sketch-store.js";
 /**
  * Internal: the smallest relative accuracy α a sketch may have, 1e-4 (±0.01 %).
  * A sketch needs about ln(max/min)/(2α) buckets: 1 ms to 100 years is about
- * 1 500 buckets at α = 0.01 and 144 000 at α = 1e-4, but 14 million at 1e-6
+ * 1 440 buckets at α = 0.01 and 144 000 at α = 1e-4, but 14 million at 1e-6
  * and beyond what an array can hold at 1e-9. It also keeps every bucket index
  * within ±3.8 million, a 32-bit integer, from the smallest positive double to
  * the largest.
@@ -158,7 +158,8 @@ function checkBins(
   let last = from === 0 ? lowest - 1 : previous;
   for (let k = from; k < bins.length; k++) {
     const pair = bins[k];
-    if (!Array.isArray(pair) || pair.length !== 2) throw binError(fn, `${path}.bins[${k}]`, pair, last, highest);
+    if (!Array.isArray(pair) || pair.length !== 2)
+      throw binError(fn, `${path}.bins[${k}]`, pair, last, lowest, highest);
     const index = pair[0] as unknown;
     const n = pair[1] as unknown;
     if (
@@ -168,7 +169,7 @@ function checkBins(
       !Number.isSafeInteger(n) ||
       (n as number) < 1
     ) {
-      throw binError(fn, `${path}.bins[${k}]`, pair, last, highest);
+      throw binError(fn, `${path}.bins[${k}]`, pair, last, lowest, highest);
     }
     last = index as number;
     total += n as number;
@@ -178,7 +179,14 @@ function checkBins(
 }
 
 /** The error of a bin at `at` that is not an `[index, count]` pair with an index in (`previous`, `highest`]. */
-function binError(fn: string, at: string, pair: unknown, previous: number, highest: number): MetricInputError {
+function binError(
+  fn: string,
+  at: string,
+  pair: unknown,
+  previous: number,
+  lowest: number,
+  highest: number,
+): MetricInputError {
   if (!Array.isArray(pair) || pair.length !== 2) {
     return inputError("invalid_type", fn, at, "an [index, count] pair", pair);
   }
@@ -189,7 +197,7 @@ function binError(fn: string, at: string, pair: unknown, previous: number, highe
       Number.isSafeInteger(index) ? "out_of_range" : typeof index === "number" ? "not_integer" : "invalid_type",
       fn,
       `${at}[0]`,
-      `an integer bucket index above the one before, at most ${highest} (a finite value's index at this α)`,
+      `an integer bucket index above the one before, within ${lowest}…${highest} (what a finite value > 0 gives at this α)`,
       index,
     );
   }

@@ -214,7 +214,7 @@ export function pushRuns(sorted: Int32Array, from: number, to: number, bins: [nu
 const DENSE_FROM = 1024;
 /**
  * The most buckets the dense counts span (2 MiB of counts): 1 ms to 100 years
- * needs about 1 500 at α = 0.01 and 144 000 at α = 1e-4; past it, a map.
+ * needs about 1 440 at α = 0.01 and 144 000 at α = 1e-4; past it, a map.
  */
 const MAX_DENSE_SPAN = 1 << 18;
 const EMPTY_BUFFER = /* @__PURE__ */ new Float64Array(0);

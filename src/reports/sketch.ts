@@ -18,7 +18,7 @@ export { SketchStore } from "./sketch-store.js";
  * @category Reports
  */
 export interface QuantileSketch {
-  /** α, the relative accuracy the bins were built for (0 < α < 1). */
+  /** α, the relative accuracy the bins were built for (1e-4 ≤ α < 1). */
   readonly relativeAccuracy: number;
   /** How many values the sketch holds (zeros included). */
   readonly count: number;
@@ -40,7 +40,9 @@ export interface QuantileSketch {
 export interface QuantileSketchOptions {
   /**
    * α: every estimate lies within this relative error of a true order statistic
-   * (0.01 is ±1 %). Sketches merge only with the same α.
+   * (0.01 is ±1 %), 1e-4 ≤ α < 1. Sketches merge only with the same α. The
+   * floor bounds the size: 1 ms to 100 years takes about ln(3.2·10¹²)/(2α)
+   * buckets, 1 440 at α = 0.01 and 144 000 at 1e-4, but 14 million at 1e-6.
    * @defaultValue `0.01`
    */
   readonly relativeAccuracy?: number;
@@ -65,7 +67,7 @@ export interface QuantileSketchOptions {
  * @param values - Non-negative finite numbers, e.g. durations in ms (a plain or typed array).
  * @param options - `relativeAccuracy` (α, default 0.01).
  * @returns The sketch, a plain JSON object (see {@link QuantileSketch}).
- * @throws {MetricInputError} `out_of_range` for a negative value; `not_finite` for `NaN` or `±Infinity`; `invalid_type` for a non-number or when `values` is not an array; `invalid_option` for α outside 0 < α < 1.
+ * @throws {MetricInputError} `out_of_range` for a negative value; `not_finite` for `NaN` or `±Infinity`; `invalid_type` for a non-number or when `values` is not an array; `invalid_option` for α outside 1e-4 ≤ α < 1.
  *
  * @example
  * ```ts
@@ -120,7 +122,7 @@ export function quantileSketch(values: ArrayLike<number>, options?: QuantileSket
  * @param sketch - A sketch from {@link quantileSketch} or {@link mergeSketches} (or its JSON).
  * @param p - The position, 0 ≤ p ≤ 1 (0.9 for the 90th percentile).
  * @returns The estimate, in the unit of the values; `null` when the sketch is empty.
- * @throws {MetricInputError} `out_of_range` when `p` is outside 0–1 (`invalid_type` when not a number); `invalid_type`, `missing_value`, `not_integer` or `out_of_range` for a malformed sketch; `inconsistent_counts` when its bin counts do not add up to `count`.
+ * @throws {MetricInputError} `out_of_range` when `p` is outside 0–1 (`invalid_type` when not a number); `invalid_type`, `missing_value`, `not_integer` or `out_of_range` for a malformed sketch (`out_of_range` also for α below 1e-4, and for a bucket index no finite value has at that α: below ⌈ln(5·10⁻³²⁴)/ln γ⌉ − 1 or above ⌈ln(1.8·10³⁰⁸)/ln γ⌉ + 1); `inconsistent_counts` when its bin counts do not add up to `count`.
  *
  * @example
  * ```ts
