@@ -27,7 +27,16 @@ export interface CheckedSettlement {
   readonly input: SettlementInput;
   readonly previous: Settlement | undefined;
   readonly periods: ReadonlyMap<string, SettledPeriod>;
+  /** Each restated period's agents: id → its (last) index in the period's `agentIds`. */
+  readonly paid: ReadonlyMap<SettledPeriod, ReadonlyMap<string, number>>;
   readonly asOf: string | undefined;
+}
+
+/** Each id of a period's agents at its index (the last, should an id repeat). */
+export function indexIds(ids: readonly string[]): Map<string, number> {
+  const index = new Map<string, number>();
+  for (let k = 0; k < ids.length; k++) index.set(ids[k]!, k);
+  return index;
 }
 
 /** Collects the issues of one call. */
@@ -112,7 +121,8 @@ export function checkSettlement(plan: unknown, input: unknown, options: unknown)
   const segments = checkPlans(issues, plan, previous);
   const periods = new Map<string, SettledPeriod>();
   for (const p of previous?.periods ?? []) periods.set(p.period, p);
-  checkInput(issues, input, periods);
+  const paid = new Map<SettledPeriod, Map<string, number>>();
+  checkInput(issues, input, { periods, paid });
   const first = segments[0]?.plan;
   if (previous !== undefined && first !== undefined) {
     if (previous.planId !== first.id) {
@@ -129,7 +139,7 @@ export function checkSettlement(plan: unknown, input: unknown, options: unknown)
     }
   }
   issues.throwIfAny();
-  return { segments, input: input as SettlementInput, previous, periods, asOf };
+  return { segments, input: input as SettlementInput, previous, periods, paid, asOf };
 }
 
 function checkPrevious(issues: Issues, value: unknown): Settlement | undefined {
@@ -236,7 +246,14 @@ function checkPlans(issues: Issues, plan: unknown, previous: Settlement | undefi
 
 const DRAW_KEYS = ["amountMinor", "recoverable", "periods"];
 
-function checkInput(issues: Issues, input: unknown, periods: ReadonlyMap<string, SettledPeriod>): void {
+/** The previous settlement's periods by label, and (filled while checking) each restated period's agents. */
+interface Known {
+  readonly periods: ReadonlyMap<string, SettledPeriod>;
+  readonly paid: Map<SettledPeriod, Map<string, number>>;
+}
+
+function checkInput(issues: Issues, input: unknown, known: Known): void {
+  const { periods } = known;
   if (!isObject(input)) {
     issues.expected("/input", "invalid_type", "an input { period, agents, teamMetrics?, restatements? }", input);
     return;
@@ -264,19 +281,20 @@ function checkInput(issues: Issues, input: unknown, periods: ReadonlyMap<string,
     }
     keys(issues, r, at, ["period", "agents", "teamMetrics"]);
     const p = text(issues, r, at, "period");
-    let known: SettledPeriod | undefined;
+    let record: SettledPeriod | undefined;
     if (p !== undefined) {
-      known = periods.get(p);
-      if (known === undefined) {
+      record = periods.get(p);
+      if (record === undefined) {
         issues.add(`${at}/period`, "unknown_period", `period "${p}" is not in the previous settlement`);
       } else if (seen.has(p)) issues.add(`${at}/period`, "duplicate_period", `period "${p}" is restated twice`);
       seen.add(p);
     }
-    checkAgents(issues, get(r, "agents"), {
-      at: `${at}/agents`,
-      ...(known ? { paid: new Set(known.agentIds) } : {}),
-      draws: false,
-    });
+    let paid: Map<string, number> | undefined;
+    if (record !== undefined) {
+      paid = known.paid.get(record);
+      if (paid === undefined) known.paid.set(record, (paid = indexIds(record.agentIds)));
+    }
+    checkAgents(issues, get(r, "agents"), { at: `${at}/agents`, ...(paid ? { paid } : {}), draws: false });
     teamMetrics(issues, r, at);
   }
 }
@@ -292,7 +310,7 @@ interface AgentList {
   /** The list's JSON pointer, e.g. `/input/agents`. */
   readonly at: string;
   /** The agents paid in the restated period (a restatement may only name these); absent: any agent. */
-  readonly paid?: ReadonlySet<string>;
+  readonly paid?: ReadonlyMap<string, unknown>;
   /** Whether an agent may carry a `draw` (the current period's agents, not a restatement's). */
   readonly draws: boolean;
 }

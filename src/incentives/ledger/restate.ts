@@ -7,7 +7,7 @@
  */
 import type { CompiledPlan } from "../evaluate.js";
 import type { Clawback, Plan } from "../schema.js";
-import type { Segment } from "./check.js";
+import type { indexIds, Segment } from "./check.js";
 import {
   type AgentBook,
   copyMetrics,
@@ -37,6 +37,14 @@ export interface Restated {
   readonly agents: readonly { readonly id: string; readonly metrics: Readonly<Record<string, number>> }[];
   /** Each agent's position in `agents` (the last, should an id repeat). */
   readonly position: ReadonlyMap<string, number>;
+  /** Whether no id repeats in `agents` (then an agent found at an index is at its position). */
+  readonly unique: boolean;
+  /**
+   * When the settlement is aligned (see {@link RestateContext}): per position, the index of the
+   * period in the carried periods of the previous agent at that index, -1 when it has none, or
+   * {@link UNKNOWN} when that agent is not the one at the position; else `null`.
+   */
+  readonly periodAt: Int32Array | null;
   /** The metric names that changed, per agent the restatement names. */
   readonly changedAgent: ReadonlyMap<string, string[]>;
   readonly changedTeam: readonly string[];
@@ -50,7 +58,15 @@ export interface RestateContext {
   readonly previous: Settlement;
   /** Every plan version used so far. */
   readonly plans: readonly Plan[];
+  /**
+   * Whether `previous.agents` are the input's agents in input order (no others): then the
+   * previous agent with a given id is the one at the input agent's index, and no id repeats.
+   */
+  readonly aligned: boolean;
 }
+
+/** In {@link Restated.periodAt}: not known at this index (look the period up). */
+const UNKNOWN = -2;
 
 /** One restatement of the input, and the period it restates. */
 export interface RestatementAt {
@@ -59,6 +75,8 @@ export interface RestatementAt {
   readonly index: number;
   /** The restated period as the previous settlement recorded it. */
   readonly record: SettledPeriod;
+  /** The period's agents: id → its (last) index in `record.agentIds` (see {@link indexIds}). */
+  readonly position: ReadonlyMap<string, number>;
 }
 
 /**
@@ -68,26 +86,41 @@ export interface RestatementAt {
  */
 export function restate(context: RestateContext, at: RestatementAt): Restated {
   const { compiled, previous, plans } = context;
-  const { restatement: r, index, record } = at;
+  const { restatement: r, index, record, position } = at;
   const given = new Map<string, number>();
   r.agents.forEach((a, i) => {
     given.set(a.id, i);
   });
-  const stored = new Map<string, Readonly<Record<string, number>>>();
-  for (const a of previous.agents) {
-    const p = findPeriod(a.carry.periods, record.period);
-    if (p >= 0) stored.set(a.id, a.carry.periods[p]!.metrics);
-  }
-  const position = new Map<string, number>();
+  // The metrics each agent was paid on: those of the last previous agent with its id that has the period.
+  let stored: Map<string, Readonly<Record<string, number>>> | undefined;
+  const storedOf = (id: string): Readonly<Record<string, number>> | undefined => {
+    if (stored === undefined) {
+      stored = new Map();
+      for (const a of previous.agents) {
+        const p = findPeriod(a.carry.periods, record.period);
+        if (p >= 0) stored.set(a.id, a.carry.periods[p]!.metrics);
+      }
+    }
+    return stored.get(id);
+  };
+  const periodAt = context.aligned ? new Int32Array(record.agentIds.length).fill(UNKNOWN) : null;
   const changedAgent = new Map<string, string[]>();
   const agents = record.agentIds.map((id, k) => {
     const i = given.get(id);
-    const old = stored.get(id) ?? {};
+    let old: Readonly<Record<string, number>> | undefined;
+    const a = previous.agents[k];
+    if (periodAt !== null && a !== undefined && a.id === id) {
+      // Aligned: the previous agent at index k is the only one with this id.
+      const p = findPeriod(a.carry.periods, record.period);
+      periodAt[k] = p;
+      old = p >= 0 ? a.carry.periods[p]!.metrics : undefined;
+    } else old = storedOf(id);
+    old ??= {};
     const now = i === undefined ? old : copyMetrics(r.agents[i]!.metrics);
-    position.set(id, k);
     if (i !== undefined) changedAgent.set(id, changedNames(old, now));
     return { id, metrics: now };
   });
+  const unique = position.size === agents.length;
   const teamMetrics = r.teamMetrics === undefined ? record.teamMetrics : copyMetrics(r.teamMetrics);
   const changedTeam = changedNames(record.teamMetrics, teamMetrics);
   const segments: Segment[] = record.segments.map((s) => ({
@@ -102,13 +135,19 @@ export function restate(context: RestateContext, at: RestatementAt): Restated {
     return g === undefined ? `/options/previous/agents${rest}` : `${base}/agents/${g}${rest}`;
   };
   const evaluated = evaluate(compiled, segments, { agents, teamMetrics, where });
-  return { record, evaluated, agents, position, changedAgent, changedTeam, teamMetrics };
+  return { record, evaluated, agents, position, unique, periodAt, changedAgent, changedTeam, teamMetrics };
 }
 
 /** The names whose values differ between two metric records (sorted). */
 function changedNames(a: Readonly<Record<string, number>>, b: Readonly<Record<string, number>>): string[] {
   const names = new Set([...Object.keys(a), ...Object.keys(b)]);
   return [...names].filter((n) => !Object.is(a[n], b[n])).sort();
+}
+
+/** An agent being settled: its id and its index in the settlement's agents. */
+export interface AgentAt {
+  readonly id: string;
+  readonly index: number;
 }
 
 /** How a settlement treats cuts: the current plan's clawback, as of which settlement. */
@@ -125,11 +164,14 @@ export interface TrueUpRule {
  * follows the clawback policy. The agent's record of the period is replaced by
  * the restated one. Nothing happens for an agent the period did not pay.
  */
-export function trueUp(book: AgentBook, id: string, r: Restated, rule: TrueUpRule): void {
-  const position = r.position.get(id);
+export function trueUp(book: AgentBook, agent: AgentAt, r: Restated, rule: TrueUpRule): void {
+  const { id, index } = agent;
+  const position = r.unique && r.agents[index]?.id === id ? index : r.position.get(id);
   if (position === undefined) return;
   const periods = book.periods;
-  const at = findPeriod(periods, r.record.period);
+  // The carry is the previous agent's at `index` when aligned; its periods come first in the book, in their order.
+  const known = position === index && r.periodAt !== null ? r.periodAt[index]! : UNKNOWN;
+  const at = known === UNKNOWN ? findPeriod(periods, r.record.period) : known;
   if (at < 0) return;
   const prior = periods[at]!;
   const metrics = r.agents[position]!.metrics;

@@ -9,8 +9,8 @@ import type { CompiledPlan } from "../evaluate.js";
 import { type Rational, ratio } from "../rational.js";
 import { roundRational } from "../rounding.js";
 import type { Plan, RoundingMode } from "../schema.js";
-import { type CheckedSettlement, checkSettlement, type Segment } from "./check.js";
-import { type AgentBook, copyMetrics, type Evaluated, evaluate, post, segmentAmount } from "./period.js";
+import { type CheckedSettlement, checkSettlement, indexIds, type Segment } from "./check.js";
+import { type AgentBook, copyMetrics, type Draft, type Evaluated, evaluate, post, segmentAmount } from "./period.js";
 import { type Restated, restate, type TrueUpRule, trueUp } from "./restate.js";
 import type {
   AgentCarry,
@@ -132,6 +132,11 @@ function settle(c: CheckedSettlement): Settlement {
     where: (i, rest) => (i < 0 ? `/input${rest}` : `/input/agents/${i}${rest}`),
   });
 
+  // Whether the previous settlement lists the input's agents, in the same order and no others (the usual case):
+  // then the previous agent with an input agent's id is the one at its index, and no id repeats (the input's don't).
+  const prior = previous?.agents ?? [];
+  const aligned = prior.length === agentsIn.length && agentsIn.every((a, i) => prior[i]!.id === a.id);
+
   // Restated periods, in period order, re-evaluated whole.
   const restated: Restated[] = [];
   const sorted = [...(input.restatements ?? [])]
@@ -139,15 +144,22 @@ function settle(c: CheckedSettlement): Settlement {
     .sort((a, b) => a.record.sequence - b.record.sequence);
   for (const { r, record } of sorted) {
     const index = input.restatements!.indexOf(r);
-    restated.push(restate({ compiled, previous: previous!, plans }, { restatement: r, index, record }));
+    const position = c.paid.get(record) ?? indexIds(record.agentIds);
+    restated.push(
+      restate({ compiled, previous: previous!, plans, aligned }, { restatement: r, index, record, position }),
+    );
   }
 
   // The agents: the input's, then earlier agents carried, each with their previous carry.
-  const before = new Map<string, SettlementAgent>();
-  for (const a of previous?.agents ?? []) before.set(a.id, a);
   const order: string[] = agentsIn.map((a) => a.id);
-  const inInput = new Set(order);
-  for (const a of previous?.agents ?? []) if (!inInput.has(a.id)) order.push(a.id);
+  let carryOf: (id: string, i: number) => AgentCarry | undefined = (_id, i) => prior[i]!.carry;
+  if (!aligned) {
+    const before = new Map<string, SettlementAgent>();
+    for (const a of prior) before.set(a.id, a);
+    const inInput = new Set(order);
+    for (const a of prior) if (!inInput.has(a.id)) order.push(a.id);
+    carryOf = (id) => before.get(id)?.carry;
+  }
 
   const total = segments.reduce((t, x) => t + x.days, 0);
   const labels = segments.map(
@@ -170,7 +182,7 @@ function settle(c: CheckedSettlement): Settlement {
   };
   // The input's agents were evaluated in input order: agent i is at position i.
   const agents = order.map((id, i) =>
-    settleAgent(run, id, i < agentsIn.length ? agentsIn[i] : undefined, before.get(id)?.carry, i),
+    settleAgent(run, id, i < agentsIn.length ? agentsIn[i] : undefined, carryOf(id, i), i),
   );
 
   const totals = sumTotals(agents);
@@ -227,8 +239,9 @@ interface PeriodRun {
 }
 
 /**
- * Settles one agent: `input` and its `position` in the period's evaluation when
- * the input names the agent (else `undefined`), and the agent's previous carry.
+ * Settles the agent at `position` in the settlement (the input's agents first,
+ * at their position in the period's evaluation): its `input` when the input
+ * names it (else `undefined`), and its previous carry.
  */
 function settleAgent(
   run: PeriodRun,
@@ -252,7 +265,7 @@ function settleAgent(
   if (input !== undefined) earn(run, book, input, position);
 
   // (3) True-ups, period by period.
-  for (const r of run.restated) trueUp(book, id, r, run.rule);
+  for (const r of run.restated) trueUp(book, { id, index: position }, r, run.rule);
 
   // (4) Releases due.
   for (let i = 0; i < held.length; ) {
@@ -371,16 +384,16 @@ function earn(run: PeriodRun, book: AgentBook, input: SettlementAgentInput, posi
       amount = Math.max(0, Math.min(amount, net - heldNow));
       if (amount === 0) continue;
       heldNow += amount;
-      post(book, {
-        kind: "holdback",
-        amountMinor: -amount,
-        period,
-        componentId: l.id,
-        ...(split ? { segment: labels[s.index]! } : {}),
-        baseMinor: base,
-        ...(h.pctText === undefined ? {} : { pct: h.pctText, rounding: s.mode }),
-        releaseAfterPeriods: h.rule.releaseAfterPeriods,
-      });
+      // Keys added in the line's order, without spreading optional parts (one line per agent and held component).
+      const line: Draft = { kind: "holdback", amountMinor: -amount, period, componentId: l.id };
+      if (split) line.segment = labels[s.index]!;
+      line.baseMinor = base;
+      if (h.pctText !== undefined) {
+        line.pct = h.pctText;
+        line.rounding = s.mode;
+      }
+      line.releaseAfterPeriods = h.rule.releaseAfterPeriods;
+      post(book, line as LedgerLine);
       book.held.push({
         period,
         componentId: l.id,
