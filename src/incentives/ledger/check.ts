@@ -152,18 +152,73 @@ function checkPrevious(issues: Issues, value: unknown): Settlement | undefined {
     issues.expected(`${at}/schema`, "invalid_value", '"cs-settlement/1"', get(value, "schema"));
     return undefined;
   }
+  return isSettlement(issues, value, at) ? value : undefined;
+}
+
+/**
+ * Whether `value` (a `cs-settlement/1` object) has a settlement's structure as
+ * far as the ledger walks it, each problem an issue under `at`: the envelope
+ * (`planId`, `sequence`, `currency`, and the `agents`, `periods` and `plans`
+ * arrays), each agent (`id`, and a `carry` with its `held`, `owed` and `periods`
+ * arrays and its `toDate`), each settled period (`period`, `sequence`,
+ * `segments`, `teamMetrics`, `agentIds`) and each plan (an object; a plan is
+ * validated again when a restated period is evaluated under it). The entries
+ * inside a carry are read as the settlement that wrote them spelled them.
+ */
+function isSettlement(
+  issues: Issues,
+  value: Record<string, unknown>,
+  at: string,
+): value is Record<string, unknown> & Settlement {
   let ok = true;
+  const fail = (path: string, what: string, received: unknown): void => {
+    issues.expected(path, "invalid_type", what, received);
+    ok = false;
+  };
+  const lists: Record<string, unknown[]> = {};
   for (const key of ["agents", "periods", "plans"]) {
-    if (!Array.isArray(value[key])) {
-      issues.expected(pointer(at, key), "invalid_type", "an array", value[key]);
-      ok = false;
+    const list = value[key];
+    if (Array.isArray(list)) lists[key] = list;
+    else fail(pointer(at, key), "an array", list);
+  }
+  if (!Number.isSafeInteger(get(value, "sequence"))) fail(`${at}/sequence`, "an integer ≥ 1", get(value, "sequence"));
+  if (typeof get(value, "planId") !== "string") fail(`${at}/planId`, "a plan id", get(value, "planId"));
+  const currency = get(value, "currency");
+  if (!isObject(currency) || typeof currency["code"] !== "string" || typeof currency["exponent"] !== "number") {
+    fail(`${at}/currency`, "a currency { code, exponent }", currency);
+  }
+  const agents = lists["agents"] ?? [];
+  for (let i = 0; i < agents.length; i++) {
+    const a = agents[i];
+    const carry = isObject(a) ? get(a, "carry") : undefined;
+    if (!isObject(a) || typeof get(a, "id") !== "string") fail(`${at}/agents/${i}`, "an agent { id, carry }", a);
+    else if (
+      !isObject(carry) ||
+      !Array.isArray(carry["held"]) ||
+      !Array.isArray(carry["owed"]) ||
+      !Array.isArray(carry["periods"]) ||
+      !isObject(carry["toDate"])
+    ) {
+      fail(`${at}/agents/${i}/carry`, "a carry { draw, held, owed, periods, toDate }", carry);
     }
   }
-  if (!Number.isSafeInteger(get(value, "sequence"))) {
-    issues.expected(`${at}/sequence`, "invalid_type", "an integer ≥ 1", get(value, "sequence"));
-    ok = false;
+  const periods = lists["periods"] ?? [];
+  for (let i = 0; i < periods.length; i++) {
+    const p = periods[i];
+    if (
+      !isObject(p) ||
+      typeof p["period"] !== "string" ||
+      !Number.isSafeInteger(p["sequence"]) ||
+      !Array.isArray(p["segments"]) ||
+      !isObject(p["teamMetrics"]) ||
+      !Array.isArray(p["agentIds"])
+    ) {
+      fail(`${at}/periods/${i}`, "a settled period { period, sequence, segments, teamMetrics, agentIds }", p);
+    }
   }
-  return ok ? (value as unknown as Settlement) : undefined;
+  const plans = lists["plans"] ?? [];
+  for (let i = 0; i < plans.length; i++) if (!isObject(plans[i])) fail(`${at}/plans/${i}`, "a plan", plans[i]);
+  return ok;
 }
 
 /** A plan or a plan schedule: each plan valid, segments contiguous, one plan id and currency. */
@@ -245,6 +300,8 @@ function checkPlans(issues: Issues, plan: unknown, previous: Settlement | undefi
 }
 
 const DRAW_KEYS = ["amountMinor", "recoverable", "periods"];
+const AGENT_KEYS = ["id", "metrics"];
+const AGENT_KEYS_WITH_DRAW = ["id", "metrics", "draw"];
 
 /** The previous settlement's periods by label, and (filled while checking) each restated period's agents. */
 interface Known {
@@ -329,7 +386,7 @@ function checkAgents(issues: Issues, agents: unknown, list: AgentList): void {
       issues.expected(here, "invalid_type", "an agent { id, metrics }", a);
       continue;
     }
-    keys(issues, a, here, draws ? ["id", "metrics", "draw"] : ["id", "metrics"]);
+    keys(issues, a, here, draws ? AGENT_KEYS_WITH_DRAW : AGENT_KEYS);
     const id = text(issues, a, here, "id");
     if (id !== undefined) {
       if (seen.has(id)) issues.add(`${here}/id`, "duplicate_id", `agent "${id}" appears twice`);

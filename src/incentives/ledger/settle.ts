@@ -480,16 +480,31 @@ function sumTotals(agents: readonly SettlementAgent[]): SettlementTotals {
   };
   for (const a of agents) {
     t.paidMinor += a.paidMinor;
-    for (const l of a.lines) if (l.kind !== "drawForgiven") t[TOTAL[l.kind]] += l.amountMinor;
+    // A switch rather than a lookup table: one case per kind, no computed keys (every line of the settlement).
+    for (const l of a.lines) {
+      switch (l.kind) {
+        case "earning":
+          t.earningMinor += l.amountMinor;
+          break;
+        case "adjustment":
+          t.adjustmentMinor += l.amountMinor;
+          break;
+        case "holdback":
+          t.holdbackMinor += l.amountMinor;
+          break;
+        case "release":
+          t.releaseMinor += l.amountMinor;
+          break;
+        case "drawAdvance":
+          t.drawAdvanceMinor += l.amountMinor;
+          break;
+        case "drawRecovery":
+          t.drawRecoveryMinor += l.amountMinor;
+          break;
+        case "drawForgiven":
+          break;
+      }
+    }
   }
   return t;
 }
-
-const TOTAL = {
-  earning: "earningMinor",
-  adjustment: "adjustmentMinor",
-  holdback: "holdbackMinor",
-  release: "releaseMinor",
-  drawAdvance: "drawAdvanceMinor",
-  drawRecovery: "drawRecoveryMinor",
-} as const;
