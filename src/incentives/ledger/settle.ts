@@ -265,7 +265,8 @@ function settleAgent(
   if (input !== undefined) earn(run, book, input, position);
 
   // (3) True-ups, period by period.
-  for (const r of run.restated) trueUp(book, { id, index: position }, r, run.rule);
+  const agent = { id, index: position };
+  for (const r of run.restated) trueUp(book, agent, r, run.rule);
 
   // (4) Releases due.
   for (let i = 0; i < held.length; ) {
