@@ -10,11 +10,11 @@ import { type Rational, ratio } from "../rational.js";
 import { roundRational } from "../rounding.js";
 import type { Plan, RoundingMode } from "../schema.js";
 import { type CheckedSettlement, checkSettlement, indexIds, type Segment } from "./check.js";
+import { settleDraw } from "./draw.js";
 import { type AgentBook, copyMetrics, type Draft, type Evaluated, evaluate, post, segmentAmount } from "./period.js";
 import { type Restated, restate, type TrueUpRule, trueUp } from "./restate.js";
 import type {
   AgentCarry,
-  DrawState,
   LedgerLine,
   PlanSchedule,
   PriorLine,
@@ -406,62 +406,6 @@ function earn(run: PeriodRun, book: AgentBook, input: SettlementAgentInput, posi
     }
   }
   book.periods.push({ period, metrics: copyMetrics(input.metrics), lines });
-}
-
-/**
- * (6) The draw: during the agent's first `draw.periods` settlements, pay below
- * the draw is topped up and a recoverable balance is recovered from pay above
- * it; what remains at the last draw period is forgiven. Returns the draw carried on.
- */
-function settleDraw(
-  run: PeriodRun,
-  book: AgentBook,
-  input: SettlementAgentInput | undefined,
-  carry: AgentCarry | undefined,
-): DrawState | null {
-  const { period } = run;
-  let draw: DrawState | null = carry?.draw ?? null;
-  if (carry === undefined) {
-    const rule = input?.draw ?? run.drawRule;
-    draw = rule
-      ? {
-          amountMinor: rule.amountMinor,
-          recoverable: rule.recoverable,
-          periods: rule.periods,
-          periodsUsed: 0,
-          balanceMinor: 0,
-        }
-      : null;
-  }
-  if (draw === null || input === undefined || draw.periodsUsed >= draw.periods) return draw;
-  const toDate = book.toDate;
-  const used = draw.periodsUsed + 1;
-  let balance = draw.balanceMinor;
-  const pay = book.running;
-  const common = { period, drawMinor: draw.amountMinor, payBeforeMinor: pay };
-  if (pay < draw.amountMinor) {
-    const advance = draw.amountMinor - pay;
-    if (draw.recoverable) balance += advance;
-    post(book, { kind: "drawAdvance", amountMinor: advance, ...common, balanceMinor: balance });
-    toDate.advancedMinor += advance;
-  } else if (pay > draw.amountMinor && balance > 0) {
-    const recovery = Math.min(balance, pay - draw.amountMinor);
-    balance -= recovery;
-    post(book, { kind: "drawRecovery", amountMinor: -recovery, ...common, balanceMinor: balance });
-    toDate.recoveredMinor += recovery;
-  }
-  if (used === draw.periods && balance > 0) {
-    post(book, {
-      kind: "drawForgiven",
-      amountMinor: 0,
-      period,
-      drawMinor: draw.amountMinor,
-      forgivenMinor: balance,
-      balanceMinor: 0,
-    });
-    balance = 0;
-  }
-  return { ...draw, periodsUsed: used, balanceMinor: balance };
 }
 
 /** `amount × pct / 100`, rounded once with the plan's mode. */
