@@ -320,7 +320,8 @@ function checkInput(issues: Issues, input: unknown, known: Known): void {
   if (period !== undefined && periods.has(period)) {
     issues.add("/input/period", "duplicate_period", `period "${period}" is already settled`);
   }
-  checkAgents(issues, get(input, "agents"), { at: "/input/agents", draws: true });
+  const agents = get(input, "agents");
+  const ids = checkAgents(issues, agents, { at: "/input/agents", draws: true });
   teamMetrics(issues, input, "/input");
   const restatements = get(input, "restatements");
   if (restatements === undefined) return;
@@ -349,7 +350,11 @@ function checkInput(issues: Issues, input: unknown, known: Known): void {
     let paid: Map<string, number> | undefined;
     if (record !== undefined) {
       paid = known.paid.get(record);
-      if (paid === undefined) known.paid.set(record, (paid = indexIds(record.agentIds)));
+      // The period paid the input's agents, in the same order (the usual case): their index serves.
+      if (paid === undefined) {
+        paid = sameIds(agents, record.agentIds) ? ids : indexIds(record.agentIds);
+        known.paid.set(record, paid);
+      }
     }
     checkAgents(issues, get(r, "agents"), { at: `${at}/agents`, ...(paid ? { paid } : {}), draws: false });
     teamMetrics(issues, r, at);
@@ -372,13 +377,27 @@ interface AgentList {
   readonly draws: boolean;
 }
 
-function checkAgents(issues: Issues, agents: unknown, list: AgentList): void {
+/** Whether `agents` is a list of agents whose ids are `ids`, in that order. */
+function sameIds(agents: unknown, ids: readonly string[]): boolean {
+  if (!Array.isArray(agents) || agents.length !== ids.length) return false;
+  for (let k = 0; k < ids.length; k++) {
+    const a: unknown = agents[k];
+    if (!isObject(a) || get(a, "id") !== ids[k]) return false;
+  }
+  return true;
+}
+
+/**
+ * Checks a list of agents; returns each id at the index where it first appears
+ * (an id that repeats is a `duplicate_id` issue).
+ */
+function checkAgents(issues: Issues, agents: unknown, list: AgentList): Map<string, number> {
   const { at, paid, draws } = list;
   if (!Array.isArray(agents)) {
     issues.expected(at, "invalid_type", "an array of agents { id, metrics }", agents);
-    return;
+    return new Map();
   }
-  const seen = new Set<string>();
+  const seen = new Map<string, number>();
   for (let i = 0; i < agents.length; i++) {
     const a: unknown = agents[i];
     const here = `${at}/${i}`;
@@ -393,7 +412,7 @@ function checkAgents(issues: Issues, agents: unknown, list: AgentList): void {
       else if (paid !== undefined && !paid.has(id)) {
         issues.add(`${here}/id`, "unknown_agent", `agent "${id}" was not paid in the restated period`);
       }
-      seen.add(id);
+      if (!seen.has(id)) seen.set(id, i);
     }
     if (!isObject(get(a, "metrics"))) {
       issues.expected(
@@ -421,4 +440,5 @@ function checkAgents(issues: Issues, agents: unknown, list: AgentList): void {
       }
     }
   }
+  return seen;
 }
