@@ -123,8 +123,15 @@ function metricPointer(path: string, where: (agent: number, rest: string) => str
   return t ? where(-1, pointer("/teamMetrics", t[1]!)) : where(-1, "");
 }
 
-/** A copy of a metrics record (own enumerable keys, in their order). */
+/**
+ * A copy of a metrics record: its own enumerable string keys, in their order,
+ * read once each (an own `__proto__` key, as `JSON.parse` makes, is not copied:
+ * assigning it sets no property). A spread gives the same object when the record
+ * has neither an own `__proto__` nor symbol keys (it would copy both), and keeps
+ * the values inside the object (one allocation, not two): one copy per agent and period.
+ */
 export function copyMetrics(m: Readonly<Record<string, number>>): Record<string, number> {
+  if (!Object.hasOwn(m, "__proto__") && Object.getOwnPropertySymbols(m).length === 0) return { ...m };
   const out: Record<string, number> = {};
   for (const key of Object.keys(m)) out[key] = m[key]!;
   return out;
