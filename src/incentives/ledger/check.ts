@@ -4,14 +4,16 @@
  * with a JSON pointer rooted at the call (`/plan`, `/input`, `/options`).
  * Internal: `settlePayouts` throws what this finds.
  */
-import type { PlanIssue } from "../../errors.js";
 import { nearestKey } from "../../internal/assert.js";
-import { describe } from "../../internal/messages.js";
 import type { Plan } from "../schema.js";
 import { validatePlan } from "../validate.js";
-import { canonicalJson } from "./canonical.js";
-import { SettlementValidationError } from "./errors.js";
+import { planSpelling } from "./canonical.js";
+import { checkPrevious } from "./check-previous.js";
+import { get, Issues, isObject, pointer } from "./issues.js";
 import type { SettledPeriod, Settlement, SettlementInput } from "./types.js";
+
+// settle.ts reports its own issues (restatement pointers) the same way.
+export { Issues, pointer } from "./issues.js";
 
 /** A plan in force over part (or all) of a period. */
 export interface Segment {
@@ -39,37 +41,9 @@ export function indexIds(ids: readonly string[]): Map<string, number> {
   return index;
 }
 
-/** Collects the issues of one call. */
-export class Issues {
-  readonly list: PlanIssue[] = [];
-  add(path: string, code: string, message: string): void {
-    this.list.push({ path, code, message });
-  }
-  expected(path: string, code: string, what: string, value: unknown): void {
-    this.add(path, code, `expected ${what} but received ${describe(value)}`);
-  }
-  throwIfAny(): void {
-    if (this.list.length > 0) throw new SettlementValidationError(this.list);
-  }
-}
-
 const PROTOTYPE_KEYS = ["__proto__", "constructor", "prototype"];
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const AS_OF = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2}))?$/;
-
-/** An own property (never one inherited through the prototype). */
-function get(o: Record<string, unknown>, key: string): unknown {
-  return Object.hasOwn(o, key) ? o[key] : undefined;
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
-}
-
-/** RFC 6901: `~` → `~0`, `/` → `~1`. */
-export function pointer(path: string, key: string | number): string {
-  return `${path}/${String(key).replace(/~/g, "~0").replace(/\//g, "~1")}`;
-}
 
 function keys(issues: Issues, o: Record<string, unknown>, path: string, allowed: readonly string[]): void {
   for (const key of Object.keys(o)) {
@@ -105,12 +79,17 @@ export function dayNumber(value: unknown): number | null {
 export function checkSettlement(plan: unknown, input: unknown, options: unknown): CheckedSettlement {
   const issues = new Issues();
   let previous: Settlement | undefined;
+  // A previous settlement was given but is malformed (its issues are listed): its periods are unknown.
+  let unreadable = false;
   let asOf: string | undefined;
   if (options !== undefined) {
     if (!isObject(options)) issues.expected("/options", "invalid_option", "an options object", options);
     else {
       keys(issues, options, "/options", ["previous", "asOf"]);
-      if (get(options, "previous") !== undefined) previous = checkPrevious(issues, get(options, "previous"));
+      if (get(options, "previous") !== undefined) {
+        previous = checkPrevious(issues, get(options, "previous"), restatedPeriods(input));
+        unreadable = previous === undefined;
+      }
       const a = get(options, "asOf");
       if (a !== undefined) {
         if (typeof a === "string" && AS_OF.test(a) && dayNumber(a.slice(0, 10)) !== null) asOf = a;
@@ -122,7 +101,7 @@ export function checkSettlement(plan: unknown, input: unknown, options: unknown)
   const periods = new Map<string, SettledPeriod>();
   for (const p of previous?.periods ?? []) periods.set(p.period, p);
   const paid = new Map<SettledPeriod, Map<string, number>>();
-  checkInput(issues, input, { periods, paid });
+  checkInput(issues, input, { periods: unreadable ? undefined : periods, paid });
   const first = segments[0]?.plan;
   if (previous !== undefined && first !== undefined) {
     if (previous.planId !== first.id) {
@@ -142,90 +121,11 @@ export function checkSettlement(plan: unknown, input: unknown, options: unknown)
   return { segments, input: input as SettlementInput, previous, periods, paid, asOf };
 }
 
-function checkPrevious(issues: Issues, value: unknown): Settlement | undefined {
-  const at = "/options/previous";
-  if (!isObject(value)) {
-    issues.expected(at, "invalid_option", "a settlement returned by settlePayouts", value);
-    return undefined;
-  }
-  if (get(value, "schema") !== "cs-settlement/1") {
-    issues.expected(`${at}/schema`, "invalid_value", '"cs-settlement/1"', get(value, "schema"));
-    return undefined;
-  }
-  return isSettlement(issues, value, at) ? value : undefined;
-}
-
-/**
- * Whether `value` (a `cs-settlement/1` object) has a settlement's structure as
- * far as the ledger walks it, each problem an issue under `at`: the envelope
- * (`planId`, `sequence`, `currency`, and the `agents`, `periods` and `plans`
- * arrays), each agent (`id`, and a `carry` with its `held`, `owed` and `periods`
- * arrays and its `toDate`), each settled period (`period`, `sequence`,
- * `segments`, `teamMetrics`, `agentIds`) and each plan (an object; a plan is
- * validated again when a restated period is evaluated under it). The entries
- * inside a carry are read as the settlement that wrote them spelled them.
- */
-function isSettlement(
-  issues: Issues,
-  value: Record<string, unknown>,
-  at: string,
-): value is Record<string, unknown> & Settlement {
-  let ok = true;
-  const fail = (path: string, what: string, received: unknown): void => {
-    issues.expected(path, "invalid_type", what, received);
-    ok = false;
-  };
-  const lists: Record<string, unknown[]> = {};
-  for (const key of ["agents", "periods", "plans"]) {
-    const list = value[key];
-    if (Array.isArray(list)) lists[key] = list;
-    else fail(pointer(at, key), "an array", list);
-  }
-  if (!Number.isSafeInteger(get(value, "sequence"))) fail(`${at}/sequence`, "an integer ≥ 1", get(value, "sequence"));
-  if (typeof get(value, "planId") !== "string") fail(`${at}/planId`, "a plan id", get(value, "planId"));
-  const currency = get(value, "currency");
-  if (!isObject(currency) || typeof currency["code"] !== "string" || typeof currency["exponent"] !== "number") {
-    fail(`${at}/currency`, "a currency { code, exponent }", currency);
-  }
-  const agents = lists["agents"] ?? [];
-  for (let i = 0; i < agents.length; i++) {
-    const a = agents[i];
-    const carry = isObject(a) ? get(a, "carry") : undefined;
-    if (!isObject(a) || typeof get(a, "id") !== "string") fail(`${at}/agents/${i}`, "an agent { id, carry }", a);
-    else if (
-      !isObject(carry) ||
-      !Array.isArray(carry["held"]) ||
-      !Array.isArray(carry["owed"]) ||
-      !Array.isArray(carry["periods"]) ||
-      !isObject(carry["toDate"])
-    ) {
-      fail(`${at}/agents/${i}/carry`, "a carry { draw, held, owed, periods, toDate }", carry);
-    }
-  }
-  const periods = lists["periods"] ?? [];
-  for (let i = 0; i < periods.length; i++) {
-    const p = periods[i];
-    if (
-      !isObject(p) ||
-      typeof p["period"] !== "string" ||
-      !Number.isSafeInteger(p["sequence"]) ||
-      !Array.isArray(p["segments"]) ||
-      !isObject(p["teamMetrics"]) ||
-      !Array.isArray(p["agentIds"])
-    ) {
-      fail(`${at}/periods/${i}`, "a settled period { period, sequence, segments, teamMetrics, agentIds }", p);
-    }
-  }
-  const plans = lists["plans"] ?? [];
-  for (let i = 0; i < plans.length; i++) if (!isObject(plans[i])) fail(`${at}/plans/${i}`, "a plan", plans[i]);
-  return ok;
-}
-
 /** A plan or a plan schedule: each plan valid, segments contiguous, one plan id and currency. */
 function checkPlans(issues: Issues, plan: unknown, previous: Settlement | undefined): Segment[] {
   const segments: Segment[] = [];
   const known = new Map<string, string>();
-  for (const p of previous?.plans ?? []) known.set(`${p.id}@${p.version}`, canonicalJson(p));
+  for (const p of previous?.plans ?? []) known.set(`${p.id}@${p.version}`, planSpelling(p));
   const one = (value: unknown, at: string): Plan | undefined => {
     const checked = validatePlan(value);
     if (!checked.ok) {
@@ -234,7 +134,7 @@ function checkPlans(issues: Issues, plan: unknown, previous: Settlement | undefi
     }
     const p = checked.plan;
     const key = `${p.id}@${p.version}`;
-    const spelling = canonicalJson(p);
+    const spelling = planSpelling(p);
     const before = known.get(key);
     if (before !== undefined && before !== spelling) {
       issues.add(
@@ -303,9 +203,24 @@ const DRAW_KEYS = ["amountMinor", "recoverable", "periods"];
 const AGENT_KEYS = ["id", "metrics"];
 const AGENT_KEYS_WITH_DRAW = ["id", "metrics", "draw"];
 
-/** The previous settlement's periods by label, and (filled while checking) each restated period's agents. */
+/** The period labels the input restates, as far as they can be read (the input's checks report the rest). */
+function restatedPeriods(input: unknown): Set<string> {
+  const periods = new Set<string>();
+  const restatements = isObject(input) ? get(input, "restatements") : undefined;
+  if (!Array.isArray(restatements)) return periods;
+  for (const r of restatements) {
+    const period = isObject(r) ? get(r, "period") : undefined;
+    if (typeof period === "string") periods.add(period);
+  }
+  return periods;
+}
+
+/**
+ * The previous settlement's periods by label, which restatements may name (`undefined`: unknown, not checked),
+ * and (filled while checking) each restated period's agents.
+ */
 interface Known {
-  readonly periods: ReadonlyMap<string, SettledPeriod>;
+  readonly periods: ReadonlyMap<string, SettledPeriod> | undefined;
   readonly paid: Map<SettledPeriod, Map<string, number>>;
 }
 
@@ -317,7 +232,7 @@ function checkInput(issues: Issues, input: unknown, known: Known): void {
   }
   keys(issues, input, "/input", ["period", "agents", "teamMetrics", "restatements"]);
   const period = text(issues, input, "/input", "period");
-  if (period !== undefined && periods.has(period)) {
+  if (period !== undefined && periods?.has(period)) {
     issues.add("/input/period", "duplicate_period", `period "${period}" is already settled`);
   }
   const agents = get(input, "agents");
@@ -340,7 +255,7 @@ function checkInput(issues: Issues, input: unknown, known: Known): void {
     keys(issues, r, at, ["period", "agents", "teamMetrics"]);
     const p = text(issues, r, at, "period");
     let record: SettledPeriod | undefined;
-    if (p !== undefined) {
+    if (p !== undefined && periods !== undefined) {
       record = periods.get(p);
       if (record === undefined) {
         issues.add(`${at}/period`, "unknown_period", `period "${p}" is not in the previous settlement`);
