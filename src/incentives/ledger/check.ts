@@ -31,6 +31,11 @@ export interface CheckedSettlement {
   readonly periods: ReadonlyMap<string, SettledPeriod>;
   /** Each restated period's agents: id → its (last) index in the period's `agentIds`. */
   readonly paid: ReadonlyMap<SettledPeriod, ReadonlyMap<string, number>>;
+  /**
+   * Per restated period label, per previous agent (by index): the index of that period in the
+   * agent's `carry.periods`, or -1 (found while checking the previous settlement).
+   */
+  readonly found: ReadonlyMap<string, Int32Array>;
   readonly asOf: string | undefined;
 }
 
@@ -78,6 +83,7 @@ export function dayNumber(value: unknown): number | null {
 /** Checks everything; throws {@link SettlementValidationError} with every issue. */
 export function checkSettlement(plan: unknown, input: unknown, options: unknown): CheckedSettlement {
   const issues = new Issues();
+  const found = new Map<string, Int32Array>();
   let previous: Settlement | undefined;
   // A previous settlement was given but is malformed (its issues are listed): its periods are unknown.
   let unreadable = false;
@@ -87,7 +93,7 @@ export function checkSettlement(plan: unknown, input: unknown, options: unknown)
     else {
       keys(issues, options, "/options", ["previous", "asOf"]);
       if (get(options, "previous") !== undefined) {
-        previous = checkPrevious(issues, get(options, "previous"), restatedPeriods(input));
+        previous = checkPrevious(issues, get(options, "previous"), restatedPeriods(input), found);
         unreadable = previous === undefined;
       }
       const a = get(options, "asOf");
@@ -118,7 +124,7 @@ export function checkSettlement(plan: unknown, input: unknown, options: unknown)
     }
   }
   issues.throwIfAny();
-  return { segments, input: input as SettlementInput, previous, periods, paid, asOf };
+  return { segments, input: input as SettlementInput, previous, periods, paid, found, asOf };
 }
 
 /** A plan or a plan schedule: each plan valid, segments contiguous, one plan id and currency. */

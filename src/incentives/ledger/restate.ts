@@ -27,6 +27,7 @@ import type {
   SegmentLabel,
   SettledPeriod,
   Settlement,
+  SettlementAgent,
 } from "./types.js";
 
 /** A restated period, re-evaluated: what each agent's true-up reads. */
@@ -58,6 +59,8 @@ export interface RestateContext {
   readonly previous: Settlement;
   /** Every plan version used so far. */
   readonly plans: readonly Plan[];
+  /** Per restated period, per previous agent: the period's index in its carry, or -1 (see `CheckedSettlement`). */
+  readonly found: ReadonlyMap<string, Int32Array>;
   /**
    * Whether `previous.agents` are the input's agents in input order (no others): then the
    * previous agent with a given id is the one at the input agent's index, and no id repeats.
@@ -91,13 +94,18 @@ export function restate(context: RestateContext, at: RestatementAt): Restated {
   r.agents.forEach((a, i) => {
     given.set(a.id, i);
   });
+  // Where the period is in the carry of the previous agent at index j: found by the check (it is there once at most).
+  const found = context.found.get(record.period);
+  const periodIndex = (a: SettlementAgent, j: number): number =>
+    found === undefined ? findPeriod(a.carry.periods, record.period) : found[j]!;
   // The metrics each agent was paid on: those of the last previous agent with its id that has the period.
   let stored: Map<string, Readonly<Record<string, number>>> | undefined;
   const storedOf = (id: string): Readonly<Record<string, number>> | undefined => {
     if (stored === undefined) {
       stored = new Map();
-      for (const a of previous.agents) {
-        const p = findPeriod(a.carry.periods, record.period);
+      for (let j = 0; j < previous.agents.length; j++) {
+        const a = previous.agents[j]!;
+        const p = periodIndex(a, j);
         if (p >= 0) stored.set(a.id, a.carry.periods[p]!.metrics);
       }
     }
@@ -111,7 +119,7 @@ export function restate(context: RestateContext, at: RestatementAt): Restated {
     const a = previous.agents[k];
     if (periodAt !== null && a !== undefined && a.id === id) {
       // Aligned: the previous agent at index k is the only one with this id.
-      const p = findPeriod(a.carry.periods, record.period);
+      const p = periodIndex(a, k);
       periodAt[k] = p;
       old = p >= 0 ? a.carry.periods[p]!.metrics : undefined;
     } else old = storedOf(id);

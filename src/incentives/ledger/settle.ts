@@ -146,7 +146,10 @@ function settle(c: CheckedSettlement): Settlement {
     const index = input.restatements!.indexOf(r);
     const position = c.paid.get(record) ?? indexIds(record.agentIds);
     restated.push(
-      restate({ compiled, previous: previous!, plans, aligned }, { restatement: r, index, record, position }),
+      restate(
+        { compiled, previous: previous!, plans, aligned, found: c.found },
+        { restatement: r, index, record, position },
+      ),
     );
   }
 
