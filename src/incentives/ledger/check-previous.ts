@@ -230,11 +230,36 @@ function wellFormed(
     }
   });
   // The plans it was settled under: each compared with today's plan by its canonical JSON, so each must be a valid plan.
+  const versions = new Set<unknown>();
   each(issues, `${at}/plans`, s["plans"] as unknown[], (plan, planAt) => {
     const checked = validatePlan(plan);
     if (!checked.ok) for (const i of checked.issues) issues.add(`${planAt}${i.path}`, i.code, i.message);
+    else versions.add(checked.plan.version);
   });
+  // Each settled period's segments name a plan the settlement holds (a restatement evaluates that plan again).
+  if (issues.list.length === before) planVersions(issues, `${at}/periods`, s["periods"] as SettledPeriod[], versions);
   return issues.list.length === before;
+}
+
+/** Every segment of every settled period names a plan version in `versions` (`plan_mismatch` otherwise). */
+function planVersions(
+  issues: Issues,
+  at: string,
+  periods: readonly SettledPeriod[],
+  versions: ReadonlySet<unknown>,
+): void {
+  for (let i = 0; i < periods.length; i++) {
+    const segments = periods[i]!.segments;
+    for (let j = 0; j < segments.length; j++) {
+      const version = segments[j]!.planVersion;
+      if (versions.has(version)) continue;
+      issues.add(
+        `${at}/${i}/segments/${j}/planVersion`,
+        "plan_mismatch",
+        `expected the version of one of the settlement's plans but received ${version}`,
+      );
+    }
+  }
 }
 
 /**
