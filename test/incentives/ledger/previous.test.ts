@@ -7,6 +7,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { priorLineHolds, priorLineMeetsTable } from "../../../src/incentives/ledger/check-previous.js";
 import { SettlementValidationError, settlePayouts } from "../../../src/index.js";
 import type { Loose } from "../helpers.js";
 import { agent, perTicketPlan } from "./fixtures.js";
@@ -166,5 +167,28 @@ describe("settlePayouts: the previous settlement is checked before it is used", 
       }),
       { numRuns: 400 },
     );
+  });
+});
+
+describe("the quick check of prior lines", () => {
+  it("always agrees with the PRIOR_LINE table it writes out", () => {
+    const field = fc.oneof(
+      fc.constantFrom(undefined, null, "", "x", 0, -1, 1.5, 2 ** 53, Number.NaN, true, [], {}),
+      fc.integer(),
+      fc.string(),
+    );
+    const line = fc.record(
+      { id: field, kind: field, segment: field, amountMinor: field, recognizedMinor: field },
+      { requiredKeys: [] },
+    );
+    fc.assert(
+      fc.property(line, (l) => {
+        expect(priorLineHolds(l)).toBe(priorLineMeetsTable(l));
+      }),
+      { numRuns: 2000 },
+    );
+    const good = { id: "per_ticket", kind: "perUnit", segment: 0, amountMinor: -50 };
+    expect(priorLineHolds(good)).toBe(true);
+    expect(priorLineHolds({ ...good, recognizedMinor: 0 })).toBe(true);
   });
 });
