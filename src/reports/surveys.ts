@@ -375,37 +375,43 @@ function addInto<T extends Record<string, number>>(into: T, from: Readonly<T>): 
   for (const field of Object.keys(into) as (keyof T)[]) (into[field] as number) += from[field];
 }
 
-/** The reader of one response's answers: throws the response's first bad answer. */
-function answerReader(fn: string, scales: SurveyScales): (r: Record<string, unknown>, path: string) => Answers {
+/**
+ * The reader of one response's answers: throws the response's first bad answer.
+ * It fills one reused {@link Answers} (the pass counts it before reading the next).
+ */
+function answerReader(fn: string, scales: SurveyScales): (r: Record<string, unknown>, i: number) => Answers {
   const { min, max } = scales.csat;
   const cesMax = scales.ces.scale;
-  return (r, path) => ({
-    csat: rating(fn, r, path, "csat", min, max),
-    nps: rating(fn, r, path, "nps", 0, 10),
-    ces: rating(fn, r, path, "ces", 1, cesMax),
-    sentiment: sentimentIndex(fn, r, path),
-  });
+  const a: Answers = { csat: -1, nps: -1, ces: -1, sentiment: -1 };
+  return (r, i) => {
+    a.csat = rating(fn, r, i, "csat", min, max);
+    a.nps = rating(fn, r, i, "nps", 0, 10);
+    a.ces = rating(fn, r, i, "ces", 1, cesMax);
+    a.sentiment = sentimentIndex(fn, r, i);
+    return a;
+  };
 }
 
-function rating(fn: string, r: Record<string, unknown>, path: string, field: string, min: number, max: number): number {
+/** Answer `field` of response `i` (`-1`: unanswered); the error path is built only for a bad answer. */
+function rating(fn: string, r: Record<string, unknown>, i: number, field: string, min: number, max: number): number {
   const v = r[field];
   if (typeof v === "number" && v >= min && v <= max && Math.floor(v) === v) return v;
   if (v === null || v === undefined || (typeof v === "string" && UNANSWERED_TEXT.includes(v))) return -1;
   const noun = field === "nps" ? "score" : "rating";
-  throw numberError(fn, `${path}.${field}`, v, {
+  throw numberError(fn, `responses[${i}].${field}`, v, {
     expected: `an integer ${noun} ${min}–${max}`,
     integer: !Number.isInteger(v),
   });
 }
 
-function sentimentIndex(fn: string, r: Record<string, unknown>, path: string): number {
+function sentimentIndex(fn: string, r: Record<string, unknown>, i: number): number {
   const v = r["sentiment"];
   if (v === "positive") return 0;
   if (v === "negative") return 1;
   if (v === "neutral") return 2;
   if (v === null || v === undefined || v === "") return -1;
   const code = typeof v === "string" ? "invalid_value" : "invalid_type";
-  throw inputError(code, fn, `${path}.sentiment`, 'one of "positive", "negative", "neutral"', v);
+  throw inputError(code, fn, `responses[${i}].sentiment`, 'one of "positive", "negative", "neutral"', v);
 }
 
 function readScales(fn: string, o: Record<string, unknown>): SurveyScales {

@@ -477,6 +477,7 @@ function readTicket(
   let open: boolean;
   const read = history !== undefined && history.length > 0;
   if (read) {
+    HISTORY.know(t["createdAt"], created, t["firstResponseAt"], response, t["resolvedAt"], resolved);
     const status = HISTORY.read(fn, history, gi, spec.paused, asOf);
     open = status === undefined || !spec.resolvedSet.has(status);
   } else open = !(resolved <= asOf);

@@ -225,18 +225,23 @@ export function statusOf(fn: string, e: unknown, i: number, j: number): string {
 
 /** Internal: the instant of entry `j` (already checked to be an object), at or after `previous`. */
 function entryInstant(fn: string, e: object, i: number, j: number, previous: number): number {
+  return inOrder(fn, (e as { at?: unknown }).at, entryMs(fn, e, i, j), i, j, previous);
+}
+
+/** Internal: the instant of entry `j` (already checked to be an object), not yet checked against the entry before. */
+function entryMs(fn: string, e: object, i: number, j: number): number {
   const raw = (e as { at?: unknown }).at;
-  let at: number;
-  if (typeof raw === "number" && raw >= -MAX_MS && raw <= MAX_MS) at = raw;
-  else {
-    // The path is built only for a bad value (toEpochMs then throws with it).
-    at = epochMsOrNaN(raw);
-    if (Number.isNaN(at)) {
-      const path = `tickets[${i}].statusHistory[${j}].at`;
-      if (raw === undefined || raw === null) throw inputError("missing_value", fn, path, "an instant", raw);
-      at = toEpochMs(fn, path, raw);
-    }
-  }
+  if (typeof raw === "number" && raw >= -MAX_MS && raw <= MAX_MS) return raw;
+  // The path is built only for a bad value (toEpochMs then throws with it).
+  const at = epochMsOrNaN(raw);
+  if (!Number.isNaN(at)) return at;
+  const path = `tickets[${i}].statusHistory[${j}].at`;
+  if (raw === undefined || raw === null) throw inputError("missing_value", fn, path, "an instant", raw);
+  return toEpochMs(fn, path, raw);
+}
+
+/** Internal: `at` (entry `j`'s instant, read from `raw`), checked to be at or after `previous`. */
+function inOrder(fn: string, raw: unknown, at: number, i: number, j: number, previous: number): number {
   if (at < previous) {
     throw inputError(
       "inconsistent_instants",
@@ -300,6 +305,38 @@ export class HistoryReading {
   at: Float64Array = new Float64Array(8);
   paused: Uint8Array = new Uint8Array(8);
   length = 0;
+  /**
+   * Up to three instant strings already read for this ticket (`createdAt`,
+   * `firstResponseAt`, `resolvedAt`; anything else: not a string) and their
+   * epoch ms: an entry whose `at` is the very same string reuses the reading
+   * instead of parsing it again. Set with {@link HistoryReading.know}; a reader
+   * that never sets them parses every entry.
+   */
+  private known0: unknown = undefined;
+  private known1: unknown = undefined;
+  private known2: unknown = undefined;
+  private readonly knownMs: Float64Array = new Float64Array(3);
+
+  /**
+   * Declares the ticket's `createdAt`, `firstResponseAt` and `resolvedAt` raw
+   * values with their epoch ms, already read and valid (`ms` is read only for
+   * a string value): entries with the same string reuse them.
+   */
+  know(
+    created: unknown,
+    createdMs: number,
+    response: unknown,
+    responseMs: number,
+    resolved: unknown,
+    resolvedMs: number,
+  ): void {
+    this.known0 = created;
+    this.known1 = response;
+    this.known2 = resolved;
+    this.knownMs[0] = createdMs;
+    this.knownMs[1] = responseMs;
+    this.knownMs[2] = resolvedMs;
+  }
 
   /**
    * Reads and validates `history` of ticket `i` (each entry's status, then its
@@ -323,7 +360,16 @@ export class HistoryReading {
     for (let j = 0; j < n; j++) {
       const e = history[j];
       const s = statusOf(fn, e, i, j);
-      previous = entryInstant(fn, e as object, i, j, previous);
+      const raw = (e as { at?: unknown }).at;
+      // The same string as an instant already read gives the same epoch ms: no second parse.
+      let at: number;
+      if (typeof raw === "string" && raw === this.known0) at = this.knownMs[0] as number;
+      else if (typeof raw === "string" && raw === this.known1) at = this.knownMs[1] as number;
+      else if (typeof raw === "string" && raw === this.known2) at = this.knownMs[2] as number;
+      else if (typeof raw === "number" && raw >= -MAX_MS && raw <= MAX_MS) at = raw;
+      else at = entryMs(fn, e as object, i, j);
+      if (at < previous) inOrder(fn, raw, at, i, j, previous);
+      previous = at;
       this.at[j] = previous;
       this.paused[j] = paused?.has(s) ? 1 : 0;
       if (asOf !== undefined && previous <= asOf) status = s;

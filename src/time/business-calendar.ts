@@ -161,23 +161,26 @@ export function businessCalendar(options: BusinessCalendarOptions): BusinessCale
   }
   const { openBefore, openAt, latestWith } = openTime(spec.week, spec.holidays);
 
-  // The offset segment holding the last located instant: `offset` (local − UTC, ms)
-  // holds from that instant until `next` (the next offset change or chunk end).
-  let offset = 0;
-  let next = 0;
+  // The offset segment holding the last located instant: the offset (local − UTC, ms)
+  // at [0] holds from that instant until [1] (the next offset change or chunk end).
+  // Kept in a typed array, not in closure variables: a double stored in a closure
+  // variable is boxed anew on every store.
+  const segment = new Float64Array(2);
   function locate(t: number): void {
     const chunk = zone.chunkAt(t);
     const times = chunk.times;
-    offset = chunk.offset0;
-    next = chunk.end;
+    let offset = chunk.offset0;
+    let next = chunk.end;
     for (let i = 0; i < times.length; i++) {
       const at = times[i] as number;
       if (at > t) {
         next = at;
-        return;
+        break;
       }
       offset = chunk.offsets[i] as number;
     }
+    segment[0] = offset;
+    segment[1] = next;
   }
 
   function instant(fn: string, path: string, value: unknown): number {
@@ -193,6 +196,8 @@ export function businessCalendar(options: BusinessCalendarOptions): BusinessCale
     let t = a;
     for (;;) {
       locate(t);
+      const offset = segment[0] as number;
+      const next = segment[1] as number;
       if (b <= next) return normalize(sum + openBefore(b + offset) - openBefore(t + offset));
       sum += openBefore(next + offset) - openBefore(t + offset);
       t = next;
@@ -205,6 +210,8 @@ export function businessCalendar(options: BusinessCalendarOptions): BusinessCale
     let left = nonNegative(fn, "ms", ms);
     for (;;) {
       locate(t);
+      const offset = segment[0] as number;
+      const next = segment[1] as number;
       const from = openBefore(t + offset);
       const available = openBefore(next + offset) - from;
       const deadline = available > left ? latestWith(from + left, t + offset, next + offset) - offset : next;
@@ -220,7 +227,7 @@ export function businessCalendar(options: BusinessCalendarOptions): BusinessCale
   function isOpen(at: Instant): boolean {
     const t = instant("businessCalendar.isOpen", "at", at);
     locate(t);
-    return openAt(t + offset);
+    return openAt(t + (segment[0] as number));
   }
 
   const calendar = Object.freeze({ timeZone: spec.timeZone, elapsedMs, addMs, isOpen });
