@@ -1,7 +1,15 @@
 import { COUNT } from "../internal/assert.js";
 import { inputError } from "../internal/messages.js";
 import { ACHIEVED, BREACHED, clockEnd, PENDING, state, targetsOf } from "../tickets/sla.js";
-import { createdAtOf, eventAt, HistoryReading, historyOf, optionalCount, readSpans } from "../tickets/ticket.js";
+import {
+  createdAtOf,
+  eventAt,
+  HistoryReading,
+  historyOf,
+  instantInto,
+  optionalCount,
+  readSpans,
+} from "../tickets/ticket.js";
 import { type CompiledDimension, fieldKey, functionKey } from "./dimensions.js";
 import type { TicketTallySpec } from "./ticket-options.js";
 
@@ -25,6 +33,9 @@ export interface TicketReading {
 
 /** The history of the ticket being read (reused: one ticket at a time). */
 const HISTORY = /* @__PURE__ */ new HistoryReading();
+
+/** The ticket's `createdAt`, `firstResponseAt`, `resolvedAt` as epoch ms (`NaN`: absent), reused. */
+const TIMES = /* @__PURE__ */ new Float64Array(3);
 
 const READING: TicketReading = {
   created: 0,
@@ -58,9 +69,26 @@ export function readTicket(
   }
   const t = value as Record<string, unknown>;
   const asOf = spec.asOf;
-  const created = createdAtOf(fn, t, gi);
-  const response = eventAt(fn, t, gi, "firstResponseAt", created);
-  const resolved = eventAt(fn, t, gi, "resolvedAt", created);
+  // The three instants, read into typed slots (no boxed number per instant); any
+  // value the fast reading does not take is read again by createdAtOf / eventAt,
+  // which throw its error.
+  const times = TIMES;
+  const createdRaw = t["createdAt"];
+  const responseRaw = t["firstResponseAt"];
+  const resolvedRaw = t["resolvedAt"];
+  instantInto(createdRaw, times, 0);
+  if (Number.isNaN(times[0])) times[0] = createdAtOf(fn, t, gi);
+  const created = times[0] as number;
+  instantInto(responseRaw, times, 1);
+  if (!((times[1] as number) >= created) && responseRaw !== undefined && responseRaw !== null) {
+    times[1] = eventAt(fn, t, gi, "firstResponseAt", created);
+  }
+  const response = times[1] as number;
+  instantInto(resolvedRaw, times, 2);
+  if (!((times[2] as number) >= created) && resolvedRaw !== undefined && resolvedRaw !== null) {
+    times[2] = eventAt(fn, t, gi, "resolvedAt", created);
+  }
+  const resolved = times[2] as number;
   const reopenCount = optionalCount(fn, t, gi, "reopenCount", 0, COUNT);
   const contacts = optionalCount(fn, t, gi, "contactsToResolve", 1, CONTACTS);
   const history = historyOf(fn, t, gi);
@@ -77,7 +105,7 @@ export function readTicket(
   let open: boolean;
   const read = history !== undefined && history.length > 0;
   if (read) {
-    HISTORY.know(t["createdAt"], created, t["firstResponseAt"], response, t["resolvedAt"], resolved);
+    HISTORY.know(createdRaw, responseRaw, resolvedRaw, times);
     const status = HISTORY.read(fn, history, gi, spec.paused, asOf);
     open = status === undefined || !spec.resolvedSet.has(status);
   } else open = !(resolved <= asOf);
@@ -124,7 +152,14 @@ export function readTicket(
   ends[0] = endA;
   ends[1] = endB;
   if (!Number.isNaN(endA) || !Number.isNaN(endB)) {
-    readSpans(created, ends, spec.calendar, read && spec.paused !== undefined ? HISTORY : undefined, out);
+    readSpans(
+      created,
+      ends,
+      spec.calendar,
+      read && spec.paused !== undefined ? HISTORY : undefined,
+      out,
+      spec.elapsedInto,
+    );
   }
   if (!Number.isNaN(respondedByAsOf)) r.frMs = out[0] as number;
   else if (Number.isNaN(resolvedByAsOf)) r.frCensored = true;

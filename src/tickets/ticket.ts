@@ -1,6 +1,6 @@
 import { arrayLike, numberError } from "../internal/assert.js";
 import { inputError } from "../internal/messages.js";
-import { epochMsOrNaN, type Instant, toEpochMs } from "../time/instant.js";
+import { epochMsInto, epochMsOrNaN, type Instant, toEpochMs } from "../time/instant.js";
 
 /**
  * One entry of a ticket's status history: the ticket had `status` from `at`
@@ -85,6 +85,18 @@ export function createdAtOf(fn: string, t: Record<string, unknown>, i: number): 
   // The path is built only for a bad value: toEpochMs then throws with it.
   const ms = epochMsOrNaN(v);
   return Number.isNaN(ms) ? toEpochMs(fn, `tickets[${i}].createdAt`, v) : ms;
+}
+
+/**
+ * Internal: a ticket's instant value `v` as epoch ms into `out[k]`, the number
+ * {@link createdAtOf} and {@link eventMs} read from it, or `NaN` when it is
+ * absent or unreadable (the caller then calls them for the error). Written into
+ * a slot, not returned: no boxed number per ticket in a hot loop.
+ */
+export function instantInto(v: unknown, out: Float64Array, k: number): void {
+  if (typeof v === "number" && v >= -MAX_MS && v <= MAX_MS) out[k] = v;
+  else if (v === undefined || v === null) out[k] = Number.NaN;
+  else epochMsInto(v, out, k);
 }
 
 /**
@@ -319,23 +331,16 @@ export class HistoryReading {
 
   /**
    * Declares the ticket's `createdAt`, `firstResponseAt` and `resolvedAt` raw
-   * values with their epoch ms, already read and valid (`ms` is read only for
-   * a string value): entries with the same string reuse them.
+   * values, whose epoch ms are `ms[0]`, `ms[1]`, `ms[2]` (already read and
+   * valid; read only for a string value): entries with the same string reuse them.
    */
-  know(
-    created: unknown,
-    createdMs: number,
-    response: unknown,
-    responseMs: number,
-    resolved: unknown,
-    resolvedMs: number,
-  ): void {
+  know(created: unknown, response: unknown, resolved: unknown, ms: Float64Array): void {
     this.known0 = created;
     this.known1 = response;
     this.known2 = resolved;
-    this.knownMs[0] = createdMs;
-    this.knownMs[1] = responseMs;
-    this.knownMs[2] = resolvedMs;
+    this.knownMs[0] = ms[0] as number;
+    this.knownMs[1] = ms[1] as number;
+    this.knownMs[2] = ms[2] as number;
   }
 
   /**
@@ -384,6 +389,8 @@ const SCRATCH_HISTORY = /* @__PURE__ */ new HistoryReading();
 /**
  * Internal: {@link activeSpans} of a history already read (`undefined`: nothing
  * paused): the time of each interval less the paused stretches within it.
+ * `elapsedInto`, when given, is the calendar's `elapsedMs` writing into a slot
+ * (same numbers, same errors), for hot loops.
  */
 export function readSpans(
   start: number,
@@ -391,11 +398,26 @@ export function readSpans(
   calendar: TicketCalendar | undefined,
   history: HistoryReading | undefined,
   out: Float64Array,
+  elapsedInto?: ((io: Float64Array) => void) | undefined,
 ): void {
   const endA = ends[0] as number;
   const endB = ends[1] as number;
-  let a = !Number.isNaN(endA) ? (calendar === undefined ? endA - start : calendar.elapsedMs(start, endA)) : Number.NaN;
-  let b = !Number.isNaN(endB) ? (calendar === undefined ? endB - start : calendar.elapsedMs(start, endB)) : Number.NaN;
+  // Every span goes through the slots of SPAN (see measure): no number is boxed across a call.
+  const io = SPAN;
+  let a = Number.NaN;
+  let b = Number.NaN;
+  if (!Number.isNaN(endA)) {
+    io[0] = start;
+    io[1] = endA;
+    measure(io, calendar, elapsedInto);
+    a = io[2] as number;
+  }
+  if (!Number.isNaN(endB)) {
+    io[0] = start;
+    io[1] = endB;
+    measure(io, calendar, elapsedInto);
+    b = io[2] as number;
+  }
   if (history !== undefined) {
     let since = Number.NEGATIVE_INFINITY; // when the current status began
     let inPause = false;
@@ -404,13 +426,16 @@ export function readSpans(
       if (inPause) {
         // The paused stretch [since, at) clipped to each interval.
         const from = since > start ? since : start;
-        if (!Number.isNaN(endA)) {
-          const until = at < endA ? at : endA;
-          if (until > from) a -= calendar === undefined ? until - from : calendar.elapsedMs(from, until);
+        io[0] = from;
+        if (!Number.isNaN(endA) && (at < endA ? at : endA) > from) {
+          io[1] = at < endA ? at : endA;
+          measure(io, calendar, elapsedInto);
+          a -= io[2] as number;
         }
-        if (!Number.isNaN(endB)) {
-          const until = at < endB ? at : endB;
-          if (until > from) b -= calendar === undefined ? until - from : calendar.elapsedMs(from, until);
+        if (!Number.isNaN(endB) && (at < endB ? at : endB) > from) {
+          io[1] = at < endB ? at : endB;
+          measure(io, calendar, elapsedInto);
+          b -= io[2] as number;
         }
       }
       inPause = j < n && history.paused[j] === 1;
@@ -423,6 +448,23 @@ export function readSpans(
   out[0] = a;
   out[1] = b;
 }
+
+/**
+ * The time from `io[0]` to `io[1]` into `io[2]`: calendar time without a
+ * calendar, else `elapsedInto` when given (the calendar's `elapsedMs` writing
+ * into the slot), else the calendar's `elapsedMs`.
+ */
+function measure(
+  io: Float64Array,
+  calendar: TicketCalendar | undefined,
+  elapsedInto: ((io: Float64Array) => void) | undefined,
+): void {
+  if (calendar === undefined) io[2] = (io[1] as number) - (io[0] as number);
+  else if (elapsedInto !== undefined) elapsedInto(io);
+  else io[2] = calendar.elapsedMs(io[0] as number, io[1] as number);
+}
+
+const SPAN = /* @__PURE__ */ new Float64Array(3);
 
 /**
  * Internal: the status in force at `asOf` (the last entry at or before it),
