@@ -96,6 +96,15 @@ export const reportBenchSla = {
 };
 
 /**
+ * The benchmark's ticket tally options: per agent, in the given business
+ * calendar (built from {@link reportBenchCalendarOptions} by the caller's copy
+ * of the library), with "pending" pausing the clock and SLA by priority.
+ */
+export function reportBenchTallyOptions<Calendar>(calendar: Calendar) {
+  return { asOf: reportBenchAsOf, calendar, pauseStatuses: ["pending"], sla: reportBenchSla, by: ["agentId"] };
+}
+
+/**
  * The incentive plan's input for every agent of the ticket report: tickets
  * resolved, SLA compliance and median first response from the tickets, CSAT
  * score and answers from the surveys; the metrics neither measures are fixed,

@@ -29,11 +29,10 @@ import {
 import { planFixture } from "../test/incentives/plan.ts";
 import { type BenchSection, rng } from "./lib.ts";
 import {
-  reportBenchAsOf,
   reportBenchCalendarOptions,
   reportBenchPlanInput,
-  reportBenchSla,
   reportBenchSurveys,
+  reportBenchTallyOptions,
   reportBenchTickets,
 } from "./report-data.ts";
 
@@ -43,13 +42,12 @@ const random = rng(10);
 const tickets = reportBenchTickets(n);
 const responses = reportBenchSurveys(surveyCount);
 const calendar = businessCalendar(reportBenchCalendarOptions);
-const asOf = reportBenchAsOf;
-const sla = reportBenchSla;
+const tallyOptions = reportBenchTallyOptions(calendar);
 const plan = compilePlan(planFixture());
 
 /** The library's whole part: the ticket and survey tallies, their reports, the plan for every agent. */
 function library(): number {
-  const tally = tallyTickets(tickets, { asOf, calendar, pauseStatuses: ["pending"], sla, by: ["agentId"] });
+  const tally = tallyTickets(tickets, tallyOptions);
   const report = ticketReport(tally, { quantiles: [0.5] });
   const surveys = surveyReport(tallySurveys(responses, { by: ["agentId"] }));
   const input = reportBenchPlanInput(report, surveys);
@@ -132,7 +130,7 @@ process.on("exit", () => {
 export async function sections(): Promise<BenchSection[]> {
   const heapBefore = process.memoryUsage().heapUsed;
   const t0 = performance.now();
-  const tally = tallyTickets(tickets, { asOf, calendar, pauseStatuses: ["pending"], sla, by: ["agentId"] });
+  const tally = tallyTickets(tickets, tallyOptions);
   const once = performance.now() - t0;
   const heapAfter = process.memoryUsage().heapUsed;
   console.log(

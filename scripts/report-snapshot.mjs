@@ -24,6 +24,7 @@ import {
   reportBenchPlanInput,
   reportBenchSla,
   reportBenchSurveys,
+  reportBenchTallyOptions,
   reportBenchTickets,
 } from "../bench/report-data.ts";
 import {
@@ -90,7 +91,7 @@ const breakers = [
 const broken = tickets.map((t, i) => (i % 97 === 5 ? breakers[Math.floor(i / 97) % breakers.length](t) : t));
 
 const optionSets = {
-  bench: { asOf, calendar, pauseStatuses: ["pending"], sla, by: ["agentId"] },
+  bench: reportBenchTallyOptions(calendar),
   calendarTime: { asOf, pauseStatuses: ["pending"], sla, by: ["agentId"] },
   noPauses: { asOf, calendar, sla, by: ["agentId"] },
   noSla: { asOf, calendar, pauseStatuses: ["pending"], by: ["agentId"] },

@@ -1,5 +1,5 @@
 import { count } from "./internal/assert.js";
-import { inputError } from "./internal/messages.js";
+import { inputError, memberPath } from "./internal/messages.js";
 
 /**
  * Adds two tallies field by field: the way to combine counts computed on
@@ -39,7 +39,7 @@ export function mergeCounts<T extends { readonly [K in keyof T]: number }>(a: T,
     throw inputError(
       "inconsistent_counts",
       fn,
-      `b.${mismatch}`,
+      memberPath("b", mismatch),
       `the same fields as a (${keysA.join(", ")})`,
       Object.hasOwn(b, mismatch) ? (b as Record<string, unknown>)[mismatch] : undefined,
     );
@@ -53,5 +53,5 @@ function checkTally(fn: string, path: string, tally: unknown): void {
   if (tally === null || typeof tally !== "object" || Array.isArray(tally)) {
     throw inputError("invalid_type", fn, path, "an object of counts", tally);
   }
-  for (const key of Object.keys(tally)) count(fn, `${path}.${key}`, (tally as Record<string, unknown>)[key]);
+  for (const key of Object.keys(tally)) count(fn, memberPath(path, key), (tally as Record<string, unknown>)[key]);
 }

@@ -47,6 +47,15 @@ describe("mergeCounts", () => {
       expect.objectContaining({ code: "invalid_type", path: "a" }),
     );
   });
+
+  it("names a field that is not an identifier in brackets", () => {
+    expect(() => mergeCounts({ "first reply": 1 }, { "first reply": -1 })).toThrow(
+      expect.objectContaining({ code: "out_of_range", path: 'b["first reply"]' }),
+    );
+    expect(() => mergeCounts({ "": 1 } as Record<string, number>, { a: 1 })).toThrow(
+      expect.objectContaining({ code: "inconsistent_counts", path: 'b[""]' }),
+    );
+  });
   it("does not mutate its input", () => {
     const a: { readonly a: number } = Object.freeze({ a: 1 });
     const b = Object.freeze({ a: 2 });

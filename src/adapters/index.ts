@@ -16,12 +16,9 @@ export type {
 export { type FreshdeskInput, fromFreshdesk } from "./freshdesk.js";
 export { fromIntercom, type IntercomInput } from "./intercom.js";
 export { fromServiceNowEvents, type ServiceNowOptions, serviceNowPauseStatuses } from "./servicenow.js";
+export { fromZendesk, type ZendeskInput, type ZendeskResult, zendeskPauseStatuses } from "./zendesk.js";
 export {
-  fromZendesk,
   type ReconcileZendeskOptions,
   reconcileZendeskMetrics,
-  type ZendeskInput,
   type ZendeskMetricsDifference,
-  type ZendeskResult,
-  zendeskPauseStatuses,
-} from "./zendesk.js";
+} from "./zendesk-reconcile.js";

@@ -176,7 +176,8 @@ export function checkKeys(
     report(child(at, key), "unknown_key", `unknown key "${key}" (allowed: ${allowed.join(", ")})`);
   }
   for (const key of required) {
-    if (!Object.hasOwn(o, key)) report(child(at, key), "missing_key", `"${key}" is required`);
+    // A required key holding `undefined` (from JS, never JSON) is as missing as an absent one.
+    if (!Object.hasOwn(o, key) || o[key] === undefined) report(child(at, key), "missing_key", `"${key}" is required`);
   }
 }
 

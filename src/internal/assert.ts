@@ -9,7 +9,7 @@
  * Paths are passed ready-made: hot loops call a check only on their failure branch.
  */
 import type { MetricErrorCode, MetricInputError } from "../errors.js";
-import { inputError } from "./messages.js";
+import { inputError, memberPath } from "./messages.js";
 
 /** The expected text of a count. */
 export const COUNT = "a count (an integer ≥ 0)";
@@ -304,7 +304,13 @@ function refuseUnknownKeys(fn: string, path: string, object: object, fields: obj
   const near = nearestKey(unknown, known);
   const hint = near === undefined ? "" : ` (did you mean \`${near}\`?)`;
   const expected = `no other key than ${known.join(", ")}${hint}`;
-  throw inputError("invalid_option", fn, `${path}.${unknown}`, expected, (object as Record<string, unknown>)[unknown]);
+  throw inputError(
+    "invalid_option",
+    fn,
+    memberPath(path, unknown),
+    expected,
+    (object as Record<string, unknown>)[unknown],
+  );
 }
 
 /** The known key closest to `key` (case-insensitive edit distance), if any is close enough to be a slip. */

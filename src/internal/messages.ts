@@ -17,6 +17,16 @@ export function describe(value: unknown): string {
   return "an object";
 }
 
+/**
+ * The path of member `key` of the value at `path`: `options.asOf` for a key
+ * that reads as an identifier, `options["as of"]` (a JSON string) for any
+ * other, so that a key with a space, a dot or a bracket, or an empty key,
+ * still gives a path that says where to look.
+ */
+export function memberPath(path: string, key: string): string {
+  return /^[A-Za-z_$][\w$]*$/.test(key) ? `${path}.${key}` : `${path}[${JSON.stringify(key)}]`;
+}
+
 /** Builds the {@link MetricInputError} for `fn`, with the house message `fn: expected X but received Y at path`. */
 export function inputError(
   code: MetricErrorCode,

@@ -242,18 +242,8 @@ export function functionKey(
   );
 }
 
-/** Internal: compares group keys element by element, `null` first, then code-unit order. */
-export function compareKeys(a: readonly (string | null)[], b: readonly (string | null)[]): number {
-  for (let k = 0; k < a.length; k++) {
-    const x = a[k] as string | null;
-    const y = b[k] as string | null;
-    if (x === y) continue;
-    if (x === null) return -1;
-    if (y === null) return 1;
-    return x < y ? -1 : 1;
-  }
-  return 0;
-}
+/** Internal: the group-key order (`null` first, then code-unit order), shared with the SQL row readers. */
+export { compareKeys } from "../internal/group-keys.js";
 
 /** Internal: a group key as a map key (its JSON text: distinct keys never clash). */
 export function keyString(key: readonly (string | null)[]): string {

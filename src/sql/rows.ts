@@ -37,19 +37,6 @@ export function rowInteger(fn: string, r: Record<string, unknown>, i: number, co
   return n === 0 ? 0 : n;
 }
 
-/** Group keys in tally order: `null` first, then code-unit order. */
-export function compareRowKeys(a: readonly (string | null)[], b: readonly (string | null)[]): number {
-  for (let k = 0; k < a.length; k++) {
-    const x = a[k] as string | null;
-    const y = b[k] as string | null;
-    if (x === y) continue;
-    if (x === null) return -1;
-    if (y === null) return 1;
-    return x < y ? -1 : 1;
-  }
-  return 0;
-}
-
 /** The row with lower-case column names (Snowflake returns unquoted names in upper case), unless it has `marker`. */
 export function lowerCaseKeys(row: Record<string, unknown>, marker: string): Record<string, unknown> {
   if (marker in row) return row;

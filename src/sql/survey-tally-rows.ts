@@ -1,7 +1,8 @@
 import { arrayLike, readOptions } from "../internal/assert.js";
+import { compareKeys } from "../internal/group-keys.js";
 import { inputError } from "../internal/messages.js";
 import type { SurveyGroup, SurveyTally, TallySurveysOptions } from "../reports/index.js";
-import { compareRowKeys, lowerCaseKeys, refusedRecords, rowInteger, rowKey } from "./rows.js";
+import { lowerCaseKeys, refusedRecords, rowInteger, rowKey } from "./rows.js";
 import {
   emptySurveyTally,
   SURVEY_QUESTIONS,
@@ -122,7 +123,7 @@ export function surveyTallyFromRows(
           o["onInvalid"],
           (code, n) => `response (${n} with ${code} at ${[...(where.get(code) ?? [])].join(", ")})`,
         );
-  const built = [...groups.values()].sort((a, b) => compareRowKeys(a.key, b.key));
+  const built = [...groups.values()].sort((a, b) => compareKeys(a.key, b.key));
   return { ...empty, groups: built, setAside, records };
 }
 

@@ -1,5 +1,6 @@
 import type { MetricErrorCode } from "../errors.js";
 import { arrayLike, readOptions } from "../internal/assert.js";
+import { compareKeys } from "../internal/group-keys.js";
 import { inputError } from "../internal/messages.js";
 import {
   type QuantileSketch,
@@ -8,7 +9,7 @@ import {
   type TicketTallyGroup,
   tallyTickets,
 } from "../reports/index.js";
-import { bigOf, checkedAs, compareRowKeys, lowerCaseKeys, refusedRecords, rowInteger, rowKey } from "./rows.js";
+import { bigOf, checkedAs, lowerCaseKeys, refusedRecords, rowInteger, rowKey } from "./rows.js";
 import { SQL_OPTION_FIELDS, type TicketTallySqlOptions, withoutSqlKeys } from "./ticket-tally-sql.js";
 
 const FN = "ticketTallyFromRows";
@@ -72,9 +73,11 @@ export function ticketTallyFromRows(
   options: TallyTicketsOptions,
 ): TicketTally {
   // The options of ticketTallySql are accepted too, so that one object serves both.
-  const o = withoutSqlKeys(readOptions(FN, "options", options as TicketTallySqlOptions, SQL_OPTION_FIELDS));
+  const o = readOptions(FN, "options", options as TicketTallySqlOptions, SQL_OPTION_FIELDS);
   const onInvalid = o["onInvalid"];
-  const empty = checkedAs(FN, "tallyTickets", () => tallyTickets([], o as unknown as TallyTicketsOptions));
+  // Missing options are tallyTickets' error to report (options.asOf), as for any other bad option.
+  const tallyOptions = options === undefined ? options : withoutSqlKeys(options);
+  const empty = checkedAs(FN, "tallyTickets", () => tallyTickets([], tallyOptions));
   const list = arrayLike(FN, "rows", rows, { expected: "an array of result rows" });
   const k = empty.dimensions.length;
   const groups = new Map<string, Building>();
@@ -142,7 +145,7 @@ export function ticketTallyFromRows(
     }
     built.push(groupOf(g, g.row, g.rowIndex ?? 0, empty));
   }
-  built.sort((a, b) => compareRowKeys(a.key, b.key));
+  built.sort((a, b) => compareKeys(a.key, b.key));
   return { ...empty, groups: built, records, createdAfterAsOf, setAside };
 }
 

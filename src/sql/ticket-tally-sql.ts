@@ -92,7 +92,6 @@ export interface SqlQuery {
 }
 
 const FN = "ticketTallySql";
-const SQL_KEYS = ["dialect", "tables", "columns"];
 
 /** Internal: the keys of {@link TicketTallySqlOptions}. */
 export const SQL_OPTION_FIELDS: Fields<TicketTallySqlOptions> = {
@@ -192,9 +191,9 @@ const RESOLVED = "('solved', 'resolved', 'closed')";
 export function ticketTallySql(options: TicketTallySqlOptions): SqlQuery {
   const o = readOptions(FN, "options", options, SQL_OPTION_FIELDS);
   const d = dialectOption(FN, o["dialect"], "options.dialect");
-  const tallyOptions = withoutSqlKeys(o);
+  const tallyOptions = withoutSqlKeys(options);
   // The options mean what they mean to tallyTickets: it checks them (and throws the same codes and paths).
-  const tally = checkedAs(FN, "tallyTickets", () => tallyTickets([], tallyOptions as unknown as TallyTicketsOptions));
+  const tally = checkedAs(FN, "tallyTickets", () => tallyTickets([], tallyOptions));
   const t = readOptions(FN, "options.tables", o.tables as TicketTallyTables | undefined, TABLE_FIELDS);
   const c = readOptions(FN, "options.columns", o.columns as TicketTallyColumns | undefined, COLUMN_FIELDS);
   const ticketColumns = columnMap(c.tickets, "options.columns.tickets");
@@ -456,11 +455,20 @@ export function ticketTallySql(options: TicketTallySqlOptions): SqlQuery {
   return { sql, params };
 }
 
-/** Internal: the options minus `dialect`, `tables` and `columns`: what tallyTickets reads. */
-export function withoutSqlKeys(o: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const key of Object.keys(o)) if (!SQL_KEYS.includes(key)) out[key] = o[key];
-  return out;
+/** The option keys only the SQL functions read (`tallyTickets` and `tallySurveys` would refuse them). */
+interface SqlOnlyOptions {
+  readonly dialect?: unknown;
+  readonly tables?: unknown;
+  readonly columns?: unknown;
+}
+
+/**
+ * Internal: the caller's options (already checked by `readOptions`) minus
+ * `dialect`, `tables` and `columns`: what the JS tally reads, typed as its options.
+ */
+export function withoutSqlKeys<T extends object>(options: T & SqlOnlyOptions): Omit<T, keyof SqlOnlyOptions> {
+  const { dialect, tables, columns, ...tallyOptions } = options;
+  return tallyOptions;
 }
 
 /** The pause statuses, lowercased and distinct, in code-unit order (already checked to be strings). */

@@ -163,6 +163,14 @@ describe("validatePlan", () => {
       "proration_not_configured",
     ],
     ["a missing required key", (p) => delete p.components[1]!.kpis, "/components/1/kpis", "missing_key"],
+    // From JS a required key can be present and hold undefined: as missing as an absent one.
+    [
+      "a required key set to undefined",
+      (p) => (p.components[1]!.kpis = undefined),
+      "/components/1/kpis",
+      "missing_key",
+    ],
+    ["the schema set to undefined", (p) => ((p as Json).schema = undefined), "/schema", "missing_key"],
     [
       "a percentage cap on a tiered component",
       (p) => (p.components[0]!.cap = { pctOfTarget: 150 }),

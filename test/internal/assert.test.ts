@@ -130,6 +130,22 @@ describe("arrays and objects", () => {
     );
   });
 
+  it("readOptions names an unknown key that is not an identifier in brackets, so the path stays readable", () => {
+    const cases: [key: string, path: string][] = [
+      ["as of", 'options["as of"]'],
+      ["", 'options[""]'],
+      ["a.b", 'options["a.b"]'],
+      ['x"]', 'options["x\\"]"]'],
+      ["7days", 'options["7days"]'],
+      ["$ok_1", "options.$ok_1"],
+    ];
+    for (const [key, path] of cases) {
+      expect(() => readOptions<X>("f", "options", { [key]: 1 } as never, { x: "optional" })).toThrow(
+        code("invalid_option", { path }),
+      );
+    }
+  });
+
   it("readFields reads each field in order with the reader, accepting the listed extra keys", () => {
     expect(readFields("f", "c", { a: 1, b: 2 }, { fields: ["a", "b"] })).toEqual({ a: 1, b: 2 });
     expect(() => readFields("f", "c", { b: -1 }, { fields: ["a", "b"] })).toThrow(

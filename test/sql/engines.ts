@@ -2,6 +2,7 @@
 // in-memory DuckDB (@duckdb/node-api) or PostgreSQL (PGlite) and runs queries.
 import { DuckDBInstance } from "@duckdb/node-api";
 import { PGlite } from "@electric-sql/pglite";
+import { afterAll, beforeAll, describe } from "vitest";
 import type { BusinessClockRow, Ticket } from "../../src/index.js";
 
 export interface Engine {
@@ -125,4 +126,34 @@ export async function postgres(): Promise<Engine> {
       await db.close();
     },
   };
+}
+
+/** The engines the differential tests run on, with the names their titles show. */
+const ENGINES = [
+  { name: "DuckDB", open: duckdb },
+  { name: "PostgreSQL (PGlite)", open: postgres },
+] as const;
+
+/**
+ * Declares `describe("<title> on <engine>")` once per engine in {@link ENGINES}.
+ * The engine is opened before the block's tests (engines take seconds to
+ * start) and closed after them; `tests` gets it through a getter, because it
+ * exists only once `beforeAll` has run.
+ */
+export function describeOnEngines(title: string, tests: (engine: () => Engine) => void): void {
+  for (const { name, open } of ENGINES) {
+    describe(`${title} on ${name}`, () => {
+      let engine: Engine | undefined;
+      beforeAll(async () => {
+        engine = await open();
+      }, 60_000);
+      afterAll(async () => {
+        await engine?.close();
+      });
+      tests(() => {
+        if (engine === undefined) throw new Error(`${name} did not open`);
+        return engine;
+      });
+    });
+  }
 }

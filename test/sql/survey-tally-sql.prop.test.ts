@@ -4,7 +4,7 @@
 // responses span the 2024 DST changes of New York and London, carry unanswered states
 // ("offered", "", null) and, in half the runs, answers off their scales.
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import {
   type SurveyTally,
   surveyReport,
@@ -13,7 +13,7 @@ import {
   type TallySurveysOptions,
   tallySurveys,
 } from "../../src/index.js";
-import { duckdb, type Engine, postgres } from "./engines.js";
+import { describeOnEngines } from "./engines.js";
 import { loadResponses, type Row } from "./survey-table.js";
 
 const DAY = 86_400_000;
@@ -72,34 +72,24 @@ const scenario = fc
 /** The JS tally as SQL can know it: set-aside counts by code, no entries (SQL rows carry no indices). */
 const withoutEntries = (t: SurveyTally): SurveyTally => ({ ...t, setAside: { ...t.setAside, first: [] } });
 
-for (const make of [duckdb, postgres]) {
-  describe(`surveyTallySql on ${make.name === "duckdb" ? "DuckDB" : "PostgreSQL (PGlite)"}`, () => {
-    let engine: Engine;
-    beforeAll(async () => {
-      engine = await make();
-    }, 60_000);
-    afterAll(async () => {
-      await engine.close();
-    });
-
-    it("the SQL tally always equals tallySurveys on the same data, and so does its surveyReport", async () => {
-      await fc.assert(
-        fc.asyncProperty(scenario, async ({ s, responses }) => {
-          const options: TallySurveysOptions = {
-            onInvalid: "setAside",
-            ...(s.by === undefined ? {} : { by: s.by }),
-            ...(s.csat === undefined ? {} : { csat: s.csat }),
-            ...(s.ces === undefined ? {} : { ces: s.ces }),
-          };
-          await loadResponses(engine, responses);
-          const query = surveyTallySql({ ...options, dialect: engine.dialect });
-          const tally = surveyTallyFromRows(await engine.query(query.sql, query.params), options);
-          const js = withoutEntries(tallySurveys(responses, options));
-          expect(tally).toEqual(js);
-          expect(surveyReport(tally)).toEqual(surveyReport(js));
-        }),
-        { numRuns: 15 },
-      );
-    }, 120_000);
-  });
-}
+describeOnEngines("surveyTallySql", (engine) => {
+  it("the SQL tally always equals tallySurveys on the same data, and so does its surveyReport", async () => {
+    await fc.assert(
+      fc.asyncProperty(scenario, async ({ s, responses }) => {
+        const options: TallySurveysOptions = {
+          onInvalid: "setAside",
+          ...(s.by === undefined ? {} : { by: s.by }),
+          ...(s.csat === undefined ? {} : { csat: s.csat }),
+          ...(s.ces === undefined ? {} : { ces: s.ces }),
+        };
+        await loadResponses(engine(), responses);
+        const query = surveyTallySql({ ...options, dialect: engine().dialect });
+        const tally = surveyTallyFromRows(await engine().query(query.sql, query.params), options);
+        const js = withoutEntries(tallySurveys(responses, options));
+        expect(tally).toEqual(js);
+        expect(surveyReport(tally)).toEqual(surveyReport(js));
+      }),
+      { numRuns: 15 },
+    );
+  }, 120_000);
+});

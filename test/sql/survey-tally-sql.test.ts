@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   mergeTallies,
   type SqlDialect,
@@ -7,7 +7,7 @@ import {
   surveyTallySql,
   tallySurveys,
 } from "../../src/index.js";
-import { duckdb, type Engine, postgres } from "./engines.js";
+import { describeOnEngines } from "./engines.js";
 import { describeGolden, describeParsed } from "./golden.js";
 import { loadResponses, type Row } from "./survey-table.js";
 
@@ -131,78 +131,68 @@ const responses: Row[] = [
   { agentId: "bo", csat: 1, nps: 9, ces: "unoffered" },
 ];
 
-for (const make of [duckdb, postgres]) {
-  describe(`surveyTallySql on ${make.name === "duckdb" ? "DuckDB" : "PostgreSQL (PGlite)"}: worked example`, () => {
-    let engine: Engine;
-    beforeAll(async () => {
-      engine = await make();
-    }, 60_000);
-    afterAll(async () => {
-      await engine.close();
+describeOnEngines("surveyTallySql, worked example", (engine) => {
+  it("gives the hand-counted tally, equal to tallySurveys, that merges with JS tallies", async () => {
+    await loadResponses(engine(), responses);
+    const { sql, params } = surveyTallySql({
+      ...options,
+      dialect: engine().dialect,
+      tables: { responses: "survey_responses" },
     });
-
-    it("gives the hand-counted tally, equal to tallySurveys, that merges with JS tallies", async () => {
-      await loadResponses(engine, responses);
-      const { sql, params } = surveyTallySql({
-        ...options,
-        dialect: engine.dialect,
-        tables: { responses: "survey_responses" },
-      });
-      const tally = surveyTallyFromRows(await engine.query(sql, params), options);
-      expect(tally).toEqual(tallySurveys(responses, options));
-      // Hand count (NPS bands of Reichheld 2003 / Bain: 9–10 promoters, 7–8 passives, 0–6 detractors;
-      // CES 1–5 with higher harder: below 3 easy, 3 neutral, above hard).
-      expect(tally.groups.map((g) => g.key)).toEqual([
-        ["ana", "2024-W10"],
-        ["bo", null],
-        ["bo", "2024-W10"],
-      ]);
-      const ana = tally.groups[0];
-      expect(ana?.csat).toEqual({ satisfied: 1, total: 2, unanswered: 1 });
-      expect(ana?.nps).toEqual({ promoters: 1, passives: 1, detractors: 1, unanswered: 0 });
-      expect(ana?.ces).toEqual({ easy: 1, neutral: 1, hard: 1, ratingSum: 10, ratingSquareSum: 38, unanswered: 0 });
-      expect(ana?.sentiment).toEqual({ positive: 1, negative: 1, neutral: 0, unanswered: 1 });
-      expect(tally.records).toBe(5);
-      const report = surveyReport(tally);
-      expect(report).toEqual(surveyReport(tallySurveys(responses, options)));
-      expect(report.total.nps.score).toBe(25); // 2 promoters, 1 detractor of 4 answers: (2 − 1) × 100 / 4
-      const merged = mergeTallies(tally, tallySurveys([{ agentId: "cy", csat: 5 }], options));
-      expect(surveyReport(merged).total.csat.score).toBe(60); // 3 of 5 ratings at 4 or 5
-    });
-
-    it("counts responses the JS path refuses by code: thrown (the first code in code order), or set aside", async () => {
-      const bad: Row[] = [
-        ...responses,
-        { csat: 4.5, nps: 11 }, // not_integer at csat: CSAT is read first
-        { nps: 11 }, // out_of_range
-        { csat: Number.NaN }, // not_finite
-        { ces: 2.5 }, // not_integer at ces
-        { sentiment: "Positive" }, // invalid_value
-      ];
-      await loadResponses(engine, bad);
-      const { sql, params } = surveyTallySql({
-        ...options,
-        dialect: engine.dialect,
-        tables: { responses: "survey_responses" },
-      });
-      const rows = await engine.query(sql, params);
-      expect(() => surveyTallyFromRows(rows, options)).toThrow(
-        expect.objectContaining({
-          code: "invalid_value",
-          path: "rows",
-          message: expect.stringContaining("at sentiment"),
-        }),
-      );
-      const setAside = { ...options, onInvalid: "setAside" as const };
-      const tally = surveyTallyFromRows(rows, setAside);
-      const js = tallySurveys(bad, setAside);
-      expect(tally.setAside).toEqual({
-        count: 5,
-        byCode: { invalid_value: 1, not_finite: 1, not_integer: 2, out_of_range: 1 },
-        first: [],
-      });
-      expect(tally).toEqual({ ...js, setAside: { ...js.setAside, first: [] } });
-      expect(tally.records).toBe(10);
-    });
+    const tally = surveyTallyFromRows(await engine().query(sql, params), options);
+    expect(tally).toEqual(tallySurveys(responses, options));
+    // Hand count (NPS bands of Reichheld 2003 / Bain: 9–10 promoters, 7–8 passives, 0–6 detractors;
+    // CES 1–5 with higher harder: below 3 easy, 3 neutral, above hard).
+    expect(tally.groups.map((g) => g.key)).toEqual([
+      ["ana", "2024-W10"],
+      ["bo", null],
+      ["bo", "2024-W10"],
+    ]);
+    const ana = tally.groups[0];
+    expect(ana?.csat).toEqual({ satisfied: 1, total: 2, unanswered: 1 });
+    expect(ana?.nps).toEqual({ promoters: 1, passives: 1, detractors: 1, unanswered: 0 });
+    expect(ana?.ces).toEqual({ easy: 1, neutral: 1, hard: 1, ratingSum: 10, ratingSquareSum: 38, unanswered: 0 });
+    expect(ana?.sentiment).toEqual({ positive: 1, negative: 1, neutral: 0, unanswered: 1 });
+    expect(tally.records).toBe(5);
+    const report = surveyReport(tally);
+    expect(report).toEqual(surveyReport(tallySurveys(responses, options)));
+    expect(report.total.nps.score).toBe(25); // 2 promoters, 1 detractor of 4 answers: (2 − 1) × 100 / 4
+    const merged = mergeTallies(tally, tallySurveys([{ agentId: "cy", csat: 5 }], options));
+    expect(surveyReport(merged).total.csat.score).toBe(60); // 3 of 5 ratings at 4 or 5
   });
-}
+
+  it("counts responses the JS path refuses by code: thrown (the first code in code order), or set aside", async () => {
+    const bad: Row[] = [
+      ...responses,
+      { csat: 4.5, nps: 11 }, // not_integer at csat: CSAT is read first
+      { nps: 11 }, // out_of_range
+      { csat: Number.NaN }, // not_finite
+      { ces: 2.5 }, // not_integer at ces
+      { sentiment: "Positive" }, // invalid_value
+    ];
+    await loadResponses(engine(), bad);
+    const { sql, params } = surveyTallySql({
+      ...options,
+      dialect: engine().dialect,
+      tables: { responses: "survey_responses" },
+    });
+    const rows = await engine().query(sql, params);
+    expect(() => surveyTallyFromRows(rows, options)).toThrow(
+      expect.objectContaining({
+        code: "invalid_value",
+        path: "rows",
+        message: expect.stringContaining("at sentiment"),
+      }),
+    );
+    const setAside = { ...options, onInvalid: "setAside" as const };
+    const tally = surveyTallyFromRows(rows, setAside);
+    const js = tallySurveys(bad, setAside);
+    expect(tally.setAside).toEqual({
+      count: 5,
+      byCode: { invalid_value: 1, not_finite: 1, not_integer: 2, out_of_range: 1 },
+      first: [],
+    });
+    expect(tally).toEqual({ ...js, setAside: { ...js.setAside, first: [] } });
+    expect(tally.records).toBe(10);
+  });
+});

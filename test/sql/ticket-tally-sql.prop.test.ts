@@ -4,7 +4,7 @@
 // span the New York DST changes of 2024, with holidays, pauses, SLA by priority,
 // open tickets at asOf and tickets created after it.
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import {
   businessCalendar,
   businessClock,
@@ -14,7 +14,7 @@ import {
   ticketTallyFromRows,
   ticketTallySql,
 } from "../../src/index.js";
-import { duckdb, type Engine, postgres } from "./engines.js";
+import { describeOnEngines } from "./engines.js";
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -96,84 +96,74 @@ const scenario = fc
 
 const runs = { numRuns: 12 };
 
-for (const make of [duckdb, postgres]) {
-  describe(`ticketTallySql on ${make.name === "duckdb" ? "DuckDB" : "PostgreSQL (PGlite)"}`, () => {
-    let engine: Engine;
-    beforeAll(async () => {
-      engine = await make();
-    }, 60_000);
-    afterAll(async () => {
-      await engine.close();
+describeOnEngines("ticketTallySql", (engine) => {
+  it("the SQL tally always equals tallyTickets: counts, bins, SLA states, backlog, sums to the ms", async () => {
+    await fc.assert(
+      fc.asyncProperty(scenario, async ({ s, tickets }) => {
+        const asOf = s.start + s.asOfAfter;
+        const options: TallyTicketsOptions = {
+          asOf,
+          sketch: { relativeAccuracy: s.alpha },
+          ...(s.by === undefined ? {} : { by: s.by }),
+          ...(s.useCalendar ? { calendar } : {}),
+          ...(s.pauses.length > 0 ? { pauseStatuses: s.pauses } : {}),
+          ...(s.sla === undefined ? {} : { sla: s.sla }),
+        };
+        await engine().load(tickets, businessClock(calendar, s.start - DAY, asOf + DAY));
+        const { sql, params } = ticketTallySql({
+          ...options,
+          dialect: engine().dialect,
+          tables: { tickets: "tickets", statusHistory: "ticket_statuses", clock: "business_clock" },
+        });
+        const rows = await engine().query(sql, params);
+        expect(ticketTallyFromRows(rows, options)).toEqual(tallyTickets(tickets, options));
+      }),
+      runs,
+    );
+  }, 120_000);
+
+  it("looks business time up before the clock's first row, across a closed weekend and after its last row", async () => {
+    // The clock starts on a closed Saturday, a resolution falls in the closed Friday-evening-to-Sunday gap
+    // (two day buckets), and a status change comes after the clock's last row (asOf is within the clock).
+    const at = (iso: string): number => Date.parse(iso);
+    const tickets: Ticket[] = [
+      {
+        createdAt: at("2024-03-09T17:00:00Z"),
+        firstResponseAt: at("2024-03-11T15:00:00Z"),
+        resolvedAt: at("2024-03-16T12:00:00Z"),
+        statusHistory: [
+          { status: "open", at: at("2024-03-09T17:00:00Z") },
+          { status: "pending", at: at("2024-03-13T15:00:00Z") },
+          { status: "open", at: at("2024-03-25T15:00:00Z") },
+        ],
+      },
+    ];
+    const options: TallyTicketsOptions = { asOf: at("2024-03-19T00:00:00Z"), calendar, pauseStatuses: ["pending"] };
+    await engine().load(tickets, businessClock(calendar, at("2024-03-09T05:00:00Z"), at("2024-03-20T00:00:00Z")));
+    const { sql, params } = ticketTallySql({
+      ...options,
+      dialect: engine().dialect,
+      tables: { tickets: "tickets", statusHistory: "ticket_statuses", clock: "business_clock" },
     });
+    const tally = ticketTallyFromRows(await engine().query(sql, params), options);
+    expect(tally).toEqual(tallyTickets(tickets, options));
+    expect(tally.groups[0]?.resolution.sumMs).toBeGreaterThan(0);
+  }, 60_000);
 
-    it("the SQL tally always equals tallyTickets: counts, bins, SLA states, backlog, sums to the ms", async () => {
-      await fc.assert(
-        fc.asyncProperty(scenario, async ({ s, tickets }) => {
-          const asOf = s.start + s.asOfAfter;
-          const options: TallyTicketsOptions = {
-            asOf,
-            sketch: { relativeAccuracy: s.alpha },
-            ...(s.by === undefined ? {} : { by: s.by }),
-            ...(s.useCalendar ? { calendar } : {}),
-            ...(s.pauses.length > 0 ? { pauseStatuses: s.pauses } : {}),
-            ...(s.sla === undefined ? {} : { sla: s.sla }),
-          };
-          await engine.load(tickets, businessClock(calendar, s.start - DAY, asOf + DAY));
-          const { sql, params } = ticketTallySql({
-            ...options,
-            dialect: engine.dialect,
-            tables: { tickets: "tickets", statusHistory: "ticket_statuses", clock: "business_clock" },
-          });
-          const rows = await engine.query(sql, params);
-          expect(ticketTallyFromRows(rows, options)).toEqual(tallyTickets(tickets, options));
-        }),
-        runs,
-      );
-    }, 120_000);
-
-    it("looks business time up before the clock's first row, across a closed weekend and after its last row", async () => {
-      // The clock starts on a closed Saturday, a resolution falls in the closed Friday-evening-to-Sunday gap
-      // (two day buckets), and a status change comes after the clock's last row (asOf is within the clock).
-      const at = (iso: string): number => Date.parse(iso);
-      const tickets: Ticket[] = [
-        {
-          createdAt: at("2024-03-09T17:00:00Z"),
-          firstResponseAt: at("2024-03-11T15:00:00Z"),
-          resolvedAt: at("2024-03-16T12:00:00Z"),
-          statusHistory: [
-            { status: "open", at: at("2024-03-09T17:00:00Z") },
-            { status: "pending", at: at("2024-03-13T15:00:00Z") },
-            { status: "open", at: at("2024-03-25T15:00:00Z") },
-          ],
-        },
-      ];
-      const options: TallyTicketsOptions = { asOf: at("2024-03-19T00:00:00Z"), calendar, pauseStatuses: ["pending"] };
-      await engine.load(tickets, businessClock(calendar, at("2024-03-09T05:00:00Z"), at("2024-03-20T00:00:00Z")));
-      const { sql, params } = ticketTallySql({
-        ...options,
-        dialect: engine.dialect,
-        tables: { tickets: "tickets", statusHistory: "ticket_statuses", clock: "business_clock" },
-      });
-      const tally = ticketTallyFromRows(await engine.query(sql, params), options);
-      expect(tally).toEqual(tallyTickets(tickets, options));
-      expect(tally.groups[0]?.resolution.sumMs).toBeGreaterThan(0);
-    }, 60_000);
-
-    it("matches SLA priorities without regard to case, as tallyTickets does", async () => {
-      const start = Date.parse("2024-03-04T12:00:00Z");
-      const tickets = [
-        { createdAt: start, firstResponseAt: start + HOUR, resolvedAt: start + 2 * HOUR, priority: "URGENT" },
-        { createdAt: start, firstResponseAt: start + 10 * MINUTE, resolvedAt: start + HOUR, priority: "Urgent" },
-      ];
-      const options: TallyTicketsOptions = {
-        asOf: start + DAY,
-        sla: { resolutionMs: DAY, byPriority: { urgent: { firstResponseMs: 30 * MINUTE } } },
-      };
-      await engine.load(tickets, businessClock(calendar, start - DAY, start + 2 * DAY));
-      const { sql, params } = ticketTallySql({ ...options, dialect: engine.dialect, tables: { tickets: "tickets" } });
-      const tally = ticketTallyFromRows(await engine.query(sql, params), options);
-      expect(tally).toEqual(tallyTickets(tickets, options));
-      expect(tally.groups[0]?.sla).toEqual({ achieved: 1, breached: 1, pending: 0 });
-    }, 60_000);
-  });
-}
+  it("matches SLA priorities without regard to case, as tallyTickets does", async () => {
+    const start = Date.parse("2024-03-04T12:00:00Z");
+    const tickets = [
+      { createdAt: start, firstResponseAt: start + HOUR, resolvedAt: start + 2 * HOUR, priority: "URGENT" },
+      { createdAt: start, firstResponseAt: start + 10 * MINUTE, resolvedAt: start + HOUR, priority: "Urgent" },
+    ];
+    const options: TallyTicketsOptions = {
+      asOf: start + DAY,
+      sla: { resolutionMs: DAY, byPriority: { urgent: { firstResponseMs: 30 * MINUTE } } },
+    };
+    await engine().load(tickets, businessClock(calendar, start - DAY, start + 2 * DAY));
+    const { sql, params } = ticketTallySql({ ...options, dialect: engine().dialect, tables: { tickets: "tickets" } });
+    const tally = ticketTallyFromRows(await engine().query(sql, params), options);
+    expect(tally).toEqual(tallyTickets(tickets, options));
+    expect(tally.groups[0]?.sla).toEqual({ achieved: 1, breached: 1, pending: 0 });
+  }, 60_000);
+});

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { inputError } from "../../internal/messages.js";
+import { inputError, memberPath } from "../../internal/messages.js";
 import type { Plan } from "../schema.js";
 import type { PlanSchedule, Settlement, SettlementInput } from "./types.js";
 
@@ -39,14 +39,37 @@ export function canonicalJson(value: unknown): string {
   return canonical(FN, "value", value);
 }
 
-/** The canonical text of `value`, whose errors name `fn` and start their path at `root`. */
-function canonical(fn: string, root: string, value: unknown): string {
-  const out: string[] = [];
-  write(fn, value, root, out, new Set());
-  return out.join("");
+/** How one canonical text is written: the public function its errors name, and what becomes of `undefined` members. */
+interface Writer {
+  readonly fn: string;
+  /** Leave out object members whose value is `undefined` (as `JSON.stringify` does) instead of refusing them. */
+  readonly dropUndefined: boolean;
+  readonly out: string[];
+  readonly ancestors: Set<object>;
 }
 
-function write(fn: string, value: unknown, path: string, out: string[], ancestors: Set<object>): void {
+/** The canonical text of `value`, whose errors name `fn` and start their path at `root`. */
+function canonical(fn: string, root: string, value: unknown): string {
+  const w: Writer = { fn, dropUndefined: false, out: [], ancestors: new Set() };
+  write(w, value, root);
+  return w.out.join("");
+}
+
+/**
+ * Internal: the canonical text of a plan that `validatePlan` accepted, for the
+ * ledger's "same plan id and version, same plan?" comparison. Such a plan may
+ * hold optional members set to `undefined` (from JS, never JSON), which
+ * `validatePlan` and `evaluatePlan` read as absent; here they are left out as
+ * `JSON.stringify` leaves them out, so the plan compares equal to its JSON copy.
+ */
+export function planSpelling(plan: Plan): string {
+  const w: Writer = { fn: "settlePayouts", dropUndefined: true, out: [], ancestors: new Set() };
+  write(w, plan, "plan");
+  return w.out.join("");
+}
+
+function write(w: Writer, value: unknown, path: string): void {
+  const { fn, out } = w;
   if (value === null || typeof value === "boolean" || typeof value === "string") {
     out.push(JSON.stringify(value));
     return;
@@ -57,13 +80,13 @@ function write(fn: string, value: unknown, path: string, out: string[], ancestor
     return;
   }
   if (typeof value !== "object") throw inputError("invalid_type", fn, path, "a JSON value", value);
-  if (ancestors.has(value)) throw inputError("invalid_value", fn, path, "a value without cycles", value);
-  ancestors.add(value);
+  if (w.ancestors.has(value)) throw inputError("invalid_value", fn, path, "a value without cycles", value);
+  w.ancestors.add(value);
   if (Array.isArray(value)) {
     out.push("[");
     for (let i = 0; i < value.length; i++) {
       if (i > 0) out.push(",");
-      write(fn, value[i], `${path}[${i}]`, out, ancestors);
+      write(w, value[i], `${path}[${i}]`);
     }
     out.push("]");
   } else {
@@ -72,16 +95,19 @@ function write(fn: string, value: unknown, path: string, out: string[], ancestor
       throw inputError("invalid_type", fn, path, "a plain object", value);
     }
     // Sorted by UTF-16 code units (RFC 8785 §3.2.3): the default sort order of strings.
-    const keys = Object.keys(value).sort();
+    const record = value as Record<string, unknown>;
+    const keys = Object.keys(record)
+      .filter((key) => !(w.dropUndefined && record[key] === undefined))
+      .sort();
     out.push("{");
     keys.forEach((key, i) => {
       if (i > 0) out.push(",");
       out.push(JSON.stringify(key), ":");
-      write(fn, (value as Record<string, unknown>)[key], `${path}.${key}`, out, ancestors);
+      write(w, record[key], memberPath(path, key));
     });
     out.push("}");
   }
-  ancestors.delete(value);
+  w.ancestors.delete(value);
 }
 
 const FN = "canonicalJson";

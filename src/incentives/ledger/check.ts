@@ -4,14 +4,16 @@
  * with a JSON pointer rooted at the call (`/plan`, `/input`, `/options`).
  * Internal: `settlePayouts` throws what this finds.
  */
-import type { PlanIssue } from "../../errors.js";
 import { nearestKey } from "../../internal/assert.js";
-import { describe } from "../../internal/messages.js";
 import type { Plan } from "../schema.js";
 import { validatePlan } from "../validate.js";
-import { canonicalJson } from "./canonical.js";
-import { SettlementValidationError } from "./errors.js";
+import { planSpelling } from "./canonical.js";
+import { checkPrevious } from "./check-previous.js";
+import { get, Issues, isObject, pointer } from "./issues.js";
 import type { SettledPeriod, Settlement, SettlementInput } from "./types.js";
+
+// settle.ts reports its own issues (restatement pointers) the same way.
+export { Issues, pointer } from "./issues.js";
 
 /** A plan in force over part (or all) of a period. */
 export interface Segment {
@@ -30,37 +32,9 @@ export interface CheckedSettlement {
   readonly asOf: string | undefined;
 }
 
-/** Collects the issues of one call. */
-export class Issues {
-  readonly list: PlanIssue[] = [];
-  add(path: string, code: string, message: string): void {
-    this.list.push({ path, code, message });
-  }
-  expected(path: string, code: string, what: string, value: unknown): void {
-    this.add(path, code, `expected ${what} but received ${describe(value)}`);
-  }
-  throwIfAny(): void {
-    if (this.list.length > 0) throw new SettlementValidationError(this.list);
-  }
-}
-
 const PROTOTYPE_KEYS = ["__proto__", "constructor", "prototype"];
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const AS_OF = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2}))?$/;
-
-/** An own property (never one inherited through the prototype). */
-function get(o: Record<string, unknown>, key: string): unknown {
-  return Object.hasOwn(o, key) ? o[key] : undefined;
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
-}
-
-/** RFC 6901: `~` → `~0`, `/` → `~1`. */
-export function pointer(path: string, key: string | number): string {
-  return `${path}/${String(key).replace(/~/g, "~0").replace(/\//g, "~1")}`;
-}
 
 function keys(issues: Issues, o: Record<string, unknown>, path: string, allowed: readonly string[]): void {
   for (const key of Object.keys(o)) {
@@ -96,12 +70,17 @@ export function dayNumber(value: unknown): number | null {
 export function checkSettlement(plan: unknown, input: unknown, options: unknown): CheckedSettlement {
   const issues = new Issues();
   let previous: Settlement | undefined;
+  // A previous settlement was given but is malformed (its issues are listed): its periods are unknown.
+  let unreadable = false;
   let asOf: string | undefined;
   if (options !== undefined) {
     if (!isObject(options)) issues.expected("/options", "invalid_option", "an options object", options);
     else {
       keys(issues, options, "/options", ["previous", "asOf"]);
-      if (get(options, "previous") !== undefined) previous = checkPrevious(issues, get(options, "previous"));
+      if (get(options, "previous") !== undefined) {
+        previous = checkPrevious(issues, get(options, "previous"), restatedPeriods(input));
+        unreadable = previous === undefined;
+      }
       const a = get(options, "asOf");
       if (a !== undefined) {
         if (typeof a === "string" && AS_OF.test(a) && dayNumber(a.slice(0, 10)) !== null) asOf = a;
@@ -112,7 +91,7 @@ export function checkSettlement(plan: unknown, input: unknown, options: unknown)
   const segments = checkPlans(issues, plan, previous);
   const periods = new Map<string, SettledPeriod>();
   for (const p of previous?.periods ?? []) periods.set(p.period, p);
-  checkInput(issues, input, periods);
+  checkInput(issues, input, unreadable ? undefined : periods);
   const first = segments[0]?.plan;
   if (previous !== undefined && first !== undefined) {
     if (previous.planId !== first.id) {
@@ -132,35 +111,11 @@ export function checkSettlement(plan: unknown, input: unknown, options: unknown)
   return { segments, input: input as SettlementInput, previous, periods, asOf };
 }
 
-function checkPrevious(issues: Issues, value: unknown): Settlement | undefined {
-  const at = "/options/previous";
-  if (!isObject(value)) {
-    issues.expected(at, "invalid_option", "a settlement returned by settlePayouts", value);
-    return undefined;
-  }
-  if (get(value, "schema") !== "cs-settlement/1") {
-    issues.expected(`${at}/schema`, "invalid_value", '"cs-settlement/1"', get(value, "schema"));
-    return undefined;
-  }
-  let ok = true;
-  for (const key of ["agents", "periods", "plans"]) {
-    if (!Array.isArray(value[key])) {
-      issues.expected(pointer(at, key), "invalid_type", "an array", value[key]);
-      ok = false;
-    }
-  }
-  if (!Number.isSafeInteger(get(value, "sequence"))) {
-    issues.expected(`${at}/sequence`, "invalid_type", "an integer ≥ 1", get(value, "sequence"));
-    ok = false;
-  }
-  return ok ? (value as unknown as Settlement) : undefined;
-}
-
 /** A plan or a plan schedule: each plan valid, segments contiguous, one plan id and currency. */
 function checkPlans(issues: Issues, plan: unknown, previous: Settlement | undefined): Segment[] {
   const segments: Segment[] = [];
   const known = new Map<string, string>();
-  for (const p of previous?.plans ?? []) known.set(`${p.id}@${p.version}`, canonicalJson(p));
+  for (const p of previous?.plans ?? []) known.set(`${p.id}@${p.version}`, planSpelling(p));
   const one = (value: unknown, at: string): Plan | undefined => {
     const checked = validatePlan(value);
     if (!checked.ok) {
@@ -169,7 +124,7 @@ function checkPlans(issues: Issues, plan: unknown, previous: Settlement | undefi
     }
     const p = checked.plan;
     const key = `${p.id}@${p.version}`;
-    const spelling = canonicalJson(p);
+    const spelling = planSpelling(p);
     const before = known.get(key);
     if (before !== undefined && before !== spelling) {
       issues.add(
@@ -236,14 +191,27 @@ function checkPlans(issues: Issues, plan: unknown, previous: Settlement | undefi
 
 const DRAW_KEYS = ["amountMinor", "recoverable", "periods"];
 
-function checkInput(issues: Issues, input: unknown, periods: ReadonlyMap<string, SettledPeriod>): void {
+/** The period labels the input restates, as far as they can be read (the input's checks report the rest). */
+function restatedPeriods(input: unknown): Set<string> {
+  const periods = new Set<string>();
+  const restatements = isObject(input) ? get(input, "restatements") : undefined;
+  if (!Array.isArray(restatements)) return periods;
+  for (const r of restatements) {
+    const period = isObject(r) ? get(r, "period") : undefined;
+    if (typeof period === "string") periods.add(period);
+  }
+  return periods;
+}
+
+/** The input; `periods` are the settled periods restatements may name (`undefined`: unknown, not checked). */
+function checkInput(issues: Issues, input: unknown, periods: ReadonlyMap<string, SettledPeriod> | undefined): void {
   if (!isObject(input)) {
     issues.expected("/input", "invalid_type", "an input { period, agents, teamMetrics?, restatements? }", input);
     return;
   }
   keys(issues, input, "/input", ["period", "agents", "teamMetrics", "restatements"]);
   const period = text(issues, input, "/input", "period");
-  if (period !== undefined && periods.has(period)) {
+  if (period !== undefined && periods?.has(period)) {
     issues.add("/input/period", "duplicate_period", `period "${period}" is already settled`);
   }
   checkAgents(issues, get(input, "agents"), { at: "/input/agents", draws: true });
@@ -265,7 +233,7 @@ function checkInput(issues: Issues, input: unknown, periods: ReadonlyMap<string,
     keys(issues, r, at, ["period", "agents", "teamMetrics"]);
     const p = text(issues, r, at, "period");
     let known: SettledPeriod | undefined;
-    if (p !== undefined) {
+    if (p !== undefined && periods !== undefined) {
       known = periods.get(p);
       if (known === undefined) {
         issues.add(`${at}/period`, "unknown_period", `period "${p}" is not in the previous settlement`);

@@ -39,6 +39,11 @@ describe("canonicalJson", () => {
     const cycle: Loose = { a: {} };
     cycle.a.b = cycle;
     expect(codeAndPath(cycle)).toEqual(["invalid_value", "value.a.b"]);
+    // A key that is not an identifier is named in brackets.
+    expect(codeAndPath({ "first reply": { "a.b": Number.NaN } })).toEqual([
+      "not_finite",
+      'value["first reply"]["a.b"]',
+    ]);
   });
 });
 

@@ -1,0 +1,163 @@
+/**
+ * settlePayouts' previous settlement (`options.previous`): the JSON an earlier
+ * call returned, handed back by the caller. One test per issue code with its
+ * JSON pointer, and a property: a settlement corrupted anywhere never gives a
+ * raw error (TypeError, RangeError), only the coded SettlementValidationError
+ * or, where the corrupted field is not one this settlement reads, a result.
+ */
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { SettlementValidationError, settlePayouts } from "../../../src/index.js";
+import type { Loose } from "../helpers.js";
+import { agent, perTicketPlan } from "./fixtures.js";
+
+const plan = perTicketPlan(
+  { clawback: { policy: "carryForward" }, draw: { amountMinor: 100, recoverable: true, periods: 2 } },
+  { pct: 10, releaseAfterPeriods: 1 },
+);
+const june: Loose = settlePayouts(plan, { period: "2025-06", agents: [agent("ava", 100), agent("ben", 1)] });
+const july: Loose = settlePayouts(
+  plan,
+  { period: "2025-07", agents: [agent("ava", 3)], restatements: [{ period: "2025-06", agents: [agent("ava", 50)] }] },
+  { previous: june },
+);
+/** August restates June and July: it reads every part of July's settlement. */
+const august = {
+  period: "2025-08",
+  agents: [agent("ava", 7)],
+  restatements: [
+    { period: "2025-06", agents: [agent("ava", 60)] },
+    { period: "2025-07", agents: [agent("ava", 2)] },
+  ],
+};
+
+/** July's settlement as JSON with `edit` applied to a copy. */
+function edited(edit: (s: Loose) => void): Loose {
+  const copy = JSON.parse(JSON.stringify(july));
+  edit(copy);
+  return copy;
+}
+
+function issuesOf(previous: Loose, input: Loose = august): { path: string; code: string }[] {
+  try {
+    settlePayouts(plan, input, { previous });
+  } catch (error) {
+    expect(error).toBeInstanceOf(SettlementValidationError);
+    return (error as Loose).issues.map((i: Loose) => ({ path: i.path, code: i.code }));
+  }
+  throw new Error("did not throw");
+}
+
+describe("settlePayouts: the previous settlement is checked before it is used", () => {
+  it("accepts its own output, as objects and as parsed JSON", () => {
+    const a = settlePayouts(plan, august, { previous: july });
+    const b = settlePayouts(plan, august, { previous: JSON.parse(JSON.stringify(july)) });
+    expect(b).toEqual(a);
+  });
+
+  it("missing_key: a field the settlement needs is absent", () => {
+    expect(issuesOf(edited((s) => delete s.currency))).toEqual([
+      { path: "/options/previous/currency", code: "missing_key" },
+    ]);
+    expect(issuesOf(edited((s) => delete s.agents[0].carry))).toEqual([
+      { path: "/options/previous/agents/0/carry", code: "missing_key" },
+    ]);
+    expect(issuesOf(edited((s) => delete s.agents[0].carry.toDate.heldMinor))).toEqual([
+      { path: "/options/previous/agents/0/carry/toDate/heldMinor", code: "missing_key" },
+    ]);
+  });
+
+  it("invalid_type: a string where minor units belong, a record that is not an object, a bad metric", () => {
+    expect(issuesOf(edited((s) => (s.agents[0].carry.toDate.earnedMinor = "5000")))).toEqual([
+      { path: "/options/previous/agents/0/carry/toDate/earnedMinor", code: "invalid_type" },
+    ]);
+    expect(issuesOf(edited((s) => (s.agents[1] = null)))).toEqual([
+      { path: "/options/previous/agents/1", code: "invalid_type" },
+    ]);
+    expect(issuesOf(edited((s) => (s.agents[0].carry.held[0].amountMinor = 1.5)))).toEqual([
+      { path: "/options/previous/agents/0/carry/held/0/amountMinor", code: "invalid_type" },
+    ]);
+    expect(issuesOf(edited((s) => (s.agents[0].carry.draw.recoverable = "yes")))).toEqual([
+      { path: "/options/previous/agents/0/carry/draw/recoverable", code: "invalid_type" },
+    ]);
+    expect(issuesOf(edited((s) => (s.agents[0].carry.periods[0].metrics.tickets = "100")))).toEqual([
+      { path: "/options/previous/agents/0/carry/periods/0/metrics/tickets", code: "invalid_type" },
+    ]);
+    expect(issuesOf(edited((s) => (s.agents[0].carry.periods[0].lines[0].amountMinor = null)))).toEqual([
+      { path: "/options/previous/agents/0/carry/periods/0/lines/0/amountMinor", code: "invalid_type" },
+    ]);
+    expect(issuesOf(edited((s) => (s.periods[0].agentIds[1] = 7)))).toEqual([
+      { path: "/options/previous/periods/0/agentIds/1", code: "invalid_type" },
+    ]);
+  });
+
+  it("out_of_range: a negative count", () => {
+    expect(issuesOf(edited((s) => (s.periods[1].segments[0].days = -30)))).toEqual([
+      { path: "/options/previous/periods/1/segments/0/days", code: "out_of_range" },
+    ]);
+  });
+
+  it("duplicate_id and duplicate_period: an agent or a period twice", () => {
+    expect(issuesOf(edited((s) => (s.agents[1].id = "ava")))).toEqual([
+      { path: "/options/previous/agents/1/id", code: "duplicate_id" },
+    ]);
+    expect(issuesOf(edited((s) => s.periods.push(s.periods[0])))).toEqual([
+      { path: "/options/previous/periods/2/period", code: "duplicate_period" },
+    ]);
+    expect(issuesOf(edited((s) => s.agents[0].carry.periods.push(s.agents[0].carry.periods[0])))).toEqual([
+      { path: "/options/previous/agents/0/carry/periods/2/period", code: "duplicate_period" },
+    ]);
+  });
+
+  it("a plan it was settled under must be a valid plan (issues under its pointer)", () => {
+    expect(issuesOf(edited((s) => (s.plans[0].version = "1")))).toContainEqual({
+      path: "/options/previous/plans/0/version",
+      code: "invalid_type",
+    });
+  });
+
+  it("accepts a plan with an optional member set to undefined (from JS), as evaluatePlan does, and its settlement as the next previous", () => {
+    const withUndefined = { ...plan, label: undefined };
+    const a = settlePayouts(withUndefined, { period: "2025-06", agents: [agent("ava", 100)] });
+    const b = settlePayouts(plan, { period: "2025-06", agents: [agent("ava", 100)] });
+    expect(a).toEqual(b);
+    expect(settlePayouts(withUndefined, { period: "2025-07", agents: [] }, { previous: b }).sequence).toBe(2);
+  });
+
+  it("lists only the previous settlement's issues when it cannot be read, not restatements it would have known", () => {
+    expect(issuesOf(edited((s) => (s.agents[0].carry = [])))).toEqual([
+      { path: "/options/previous/agents/0/carry", code: "invalid_type" },
+    ]);
+  });
+
+  it("a settlement corrupted at any one place never throws anything but SettlementValidationError", () => {
+    const paths: (string | number)[][] = [];
+    const walk = (v: unknown, path: (string | number)[]): void => {
+      paths.push(path);
+      if (v !== null && typeof v === "object") {
+        for (const [k, child] of Object.entries(v)) walk(child, [...path, Array.isArray(v) ? Number(k) : k]);
+      }
+    };
+    walk(july, []);
+    const junk = fc.oneof(
+      fc.constantFrom(undefined, null, NaN, -1, 1.5, "", "x", true, [], {}, 2 ** 60),
+      fc.anything(),
+    );
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: paths.length - 1 }), junk, (k, value) => {
+        const path = paths[k] as (string | number)[];
+        const previous = edited((s) => {
+          let at = s;
+          for (const step of path.slice(0, -1)) at = at[step];
+          at[path[path.length - 1] as string | number] = value;
+        });
+        try {
+          settlePayouts(plan, august, { previous });
+        } catch (error) {
+          expect(error).toBeInstanceOf(SettlementValidationError);
+        }
+      }),
+      { numRuns: 400 },
+    );
+  });
+});
