@@ -1,6 +1,12 @@
-import type { MetricInputError } from "../errors.js";
-import { arrayLike, countField, readOptions, record } from "../internal/assert.js";
+import { arrayLike, readOptions } from "../internal/assert.js";
 import { inputError } from "../internal/messages.js";
+import { accuracyOption, readSketch } from "./read-sketch.js";
+import { SketchStore } from "./sketch-store.js";
+
+// The internals other report files use, from where they always were.
+export { GroupedSketches } from "./grouped-sketches.js";
+export { accuracyOption, readSketch } from "./read-sketch.js";
+export { SketchStore } from "./sketch-store.js";
 
 /**
  * A mergeable quantile sketch: a plain JSON tally of logarithmic buckets
@@ -12,7 +18,7 @@ import { inputError } from "../internal/messages.js";
  * @category Reports
  */
 export interface QuantileSketch {
-  /** α, the relative accuracy the bins were built for (0 < α < 1). */
+  /** α, the relative accuracy the bins were built for (1e-4 ≤ α < 1). */
   readonly relativeAccuracy: number;
   /** How many values the sketch holds (zeros included). */
   readonly count: number;
@@ -34,7 +40,9 @@ export interface QuantileSketch {
 export interface QuantileSketchOptions {
   /**
    * α: every estimate lies within this relative error of a true order statistic
-   * (0.01 is ±1 %). Sketches merge only with the same α.
+   * (0.01 is ±1 %), 1e-4 ≤ α < 1. Sketches merge only with the same α. The
+   * floor bounds the size: 1 ms to 100 years takes about ln(3.2·10¹²)/(2α)
+   * buckets, 1 440 at α = 0.01 and 144 000 at 1e-4, but 14 million at 1e-6.
    * @defaultValue `0.01`
    */
   readonly relativeAccuracy?: number;
@@ -59,7 +67,7 @@ export interface QuantileSketchOptions {
  * @param values - Non-negative finite numbers, e.g. durations in ms (a plain or typed array).
  * @param options - `relativeAccuracy` (α, default 0.01).
  * @returns The sketch, a plain JSON object (see {@link QuantileSketch}).
- * @throws {MetricInputError} `out_of_range` for a negative value; `not_finite` for `NaN` or `±Infinity`; `invalid_type` for a non-number or when `values` is not an array; `invalid_option` for α outside 0 < α < 1.
+ * @throws {MetricInputError} `out_of_range` for a negative value; `not_finite` for `NaN` or `±Infinity`; `invalid_type` for a non-number or when `values` is not an array; `invalid_option` for α outside 1e-4 ≤ α < 1.
  *
  * @example
  * ```ts
@@ -114,7 +122,7 @@ export function quantileSketch(values: ArrayLike<number>, options?: QuantileSket
  * @param sketch - A sketch from {@link quantileSketch} or {@link mergeSketches} (or its JSON).
  * @param p - The position, 0 ≤ p ≤ 1 (0.9 for the 90th percentile).
  * @returns The estimate, in the unit of the values; `null` when the sketch is empty.
- * @throws {MetricInputError} `out_of_range` when `p` is outside 0–1 (`invalid_type` when not a number); `invalid_type`, `missing_value`, `not_integer` or `out_of_range` for a malformed sketch; `inconsistent_counts` when its bin counts do not add up to `count`.
+ * @throws {MetricInputError} `out_of_range` when `p` is outside 0–1 (`invalid_type` when not a number); `invalid_type`, `missing_value`, `not_integer` or `out_of_range` for a malformed sketch (`out_of_range` also for α below 1e-4, and for a bucket index no finite value has at that α: below ⌈ln(5·10⁻³²⁴)/ln γ⌉ − 1 or above ⌈ln(1.8·10³⁰⁸)/ln γ⌉ + 1); `inconsistent_counts` when its bin counts do not add up to `count`.
  *
  * @example
  * ```ts
@@ -169,12 +177,14 @@ export function sketchQuantile(sketch: QuantileSketch, p: number): number | null
 export function mergeSketches(...sketches: QuantileSketch[]): QuantileSketch | null {
   const fn = "mergeSketches";
   if (sketches.length === 0) return null;
-  const first = readSketch(fn, "sketches[0]", sketches[0]);
-  // One accumulating store for all of them: each bin is added once, not copied
-  // again at every pairwise merge. The others' bins are added as they are
-  // checked (one walk over each); a sketch that fails throws, store and all.
-  const out = new SketchStore(first.relativeAccuracy);
-  out.merge(first);
+  // One accumulating store for all of them, each sketch's bins added as they
+  // are checked (one walk over each, none copied again at a pairwise merge); a
+  // sketch that fails throws, store and all. The store takes the first
+  // sketch's α as it claims it: readSketch adds only bins of that α.
+  const claimed = (sketches[0] as { relativeAccuracy?: unknown } | null)?.relativeAccuracy;
+  const out = new SketchStore(typeof claimed === "number" ? claimed : 0.01);
+  const first = readSketch(fn, "sketches[0]", sketches[0], out);
+  out.mergeSummary(first);
   for (let k = 1; k < sketches.length; k++) {
     const s = readSketch(fn, `sketches[${k}]`, sketches[k], out);
     if (s.relativeAccuracy !== first.relativeAccuracy) {
@@ -190,312 +200,6 @@ export function mergeSketches(...sketches: QuantileSketch[]): QuantileSketch | n
   }
   return out.toJSON();
 }
-
-/** Internal: the relative-accuracy option, 0 < α < 1 (default 0.01). */
-export function accuracyOption(fn: string, value: unknown, path: string): number {
-  if (value === undefined) return 0.01;
-  if (typeof value === "number" && value > 0 && value < 1) return value;
-  throw inputError("invalid_option", fn, path, "a relative accuracy 0 < α < 1, e.g. 0.01", value);
-}
-
-/**
- * Internal: an accumulating sketch. A small sketch buffers its values and
- * buckets them once in `toJSON` (a report with 10 000 groups keeps a few
- * values per group, not a bucket array each); past {@link DENSE_FROM} values, or
- * on the first merged bucket, it counts into a dense typed array around the
- * indices seen (`offset` is the index of `counts[0]`; empty buckets hold 0).
- */
-export class SketchStore {
-  readonly alpha: number;
-  private readonly inverseLogGamma: number;
-  count = 0;
-  zeroCount = 0;
-  min: number = Number.POSITIVE_INFINITY;
-  max: number = Number.NEGATIVE_INFINITY;
-  private buffer: Float64Array = EMPTY_BUFFER;
-  private buffered = 0;
-  private counts: Float64Array = EMPTY_BUFFER;
-  private offset = 0;
-
-  constructor(alpha: number) {
-    this.alpha = alpha;
-    this.inverseLogGamma = 1 / Math.log((1 + alpha) / (1 - alpha));
-  }
-
-  /** Adds a value (trusted: finite, ≥ 0). */
-  add(value: number): void {
-    this.count++;
-    if (value < this.min) this.min = value;
-    if (value > this.max) this.max = value;
-    if (value === 0) {
-      this.zeroCount++;
-      return;
-    }
-    if (this.buffered < 0) {
-      this.addBin(Math.ceil(Math.log(value) * this.inverseLogGamma), 1);
-      return;
-    }
-    if (this.buffered === this.buffer.length) {
-      if (this.buffered >= DENSE_FROM) {
-        this.flush();
-        this.addBin(Math.ceil(Math.log(value) * this.inverseLogGamma), 1);
-        return;
-      }
-      const bigger = new Float64Array(Math.max(8, this.buffered * 2));
-      bigger.set(this.buffer);
-      this.buffer = bigger;
-    }
-    this.buffer[this.buffered++] = value;
-  }
-
-  /** Moves the buffered values into the dense counts; from then on values are counted directly. */
-  private flush(): void {
-    const n = this.buffered;
-    this.buffered = -1;
-    for (let i = 0; i < n; i++) this.addBin(Math.ceil(Math.log(this.buffer[i] as number) * this.inverseLogGamma), 1);
-    this.buffer = EMPTY_BUFFER;
-  }
-
-  /** Adds `n` to bucket `index`. */
-  addBin(index: number, n: number): void {
-    const at = index - this.offset;
-    if (this.buffered < 0 && at >= 0 && at < this.counts.length) {
-      // The common case once dense: the bucket is already covered.
-      this.counts[at] = (this.counts[at] as number) + n;
-      return;
-    }
-    if (this.buffered > 0) this.flush();
-    this.buffered = -1;
-    this.cover(index, index);
-    const c = this.counts;
-    const k = index - this.offset;
-    c[k] = (c[k] as number) + n;
-  }
-
-  /**
-   * Makes the dense counts cover buckets `low`…`high`. When they grow, they at
-   * least double (towards the side that needed room), so repeated growth stays linear.
-   */
-  private cover(low: number, high: number): void {
-    const counts = this.counts;
-    const start = this.offset;
-    const end = start + counts.length;
-    if (counts.length === 0) {
-      this.counts = new Float64Array(high - low + 1);
-      this.offset = low;
-      return;
-    }
-    if (low >= start && high < end) return;
-    const from = low < start ? low : start;
-    const to = high >= end ? high + 1 : end;
-    const length = Math.max(to - from, 2 * counts.length);
-    const offset = low < start ? to - length : from;
-    const grown = new Float64Array(length);
-    grown.set(counts, start - offset);
-    this.counts = grown;
-    this.offset = offset;
-  }
-
-  /** Adds a whole sketch (trusted: same α, bins ascending). */
-  merge(s: QuantileSketch): void {
-    this.mergeSummary(s);
-    const bins = s.bins;
-    if (bins.length === 0) return;
-    if (this.buffered > 0) this.flush();
-    this.buffered = -1;
-    // The bins ascend: one growth to cover the first to the last, then plain adds.
-    this.cover((bins[0] as readonly [number, number])[0], (bins[bins.length - 1] as readonly [number, number])[0]);
-    const c = this.counts;
-    const offset = this.offset;
-    for (let k = 0; k < bins.length; k++) {
-      const bin = bins[k] as readonly [number, number];
-      const at = bin[0] - offset;
-      c[at] = (c[at] as number) + bin[1];
-    }
-  }
-
-  /** Adds the count, zero count, min and max of a sketch (trusted) whose bins were added with {@link addBin}. */
-  mergeSummary(s: QuantileSketch): void {
-    if (s.count === 0) return;
-    this.count += s.count;
-    this.zeroCount += s.zeroCount;
-    if ((s.min as number) < this.min) this.min = s.min as number;
-    if ((s.max as number) > this.max) this.max = s.max as number;
-  }
-
-  /** The canonical plain JSON form. */
-  toJSON(): QuantileSketch {
-    const bins: [number, number][] = [];
-    if (this.buffered > 0) {
-      const indices = new Int32Array(this.buffered);
-      for (let i = 0; i < indices.length; i++) {
-        indices[i] = Math.ceil(Math.log(this.buffer[i] as number) * this.inverseLogGamma);
-      }
-      indices.sort();
-      pushRuns(indices, 0, indices.length, bins);
-    } else {
-      const counts = this.counts;
-      for (let k = 0; k < counts.length; k++) {
-        const n = counts[k] as number;
-        if (n > 0) bins.push([k + this.offset, n]);
-      }
-    }
-    const empty = this.count === 0;
-    return {
-      relativeAccuracy: this.alpha,
-      count: this.count,
-      zeroCount: this.zeroCount,
-      min: empty ? null : this.min,
-      max: empty ? null : this.max,
-      bins,
-    };
-  }
-}
-
-/** Appends the `[index, count]` runs of the ascending bucket indices `sorted[from..to)` to `bins`. */
-function pushRuns(sorted: Int32Array, from: number, to: number, bins: [number, number][]): void {
-  for (let i = from; i < to; ) {
-    const index = sorted[i] as number;
-    let j = i + 1;
-    while (j < to && sorted[j] === index) j++;
-    bins.push([index, j - i]);
-    i = j;
-  }
-}
-
-/**
- * Internal: the sketches of many groups at once, for a tally with thousands of
- * groups. A {@link SketchStore} per group would buffer a few hundred values
- * each (thousands of small typed arrays, grown one by one, written all over
- * memory); here every value's bucket index is appended to one log with its
- * group's number, and each group's count, zero count, min and max sit
- * together in one row of a table. {@link GroupedSketches.sketches} sorts the
- * log by group once and gives each group's sketch: the same plain JSON a
- * `SketchStore` of the same values gives (the bins depend only on the values,
- * not on their order).
- */
-export class GroupedSketches {
-  readonly alpha: number;
-  private readonly inverseLogGamma: number;
-  /** Per group `g`: count, zero count, min, max at `4g … 4g + 3`. */
-  private summary: Float64Array = new Float64Array(4 * 64);
-  private groups = 0;
-  /** The log: the group and the bucket index of each non-zero value, in the order added. */
-  private groupOf: Int32Array = new Int32Array(1024);
-  private indexOf: Int32Array = new Int32Array(1024);
-  private length = 0;
-
-  constructor(alpha: number) {
-    this.alpha = alpha;
-    this.inverseLogGamma = 1 / Math.log((1 + alpha) / (1 - alpha));
-  }
-
-  /** Starts group number `g` (groups are numbered 0, 1, 2, … in the order they start). */
-  open(g: number): void {
-    if (4 * g + 4 > this.summary.length) {
-      const bigger = new Float64Array(2 * this.summary.length);
-      bigger.set(this.summary);
-      this.summary = bigger;
-    }
-    this.summary[4 * g + 2] = Number.POSITIVE_INFINITY; // min
-    this.summary[4 * g + 3] = Number.NEGATIVE_INFINITY; // max
-    this.groups = g + 1;
-  }
-
-  /** Adds a value (trusted: finite, ≥ 0) to group `g`'s sketch. */
-  add(g: number, value: number): void {
-    const row = 4 * g;
-    const summary = this.summary;
-    summary[row] = (summary[row] as number) + 1;
-    if (value < (summary[row + 2] as number)) summary[row + 2] = value;
-    if (value > (summary[row + 3] as number)) summary[row + 3] = value;
-    if (value === 0) {
-      summary[row + 1] = (summary[row + 1] as number) + 1;
-      return;
-    }
-    if (this.length === this.groupOf.length) {
-      const groupOf = new Int32Array(2 * this.length);
-      groupOf.set(this.groupOf);
-      this.groupOf = groupOf;
-      const indexOf = new Int32Array(2 * this.length);
-      indexOf.set(this.indexOf);
-      this.indexOf = indexOf;
-    }
-    this.groupOf[this.length] = g;
-    this.indexOf[this.length] = Math.ceil(Math.log(value) * this.inverseLogGamma);
-    this.length++;
-  }
-
-  /** Every group's sketch, by group number, in the canonical plain JSON form of {@link SketchStore.toJSON}. */
-  sketches(): QuantileSketch[] {
-    const groups = this.groups;
-    const n = this.length;
-    // Sort the log by group (a counting sort): group g's indices end up in sorted[starts[g] … starts[g + 1]).
-    const starts = new Int32Array(groups + 1);
-    for (let i = 0; i < n; i++) {
-      const at = (this.groupOf[i] as number) + 1;
-      starts[at] = (starts[at] as number) + 1;
-    }
-    for (let g = 0; g < groups; g++) starts[g + 1] = (starts[g + 1] as number) + (starts[g] as number);
-    const next = starts.slice(0, groups);
-    const sorted = new Int32Array(n);
-    for (let i = 0; i < n; i++) {
-      const g = this.groupOf[i] as number;
-      sorted[next[g] as number] = this.indexOf[i] as number;
-      next[g] = (next[g] as number) + 1;
-    }
-    const out: QuantileSketch[] = new Array(groups);
-    let counts = new Int32Array(0);
-    for (let g = 0; g < groups; g++) {
-      const from = starts[g] as number;
-      const to = starts[g + 1] as number;
-      const bins: [number, number][] = [];
-      if (to > from) {
-        let low = sorted[from] as number;
-        let high = low;
-        for (let i = from + 1; i < to; i++) {
-          const index = sorted[i] as number;
-          if (index < low) low = index;
-          else if (index > high) high = index;
-        }
-        if (high - low < 4 * (to - from)) {
-          // Many values for the span of their buckets: count them into a dense array.
-          if (counts.length < high - low + 1) counts = new Int32Array(2 * (high - low + 1));
-          for (let i = from; i < to; i++) {
-            const at = (sorted[i] as number) - low;
-            counts[at] = (counts[at] as number) + 1;
-          }
-          for (let k = 0; k <= high - low; k++) {
-            const c = counts[k] as number;
-            if (c > 0) {
-              bins.push([k + low, c]);
-              counts[k] = 0;
-            }
-          }
-        } else {
-          // Few values spread over many buckets: sort them.
-          sorted.subarray(from, to).sort();
-          pushRuns(sorted, from, to, bins);
-        }
-      }
-      const row = 4 * g;
-      const count = this.summary[row] as number;
-      out[g] = {
-        relativeAccuracy: this.alpha,
-        count,
-        zeroCount: this.summary[row + 1] as number,
-        min: count === 0 ? null : (this.summary[row + 2] as number),
-        max: count === 0 ? null : (this.summary[row + 3] as number),
-        bins,
-      };
-    }
-    return out;
-  }
-}
-
-/** How many values a sketch buffers before it counts into dense buckets. */
-const DENSE_FROM = 1024;
-const EMPTY_BUFFER = /* @__PURE__ */ new Float64Array(0);
 
 /** Internal: the R-7 estimate of a trusted sketch (null when empty). */
 export function quantileOf(s: QuantileSketch, p: number): number | null {
@@ -528,112 +232,4 @@ function rankValue(s: QuantileSketch, rank: number, gamma: number, min: number, 
     }
   }
   return max; // not reached for a consistent sketch
-}
-
-/**
- * Internal: reads and checks a sketch at `path` (from JSON or any caller). With
- * `into`, each bin is also added there as soon as it is checked (one walk over
- * the bins; its count, min and max are not added: see {@link SketchStore.mergeSummary});
- * when it throws, `into` holds part of the sketch and must be thrown away.
- */
-export function readSketch(fn: string, path: string, value: unknown, into?: SketchStore): QuantileSketch {
-  const s = record(fn, path, value, {
-    expected: "a quantile sketch { relativeAccuracy, count, zeroCount, min, max, bins }",
-  });
-  const alpha = s["relativeAccuracy"];
-  if (typeof alpha !== "number" || !(alpha > 0 && alpha < 1)) {
-    throw inputError(
-      alpha === undefined ? "missing_value" : typeof alpha === "number" ? "out_of_range" : "invalid_type",
-      fn,
-      `${path}.relativeAccuracy`,
-      "a relative accuracy 0 < α < 1",
-      alpha,
-    );
-  }
-  const count = countField(fn, `${path}.count`, s["count"]);
-  const zeroCount = countField(fn, `${path}.zeroCount`, s["zeroCount"]);
-  const binsValue = s["bins"];
-  if (!Array.isArray(binsValue)) {
-    throw inputError(
-      binsValue === undefined ? "missing_value" : "invalid_type",
-      fn,
-      `${path}.bins`,
-      "an array of [index, count] pairs",
-      binsValue,
-    );
-  }
-  const total = zeroCount + binsTotal(fn, path, binsValue, into);
-  if (total !== count) {
-    throw inputError("inconsistent_counts", fn, `${path}.count`, `zeroCount + the bin counts (${total})`, count);
-  }
-  const min = s["min"];
-  const max = s["max"];
-  if (count === 0) {
-    if (min !== null) throw inputError("invalid_type", fn, `${path}.min`, "null (an empty sketch)", min);
-    if (max !== null) throw inputError("invalid_type", fn, `${path}.max`, "null (an empty sketch)", max);
-  } else {
-    boundAt(fn, `${path}.min`, min, 0, "a finite number ≥ 0");
-    boundAt(fn, `${path}.max`, max, min as number, "a finite number ≥ min");
-  }
-  return value as QuantileSketch;
-}
-
-/**
- * The sum of the bin counts, each bin checked to be an `[index, count]` pair of
- * safe integers, indices ascending, counts ≥ 1, and added to `into` when given. A loop of its own, kept small
- * so the engine optimizes it well (inside `readSketch` it ran at half the
- * speed); no string is built unless a bin is bad.
- */
-function binsTotal(fn: string, path: string, bins: readonly unknown[], into: SketchStore | undefined): number {
-  let total = 0;
-  let previous = Number.NEGATIVE_INFINITY;
-  for (let k = 0; k < bins.length; k++) {
-    const pair = bins[k];
-    if (!Array.isArray(pair) || pair.length !== 2) throw binError(fn, `${path}.bins[${k}]`, pair, previous);
-    const index = pair[0] as unknown;
-    const n = pair[1] as unknown;
-    if (
-      !Number.isSafeInteger(index) ||
-      (index as number) <= previous ||
-      !Number.isSafeInteger(n) ||
-      (n as number) < 1
-    ) {
-      throw binError(fn, `${path}.bins[${k}]`, pair, previous);
-    }
-    previous = index as number;
-    total += n as number;
-    if (into !== undefined) into.addBin(index as number, n as number);
-  }
-  return total;
-}
-
-/** The error of a bin at `at` that is not an `[index, count]` pair above `previous`. */
-function binError(fn: string, at: string, pair: unknown, previous: number): MetricInputError {
-  if (!Array.isArray(pair) || pair.length !== 2) {
-    return inputError("invalid_type", fn, at, "an [index, count] pair", pair);
-  }
-  const index = pair[0] as unknown;
-  const n = pair[1] as unknown;
-  if (!Number.isSafeInteger(index) || (index as number) <= previous) {
-    return inputError(
-      Number.isSafeInteger(index) ? "out_of_range" : typeof index === "number" ? "not_integer" : "invalid_type",
-      fn,
-      `${at}[0]`,
-      "an integer bucket index above the one before",
-      index,
-    );
-  }
-  return inputError(
-    Number.isSafeInteger(n) ? "out_of_range" : typeof n === "number" ? "not_integer" : "invalid_type",
-    fn,
-    `${at}[1]`,
-    "a count ≥ 1",
-    n,
-  );
-}
-
-/** A finite number ≥ `lowest` (the sketch's min or max). */
-function boundAt(fn: string, path: string, value: unknown, lowest: number, expected: string): void {
-  if (typeof value === "number" && value >= lowest && Number.isFinite(value)) return;
-  throw inputError(typeof value === "number" ? "out_of_range" : "invalid_type", fn, path, expected, value);
 }

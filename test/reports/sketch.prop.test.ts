@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { mergeSketches, quantile, quantileSketch, sketchQuantile } from "../../src/index.js";
+import { MetricInputError, mergeSketches, quantile, quantileSketch, sketchQuantile } from "../../src/index.js";
 import { GroupedSketches } from "../../src/reports/sketch.js";
 
 const alpha = fc.constantFrom(0.001, 0.01, 0.02, 0.05, 0.2);
@@ -118,6 +118,88 @@ describe("quantile sketch properties", () => {
         }
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it("reading arbitrary sketch JSON never throws anything but a MetricInputError (no RangeError, however far apart the bins)", () => {
+    // Bucket indices near the valid edges, far beyond them, fractional, huge, of the wrong type.
+    const index = fc.oneof(
+      fc.integer({ min: -3000, max: 3000 }),
+      fc.integer(),
+      fc.constantFrom(-1e9, 1e9, -37_223, 35_491, -3_722_200, 3_548_900, Number.MAX_SAFE_INTEGER, -0, 0.5, Number.NaN),
+      fc.double(),
+      fc.jsonValue(),
+    );
+    const count = fc.oneof(fc.integer({ min: 1, max: 5 }), fc.constantFrom(0, -1, 1.5, 2 ** 53), fc.jsonValue());
+    const bin = fc.oneof(
+      { weight: 8, arbitrary: fc.tuple(index, count) },
+      { weight: 1, arbitrary: fc.jsonValue() },
+      { weight: 1, arbitrary: fc.array(index, { maxLength: 3 }) },
+    );
+    const bins = fc.oneof(
+      { weight: 4, arbitrary: fc.array(bin, { maxLength: 6 }) },
+      // Ascending integer indices anywhere in the range: well formed except, perhaps, by their reach.
+      {
+        weight: 4,
+        arbitrary: fc
+          .uniqueArray(fc.oneof(fc.integer({ min: -4_000_000, max: 4_000_000 }), fc.integer({ min: -50, max: 50 })), {
+            maxLength: 6,
+          })
+          .map((xs) => xs.sort((a, b) => a - b).map((x) => [x, 1])),
+      },
+      { weight: 1, arbitrary: fc.jsonValue() },
+    );
+    const accuracy = fc.oneof(
+      fc.constantFrom(0.01, 1e-4, 0.5, 0.999, 1e-5, 1e-9, 0, 1),
+      fc.double({ min: 1e-4, max: 0.9999, noNaN: true }),
+      fc.jsonValue(),
+    );
+    const sketch = fc.record(
+      {
+        relativeAccuracy: accuracy,
+        count: fc.oneof(fc.nat({ max: 8 }), fc.jsonValue()),
+        zeroCount: fc.oneof(fc.constant(0), fc.nat({ max: 3 }), fc.jsonValue()),
+        min: fc.oneof(fc.constant(1), fc.constant(null), fc.jsonValue()),
+        max: fc.oneof(fc.constant(1e6), fc.constant(null), fc.jsonValue()),
+        bins,
+      },
+      { requiredKeys: [] },
+    );
+    // Well formed but for, perhaps, the bins' reach: ascending integer indices anywhere (a span of 2^32
+    // buckets asks for a 32 GiB dense array), counts that add up, a valid α.
+    const farApart = fc.record({
+      relativeAccuracy: fc.constantFrom(0.01, 1e-4, 0.5),
+      bins: fc
+        .uniqueArray(fc.oneof(fc.integer(), fc.integer({ min: -50, max: 50 }), fc.constantFrom(-1e9, 1e9, 2 ** 40)), {
+          minLength: 1,
+          maxLength: 6,
+        })
+        .map((xs) => xs.sort((x, y) => x - y).map((x) => [x, 1])),
+    });
+    const consistent = farApart.map(({ relativeAccuracy, bins }) => ({
+      relativeAccuracy,
+      count: bins.length,
+      zeroCount: 0,
+      min: 1,
+      max: 1e6,
+      bins,
+    }));
+    const valid = quantileSketch([5, 500, 50_000]);
+    const check = (f: () => unknown) => {
+      try {
+        f();
+      } catch (error) {
+        expect(error).toBeInstanceOf(MetricInputError);
+      }
+    };
+    fc.assert(
+      fc.property(fc.oneof(sketch, consistent, fc.jsonValue()), (s) => {
+        check(() => sketchQuantile(s as never, 0.5));
+        check(() => mergeSketches(s as never));
+        check(() => mergeSketches(valid, s as never, s as never));
+        check(() => mergeSketches(s as never, valid));
+      }),
+      { numRuns: 2000 },
     );
   });
 });

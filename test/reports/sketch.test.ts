@@ -1,5 +1,28 @@
 import { describe, expect, it } from "vitest";
-import { mergeSketches, quantile, quantileSketch, sketchQuantile } from "../../src/index.js";
+import {
+  mergeSketches,
+  mergeTallies,
+  type QuantileSketch,
+  quantile,
+  quantileSketch,
+  sketchQuantile,
+  tallyTickets,
+} from "../../src/index.js";
+
+/** The highest bucket index accepted at α: that of the largest finite double, plus one. */
+function highestIndex(alpha: number): number {
+  return Math.ceil(Math.log(Number.MAX_VALUE) / Math.log((1 + alpha) / (1 - alpha))) + 1;
+}
+
+/** The lowest bucket index accepted at α: that of the smallest positive double, minus one. */
+function lowestIndex(alpha: number): number {
+  return Math.ceil(Math.log(Number.MIN_VALUE) / Math.log((1 + alpha) / (1 - alpha))) - 1;
+}
+
+/** A hand-made sketch of α = 0.01 with one value in each of the given buckets. */
+function handMade(indices: number[], relativeAccuracy = 0.01): QuantileSketch {
+  return { relativeAccuracy, count: indices.length, zeroCount: 0, min: 1, max: 1, bins: indices.map((i) => [i, 1]) };
+}
 
 describe("quantileSketch, sketchQuantile and mergeSketches", () => {
   it("bins are DDSketch's logarithmic mapping: ⌈ln x / ln γ⌉ with γ = (1 + α)/(1 − α)", () => {
@@ -91,8 +114,8 @@ describe("quantileSketch, sketchQuantile and mergeSketches", () => {
     );
   });
 
-  it("invalid_option for α outside 0 < α < 1", () => {
-    for (const bad of [0, 1, -0.1, Number.NaN, "0.01"]) {
+  it("invalid_option for α outside 1e-4 ≤ α < 1 (the floor keeps the bucket count bounded)", () => {
+    for (const bad of [0, 1, -0.1, Number.NaN, "0.01", 9.99e-5, 1e-6, 1e-12]) {
       expect(() => quantileSketch([1], { relativeAccuracy: bad as number })).toThrow(
         expect.objectContaining({ code: "invalid_option", path: "options.relativeAccuracy" }),
       );
@@ -134,6 +157,99 @@ describe("quantileSketch, sketchQuantile and mergeSketches", () => {
     expect(() => sketchQuantile({ ...s, min: -1 }, 0.5)).toThrow(
       expect.objectContaining({ code: "out_of_range", path: "sketch.min" }),
     );
+  });
+
+  it("α = 1e-4, the floor, is accepted: values 1e-300 to 1e300 at it merge to the sketch of the whole", () => {
+    const values = Array.from({ length: 3000 }, (_, i) => 10 ** (-300 + (600 * i) / 2999));
+    const whole = quantileSketch(values, { relativeAccuracy: 1e-4 });
+    expect(whole.bins.length).toBe(3000);
+    const halves = mergeSketches(
+      quantileSketch(values.slice(0, 1500), { relativeAccuracy: 1e-4 }),
+      quantileSketch(values.slice(1500), { relativeAccuracy: 1e-4 }),
+    );
+    expect(JSON.stringify(halves)).toBe(JSON.stringify(whole));
+    const median = sketchQuantile(whole, 0.5) as number;
+    const exact = quantile(values, 0.5) as number;
+    expect(Math.abs(median - exact) / exact).toBeLessThanOrEqual(1e-4 * (1 + 1e-9));
+  });
+
+  it("the smallest and largest positive doubles have bucket indices that read back", () => {
+    for (const alpha of [1e-4, 0.01, 0.5]) {
+      const s = quantileSketch([Number.MIN_VALUE, Number.MAX_VALUE], { relativeAccuracy: alpha });
+      expect(sketchQuantile(s, 1)).toBe(Number.MAX_VALUE);
+      expect(mergeSketches(s, s)?.count).toBe(4);
+      const edges = handMade([lowestIndex(alpha), highestIndex(alpha)], alpha);
+      expect(mergeSketches(edges, edges)?.bins).toEqual([
+        [lowestIndex(alpha), 2],
+        [highestIndex(alpha), 2],
+      ]);
+    }
+  });
+
+  it("out_of_range for a sketch of α below 1e-4, at its path", () => {
+    const s = { ...quantileSketch([1, 2, 3]), relativeAccuracy: 1e-6 };
+    expect(() => sketchQuantile(s, 0.5)).toThrow(
+      expect.objectContaining({ code: "out_of_range", path: "sketch.relativeAccuracy" }),
+    );
+    expect(() => mergeSketches(quantileSketch([1]), s)).toThrow(
+      expect.objectContaining({ code: "out_of_range", path: "sketches[1].relativeAccuracy" }),
+    );
+  });
+
+  it("out_of_range for a bucket index no finite value has, never a RangeError or a huge array", () => {
+    expect(() => mergeSketches(handMade([-1e9, 1e9]))).toThrow(
+      expect.objectContaining({ code: "out_of_range", path: "sketches[0].bins[0][0]" }),
+    );
+    expect(() => mergeSketches(quantileSketch([5]), handMade([0, 1e9]))).toThrow(
+      expect.objectContaining({ code: "out_of_range", path: "sketches[1].bins[1][0]" }),
+    );
+    expect(() => sketchQuantile(handMade([highestIndex(0.01) + 1]), 0.5)).toThrow(
+      expect.objectContaining({ code: "out_of_range", path: "sketch.bins[0][0]" }),
+    );
+    expect(() => sketchQuantile(handMade([lowestIndex(0.01) - 1, 0]), 0.5)).toThrow(
+      expect.objectContaining({ code: "out_of_range", path: "sketch.bins[0][0]" }),
+    );
+    expect(() => sketchQuantile(handMade([0, Number.MAX_SAFE_INTEGER]), 0.5)).toThrow(
+      expect.objectContaining({ code: "out_of_range", path: "sketch.bins[1][0]" }),
+    );
+  });
+
+  it("mergeTallies: out_of_range for a tally sketch with a bucket index no finite value has", () => {
+    const tally = tallyTickets([{ createdAt: 0, firstResponseAt: 60_000 }], { asOf: 3_600_000 });
+    const json = JSON.parse(JSON.stringify(tally));
+    json.groups[0].firstResponse.sketch.bins = [
+      [-1e9, 1],
+      [1e9, 1],
+    ];
+    json.groups[0].firstResponse.sketch.count = 2;
+    json.groups[0].firstResponse.n = 2;
+    expect(() => mergeTallies(tally, json)).toThrow(
+      expect.objectContaining({ code: "out_of_range", path: "tallies[1].groups[0].firstResponse.sketch.bins[0][0]" }),
+    );
+  });
+
+  it("mergeSketches: a bad bin after good ones throws that bin's error (the fast loop hands over)", () => {
+    const good = quantileSketch([1000, 2000, 3000, 4000]);
+    const bins = good.bins.map((b) => [...b]);
+    const cases: [unknown, string, string][] = [
+      [[...bins.slice(0, 2), [bins[1]?.[0], 1], ...bins.slice(2)], "out_of_range", "sketches[1].bins[2][0]"],
+      [
+        [...bins.slice(0, 2), [(bins[2]?.[0] as number) + 0.5, 1], ...bins.slice(3)],
+        "not_integer",
+        "sketches[1].bins[2][0]",
+      ],
+      [[...bins.slice(0, 2), ["9", 1], ...bins.slice(3)], "invalid_type", "sketches[1].bins[2][0]"],
+      [[...bins.slice(0, 2), [bins[2]?.[0], 0], ...bins.slice(3)], "out_of_range", "sketches[1].bins[2][1]"],
+      [[...bins.slice(0, 2), [bins[2]?.[0]], ...bins.slice(3)], "invalid_type", "sketches[1].bins[2]"],
+      [
+        [...bins.slice(0, 2), [(bins[3]?.[0] as number) + 5, 1], ...bins.slice(3)],
+        "out_of_range",
+        "sketches[1].bins[3][0]",
+      ],
+    ];
+    for (const [b, code, path] of cases) {
+      expect(() => mergeSketches(good, { ...good, bins: b } as never)).toThrow(expect.objectContaining({ code, path }));
+    }
   });
 
   it("mergeSketches: inconsistent_counts for a different α", () => {

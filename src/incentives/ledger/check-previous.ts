@@ -165,7 +165,12 @@ const EXPECTED: Readonly<Record<Kind, string>> = {
  * settlement when it is well formed, else `undefined` (the call then fails
  * with the issues found).
  */
-export function checkPrevious(issues: Issues, value: unknown, restated: ReadonlySet<string>): Settlement | undefined {
+export function checkPrevious(
+  issues: Issues,
+  value: unknown,
+  restated: ReadonlySet<string>,
+  found?: Map<string, Int32Array>,
+): Settlement | undefined {
   const at = "/options/previous";
   if (!isObject(value)) {
     issues.expected(at, "invalid_option", "a settlement returned by settlePayouts", value);
@@ -175,7 +180,18 @@ export function checkPrevious(issues: Issues, value: unknown, restated: Readonly
     issues.expected(`${at}/schema`, "invalid_value", '"cs-settlement/1"', get(value, "schema"));
     return undefined;
   }
-  return wellFormed(issues, at, value, restated) ? value : undefined;
+  return wellFormed(issues, at, value, { restated, found: found ?? new Map() }) ? value : undefined;
+}
+
+/**
+ * The periods the input restates, and (filled while checking) where each sits
+ * in each agent's carry: label → per agent (by index in `agents`) the index of
+ * that period in its `carry.periods`, or -1. The true-ups read it instead of
+ * searching every agent's periods again.
+ */
+interface Restated {
+  readonly restated: ReadonlySet<string>;
+  readonly found: Map<string, Int32Array>;
 }
 
 /** Whether the settlement's fields, its agents with their carry, its periods and plans are all well formed (each problem an issue). */
@@ -183,19 +199,21 @@ function wellFormed(
   issues: Issues,
   at: string,
   s: Record<string, unknown>,
-  restated: ReadonlySet<string>,
+  restated: Restated,
 ): s is Record<string, unknown> & Settlement {
   const before = issues.list.length;
   if (!fields(issues, at, s, SETTLEMENT)) return false;
+  const count = (s["agents"] as unknown[]).length;
+  for (const label of restated.restated) restated.found.set(label, new Int32Array(count).fill(-1));
   const currency = s["currency"] as Record<string, unknown>;
   fields(issues, `${at}/currency`, currency, CURRENCY);
   const agentIds = new Set<string>();
-  each(issues, `${at}/agents`, s["agents"] as unknown[], (agent, agentAt) => {
+  each(issues, `${at}/agents`, s["agents"] as unknown[], (agent, agentAt, index) => {
     if (!fields(issues, agentAt, agent, AGENT)) return;
     const id = agent["id"] as string;
     if (agentIds.has(id)) issues.add(`${agentAt}/id`, "duplicate_id", `agent "${id}" appears twice`);
     agentIds.add(id);
-    carry(issues, `${agentAt}/carry`, agent["carry"] as Record<string, unknown>, restated);
+    carry(issues, `${agentAt}/carry`, agent["carry"] as Record<string, unknown>, { restated, index });
   });
   const periods = new Set<string>();
   each(issues, `${at}/periods`, s["periods"] as unknown[], (period, periodAt) => {
@@ -212,18 +230,48 @@ function wellFormed(
     }
   });
   // The plans it was settled under: each compared with today's plan by its canonical JSON, so each must be a valid plan.
+  const versions = new Set<unknown>();
   each(issues, `${at}/plans`, s["plans"] as unknown[], (plan, planAt) => {
     const checked = validatePlan(plan);
     if (!checked.ok) for (const i of checked.issues) issues.add(`${planAt}${i.path}`, i.code, i.message);
+    else versions.add(checked.plan.version);
   });
+  // Each settled period's segments name a plan the settlement holds (a restatement evaluates that plan again).
+  if (issues.list.length === before) planVersions(issues, `${at}/periods`, s["periods"] as SettledPeriod[], versions);
   return issues.list.length === before;
+}
+
+/** Every segment of every settled period names a plan version in `versions` (`plan_mismatch` otherwise). */
+function planVersions(
+  issues: Issues,
+  at: string,
+  periods: readonly SettledPeriod[],
+  versions: ReadonlySet<unknown>,
+): void {
+  for (let i = 0; i < periods.length; i++) {
+    const segments = periods[i]!.segments;
+    for (let j = 0; j < segments.length; j++) {
+      const version = segments[j]!.planVersion;
+      if (versions.has(version)) continue;
+      issues.add(
+        `${at}/${i}/segments/${j}/planVersion`,
+        "plan_mismatch",
+        `expected the version of one of the settlement's plans but received ${version}`,
+      );
+    }
+  }
 }
 
 /**
  * One agent's carry: the draw, held and owed amounts, prior periods (those in
  * `restated` in full) and the to-date sums.
  */
-function carry(issues: Issues, at: string, c: Record<string, unknown>, restated: ReadonlySet<string>): void {
+function carry(
+  issues: Issues,
+  at: string,
+  c: Record<string, unknown>,
+  agent: { readonly restated: Restated; readonly index: number },
+): void {
   if (!fields(issues, at, c, CARRY)) return;
   const draw = c["draw"];
   if (draw !== null) fields(issues, `${at}/draw`, draw as Record<string, unknown>, DRAW);
@@ -233,7 +281,7 @@ function carry(issues: Issues, at: string, c: Record<string, unknown>, restated:
   each(issues, `${at}/owed`, c["owed"] as unknown[], (owed, owedAt) => {
     fields(issues, owedAt, owed, OWED);
   });
-  priorPeriods(issues, `${at}/periods`, c["periods"] as unknown[], restated);
+  priorPeriods(issues, `${at}/periods`, c["periods"] as unknown[], agent);
   fields(issues, `${at}/toDate`, c["toDate"] as Record<string, unknown>, TO_DATE);
 }
 
@@ -241,7 +289,13 @@ function carry(issues: Issues, at: string, c: Record<string, unknown>, restated:
  * An agent's prior periods: each an object with a period label; the ones in
  * `restated` (read by this settlement's true-ups) once each, with their metrics and lines.
  */
-function priorPeriods(issues: Issues, at: string, list: readonly unknown[], restated: ReadonlySet<string>): void {
+function priorPeriods(
+  issues: Issues,
+  at: string,
+  list: readonly unknown[],
+  agent: { readonly restated: Restated; readonly index: number },
+): void {
+  const { restated } = agent.restated;
   let found: string[] | undefined;
   for (let i = 0; i < list.length; i++) {
     const prior = list[i];
@@ -255,6 +309,9 @@ function priorPeriods(issues: Issues, at: string, list: readonly unknown[], rest
     const priorAt = `${at}/${i}`;
     if (found?.includes(label)) issues.add(`${priorAt}/period`, "duplicate_period", `period "${label}" appears twice`);
     (found ??= []).push(label);
+    // The first (a second is a duplicate_period issue): where the true-ups find this period.
+    const where = agent.restated.found.get(label)!;
+    if (where[agent.index] === -1) where[agent.index] = i;
     if (!fields(issues, priorAt, prior as Record<string, unknown>, PRIOR_PERIOD)) continue;
     numbers(issues, `${priorAt}/metrics`, (prior as Record<string, unknown>)["metrics"] as Record<string, unknown>);
     each(issues, `${priorAt}/lines`, (prior as Record<string, unknown>)["lines"] as unknown[], (line, lineAt) => {
@@ -268,11 +325,11 @@ function each(
   issues: Issues,
   at: string,
   list: readonly unknown[],
-  check: (item: Record<string, unknown>, itemAt: string) => void,
+  check: (item: Record<string, unknown>, itemAt: string, index: number) => void,
 ): void {
   for (let i = 0; i < list.length; i++) {
     const item = list[i];
-    if (isObject(item)) check(item, `${at}/${i}`);
+    if (isObject(item)) check(item, `${at}/${i}`, i);
     else issues.expected(`${at}/${i}`, "invalid_type", "an object", item);
   }
 }

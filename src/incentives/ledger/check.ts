@@ -29,7 +29,21 @@ export interface CheckedSettlement {
   readonly input: SettlementInput;
   readonly previous: Settlement | undefined;
   readonly periods: ReadonlyMap<string, SettledPeriod>;
+  /** Each restated period's agents: id → its (last) index in the period's `agentIds`. */
+  readonly paid: ReadonlyMap<SettledPeriod, ReadonlyMap<string, number>>;
+  /**
+   * Per restated period label, per previous agent (by index): the index of that period in the
+   * agent's `carry.periods`, or -1 (found while checking the previous settlement).
+   */
+  readonly found: ReadonlyMap<string, Int32Array>;
   readonly asOf: string | undefined;
+}
+
+/** Each id of a period's agents at its index (the last, should an id repeat). */
+export function indexIds(ids: readonly string[]): Map<string, number> {
+  const index = new Map<string, number>();
+  for (let k = 0; k < ids.length; k++) index.set(ids[k]!, k);
+  return index;
 }
 
 const PROTOTYPE_KEYS = ["__proto__", "constructor", "prototype"];
@@ -69,6 +83,7 @@ export function dayNumber(value: unknown): number | null {
 /** Checks everything; throws {@link SettlementValidationError} with every issue. */
 export function checkSettlement(plan: unknown, input: unknown, options: unknown): CheckedSettlement {
   const issues = new Issues();
+  const found = new Map<string, Int32Array>();
   let previous: Settlement | undefined;
   // A previous settlement was given but is malformed (its issues are listed): its periods are unknown.
   let unreadable = false;
@@ -78,7 +93,7 @@ export function checkSettlement(plan: unknown, input: unknown, options: unknown)
     else {
       keys(issues, options, "/options", ["previous", "asOf"]);
       if (get(options, "previous") !== undefined) {
-        previous = checkPrevious(issues, get(options, "previous"), restatedPeriods(input));
+        previous = checkPrevious(issues, get(options, "previous"), restatedPeriods(input), found);
         unreadable = previous === undefined;
       }
       const a = get(options, "asOf");
@@ -91,7 +106,8 @@ export function checkSettlement(plan: unknown, input: unknown, options: unknown)
   const segments = checkPlans(issues, plan, previous);
   const periods = new Map<string, SettledPeriod>();
   for (const p of previous?.periods ?? []) periods.set(p.period, p);
-  checkInput(issues, input, unreadable ? undefined : periods);
+  const paid = new Map<SettledPeriod, Map<string, number>>();
+  checkInput(issues, input, { periods: unreadable ? undefined : periods, paid });
   const first = segments[0]?.plan;
   if (previous !== undefined && first !== undefined) {
     if (previous.planId !== first.id) {
@@ -108,7 +124,7 @@ export function checkSettlement(plan: unknown, input: unknown, options: unknown)
     }
   }
   issues.throwIfAny();
-  return { segments, input: input as SettlementInput, previous, periods, asOf };
+  return { segments, input: input as SettlementInput, previous, periods, paid, found, asOf };
 }
 
 /** A plan or a plan schedule: each plan valid, segments contiguous, one plan id and currency. */
@@ -190,6 +206,8 @@ function checkPlans(issues: Issues, plan: unknown, previous: Settlement | undefi
 }
 
 const DRAW_KEYS = ["amountMinor", "recoverable", "periods"];
+const AGENT_KEYS = ["id", "metrics"];
+const AGENT_KEYS_WITH_DRAW = ["id", "metrics", "draw"];
 
 /** The period labels the input restates, as far as they can be read (the input's checks report the rest). */
 function restatedPeriods(input: unknown): Set<string> {
@@ -203,8 +221,17 @@ function restatedPeriods(input: unknown): Set<string> {
   return periods;
 }
 
-/** The input; `periods` are the settled periods restatements may name (`undefined`: unknown, not checked). */
-function checkInput(issues: Issues, input: unknown, periods: ReadonlyMap<string, SettledPeriod> | undefined): void {
+/**
+ * The previous settlement's periods by label, which restatements may name (`undefined`: unknown, not checked),
+ * and (filled while checking) each restated period's agents.
+ */
+interface Known {
+  readonly periods: ReadonlyMap<string, SettledPeriod> | undefined;
+  readonly paid: Map<SettledPeriod, Map<string, number>>;
+}
+
+function checkInput(issues: Issues, input: unknown, known: Known): void {
+  const { periods } = known;
   if (!isObject(input)) {
     issues.expected("/input", "invalid_type", "an input { period, agents, teamMetrics?, restatements? }", input);
     return;
@@ -214,7 +241,8 @@ function checkInput(issues: Issues, input: unknown, periods: ReadonlyMap<string,
   if (period !== undefined && periods?.has(period)) {
     issues.add("/input/period", "duplicate_period", `period "${period}" is already settled`);
   }
-  checkAgents(issues, get(input, "agents"), { at: "/input/agents", draws: true });
+  const agents = get(input, "agents");
+  const ids = checkAgents(issues, agents, { at: "/input/agents", draws: true });
   teamMetrics(issues, input, "/input");
   const restatements = get(input, "restatements");
   if (restatements === undefined) return;
@@ -232,19 +260,24 @@ function checkInput(issues: Issues, input: unknown, periods: ReadonlyMap<string,
     }
     keys(issues, r, at, ["period", "agents", "teamMetrics"]);
     const p = text(issues, r, at, "period");
-    let known: SettledPeriod | undefined;
+    let record: SettledPeriod | undefined;
     if (p !== undefined && periods !== undefined) {
-      known = periods.get(p);
-      if (known === undefined) {
+      record = periods.get(p);
+      if (record === undefined) {
         issues.add(`${at}/period`, "unknown_period", `period "${p}" is not in the previous settlement`);
       } else if (seen.has(p)) issues.add(`${at}/period`, "duplicate_period", `period "${p}" is restated twice`);
       seen.add(p);
     }
-    checkAgents(issues, get(r, "agents"), {
-      at: `${at}/agents`,
-      ...(known ? { paid: new Set(known.agentIds) } : {}),
-      draws: false,
-    });
+    let paid: Map<string, number> | undefined;
+    if (record !== undefined) {
+      paid = known.paid.get(record);
+      // The period paid the input's agents, in the same order (the usual case): their index serves.
+      if (paid === undefined) {
+        paid = sameIds(agents, record.agentIds) ? ids : indexIds(record.agentIds);
+        known.paid.set(record, paid);
+      }
+    }
+    checkAgents(issues, get(r, "agents"), { at: `${at}/agents`, ...(paid ? { paid } : {}), draws: false });
     teamMetrics(issues, r, at);
   }
 }
@@ -260,18 +293,32 @@ interface AgentList {
   /** The list's JSON pointer, e.g. `/input/agents`. */
   readonly at: string;
   /** The agents paid in the restated period (a restatement may only name these); absent: any agent. */
-  readonly paid?: ReadonlySet<string>;
+  readonly paid?: ReadonlyMap<string, unknown>;
   /** Whether an agent may carry a `draw` (the current period's agents, not a restatement's). */
   readonly draws: boolean;
 }
 
-function checkAgents(issues: Issues, agents: unknown, list: AgentList): void {
+/** Whether `agents` is a list of agents whose ids are `ids`, in that order. */
+function sameIds(agents: unknown, ids: readonly string[]): boolean {
+  if (!Array.isArray(agents) || agents.length !== ids.length) return false;
+  for (let k = 0; k < ids.length; k++) {
+    const a: unknown = agents[k];
+    if (!isObject(a) || get(a, "id") !== ids[k]) return false;
+  }
+  return true;
+}
+
+/**
+ * Checks a list of agents; returns each id at the index where it first appears
+ * (an id that repeats is a `duplicate_id` issue).
+ */
+function checkAgents(issues: Issues, agents: unknown, list: AgentList): Map<string, number> {
   const { at, paid, draws } = list;
   if (!Array.isArray(agents)) {
     issues.expected(at, "invalid_type", "an array of agents { id, metrics }", agents);
-    return;
+    return new Map();
   }
-  const seen = new Set<string>();
+  const seen = new Map<string, number>();
   for (let i = 0; i < agents.length; i++) {
     const a: unknown = agents[i];
     const here = `${at}/${i}`;
@@ -279,14 +326,14 @@ function checkAgents(issues: Issues, agents: unknown, list: AgentList): void {
       issues.expected(here, "invalid_type", "an agent { id, metrics }", a);
       continue;
     }
-    keys(issues, a, here, draws ? ["id", "metrics", "draw"] : ["id", "metrics"]);
+    keys(issues, a, here, draws ? AGENT_KEYS_WITH_DRAW : AGENT_KEYS);
     const id = text(issues, a, here, "id");
     if (id !== undefined) {
       if (seen.has(id)) issues.add(`${here}/id`, "duplicate_id", `agent "${id}" appears twice`);
       else if (paid !== undefined && !paid.has(id)) {
         issues.add(`${here}/id`, "unknown_agent", `agent "${id}" was not paid in the restated period`);
       }
-      seen.add(id);
+      if (!seen.has(id)) seen.set(id, i);
     }
     if (!isObject(get(a, "metrics"))) {
       issues.expected(
@@ -314,4 +361,5 @@ function checkAgents(issues: Issues, agents: unknown, list: AgentList): void {
       }
     }
   }
+  return seen;
 }

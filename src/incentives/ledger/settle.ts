@@ -5,26 +5,24 @@
  *
  * @module
  */
-import { MetricInputError } from "../../errors.js";
-import { type CompiledPlan, compilePlan } from "../evaluate.js";
-import { type Rational, ratio, readExact } from "../rational.js";
-import type { LineKind, PlanLine } from "../result.js";
+import type { CompiledPlan } from "../evaluate.js";
+import { type Rational, ratio } from "../rational.js";
 import { roundRational } from "../rounding.js";
-import type { Clawback, Holdback, Plan, RoundingMode } from "../schema.js";
-import { type CheckedSettlement, checkSettlement, Issues, pointer, type Segment } from "./check.js";
+import type { Plan, RoundingMode } from "../schema.js";
+import { type CheckedSettlement, checkSettlement, indexIds, type Segment } from "./check.js";
+import { settleDraw } from "./draw.js";
+import { type AgentBook, copyMetrics, type Draft, type Evaluated, evaluate, post, segmentAmount } from "./period.js";
+import { type Restated, restate, type TrueUpRule, trueUp } from "./restate.js";
 import type {
   AgentCarry,
-  DrawState,
-  HeldAmount,
   LedgerLine,
-  OwedAmount,
   PlanSchedule,
   PriorLine,
-  PriorPeriod,
   SegmentLabel,
   SettledPeriod,
   Settlement,
   SettlementAgent,
+  SettlementAgentInput,
   SettlementInput,
   SettlementTotals,
   SettleOptions,
@@ -107,49 +105,6 @@ export function settlePayouts(plan: Plan | PlanSchedule, input: SettlementInput,
   return settle(checked);
 }
 
-/** A plan line of one agent and period, before it becomes a ledger line. */
-interface PeriodLine {
-  readonly id: string;
-  readonly kind: LineKind;
-  readonly segment: number;
-  readonly amountMinor: number;
-  readonly fullMinor: number;
-  readonly holdback: Holdback | undefined;
-  readonly mode: RoundingMode;
-}
-
-/** One segment of an evaluated period: how its lines are paid, and each agent's plan lines. */
-interface SegmentRun {
-  readonly index: number;
-  readonly days: number;
-  /** The days of the whole period (all segments). */
-  readonly periodDays: number;
-  readonly mode: RoundingMode;
-  readonly holdbacks: ReadonlyMap<string, Holdback | undefined>;
-  /** `evaluatePlan`'s agents, in the order they were evaluated. */
-  readonly agents: readonly { readonly lines: readonly PlanLine[] }[];
-}
-
-/**
- * One evaluated period: its segments, and each agent's position in them. The
- * evaluation's own lines are kept; an agent's {@link PeriodLine}s are made when
- * the agent is settled (see {@link periodLines}), so that they do not all stay
- * alive through the settlement of every agent.
- */
-interface Evaluated {
-  readonly segments: readonly SegmentRun[];
-  readonly position: ReadonlyMap<string, number>;
-}
-
-interface Restated {
-  readonly record: SettledPeriod;
-  readonly evaluated: Evaluated;
-  readonly metrics: Map<string, Readonly<Record<string, number>>>;
-  readonly changedAgent: Map<string, string[]>;
-  readonly changedTeam: string[];
-  readonly teamMetrics: Readonly<Record<string, number>>;
-}
-
 const ZERO_TO_DATE: ToDate = {
   earnedMinor: 0,
   forgivenMinor: 0,
@@ -177,6 +132,11 @@ function settle(c: CheckedSettlement): Settlement {
     where: (i, rest) => (i < 0 ? `/input${rest}` : `/input/agents/${i}${rest}`),
   });
 
+  // Whether the previous settlement lists the input's agents, in the same order and no others (the usual case):
+  // then the previous agent with an input agent's id is the one at its index, and no id repeats (the input's don't).
+  const prior = previous?.agents ?? [];
+  const aligned = prior.length === agentsIn.length && agentsIn.every((a, i) => prior[i]!.id === a.id);
+
   // Restated periods, in period order, re-evaluated whole.
   const restated: Restated[] = [];
   const sorted = [...(input.restatements ?? [])]
@@ -184,17 +144,26 @@ function settle(c: CheckedSettlement): Settlement {
     .sort((a, b) => a.record.sequence - b.record.sequence);
   for (const { r, record } of sorted) {
     const index = input.restatements!.indexOf(r);
-    restated.push(restate(compiled, previous!, plans, record, r, index));
+    const position = c.paid.get(record) ?? indexIds(record.agentIds);
+    restated.push(
+      restate(
+        { compiled, previous: previous!, plans, aligned, found: c.found },
+        { restatement: r, index, record, position },
+      ),
+    );
   }
 
   // The agents: the input's, then earlier agents carried, each with their previous carry.
-  const before = new Map<string, SettlementAgent>();
-  for (const a of previous?.agents ?? []) before.set(a.id, a);
   const order: string[] = agentsIn.map((a) => a.id);
-  const inInput = new Set(order);
-  for (const a of previous?.agents ?? []) if (!inInput.has(a.id)) order.push(a.id);
+  let carryOf: (id: string, i: number) => AgentCarry | undefined = (_id, i) => prior[i]!.carry;
+  if (!aligned) {
+    const before = new Map<string, SettlementAgent>();
+    for (const a of prior) before.set(a.id, a);
+    const inInput = new Set(order);
+    for (const a of prior) if (!inInput.has(a.id)) order.push(a.id);
+    carryOf = (id) => before.get(id)?.carry;
+  }
 
-  const clawback: Clawback = current.clawback ?? { policy: "recover" };
   const total = segments.reduce((t, x) => t + x.days, 0);
   const labels = segments.map(
     (s, index): SegmentLabel => ({
@@ -206,20 +175,17 @@ function settle(c: CheckedSettlement): Settlement {
       periodDays: total,
     }),
   );
+  const run: PeriodRun = {
+    period: input.period,
+    evaluated,
+    labels,
+    restated,
+    rule: { clawback: current.clawback ?? { policy: "recover" }, sequence },
+    drawRule: current.draw,
+  };
+  // The input's agents were evaluated in input order: agent i is at position i.
   const agents = order.map((id, i) =>
-    settleAgent({
-      id,
-      input: i < agentsIn.length ? agentsIn[i] : undefined,
-      carry: before.get(id)?.carry,
-      period: input.period,
-      sequence,
-      // The input's agents were evaluated in input order: agent i is at position i.
-      lines: i < agentsIn.length ? periodLines(evaluated, i) : null,
-      restated,
-      clawback,
-      drawRule: current.draw,
-      labels,
-    }),
+    settleAgent(run, id, i < agentsIn.length ? agentsIn[i] : undefined, carryOf(id, i), i),
   );
 
   const totals = sumTotals(agents);
@@ -263,343 +229,47 @@ function collectPlans(before: readonly Plan[], segments: readonly Segment[]): Pl
   return plans;
 }
 
-function copyMetrics(m: Readonly<Record<string, number>>): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const key of Object.keys(m)) out[key] = m[key]!;
-  return out;
-}
-
-/** One period's metrics to evaluate, and where its metric errors point. */
-interface PeriodMetrics {
-  readonly agents: readonly { id: string; metrics: Readonly<Record<string, number>> }[];
-  readonly teamMetrics: Readonly<Record<string, number>>;
-  /** The JSON pointer of agent `agent`'s (or, for -1, the team's) value at `rest` under the call's input. */
-  readonly where: (agent: number, rest: string) => string;
-}
-
-/**
- * Evaluates a period's segments for the given agents. A metric error becomes an
- * issue whose pointer `where(agentIndex, rest)` places under the call's input.
- */
-function evaluate(compiled: Map<Plan, CompiledPlan>, segments: readonly Segment[], period: PeriodMetrics): Evaluated {
-  const { agents, teamMetrics, where } = period;
-  const position = new Map<string, number>();
-  agents.forEach((a, i) => {
-    position.set(a.id, i);
-  });
-  const total = segments.reduce((s, x) => s + x.days, 0);
-  const runs = segments.map((segment, index): SegmentRun => {
-    let run = compiled.get(segment.plan);
-    if (run === undefined) {
-      run = compilePlan(segment.plan);
-      compiled.set(segment.plan, run);
-    }
-    let result: ReturnType<CompiledPlan>;
-    try {
-      result = run({ agents, teamMetrics });
-    } catch (error) {
-      if (!(error instanceof MetricInputError)) throw error;
-      const issues = new Issues();
-      issues.add(metricPointer(error.path, where), error.code, error.message.replace(/^evaluatePlan: /, ""));
-      issues.throwIfAny();
-      throw error;
-    }
-    return {
-      index,
-      days: segment.days,
-      periodDays: total,
-      mode: segment.plan.rounding?.mode ?? "halfAwayFromZero",
-      holdbacks: new Map(segment.plan.components.map((x) => [x.id, x.holdback])),
-      agents: result.agents,
-    };
-  });
-  return { segments: runs, position };
-}
-
-/** The plan lines of the agent at `position` in an evaluated period, segment by segment. */
-function periodLines(evaluated: Evaluated, position: number): PeriodLine[] {
-  const split = evaluated.segments.length > 1;
-  const lines: PeriodLine[] = [];
-  for (const s of evaluated.segments) {
-    for (const line of s.agents[position]!.lines) {
-      lines.push({
-        id: line.id,
-        kind: line.kind,
-        segment: s.index,
-        amountMinor: segmentAmount(s, line.amountMinor, split),
-        fullMinor: line.amountMinor,
-        holdback: s.holdbacks.get(line.id),
-        mode: s.mode,
-      });
-    }
-  }
-  return lines;
-}
-
-/**
- * What a plan line of `full` minor units pays in segment `s`: all of it when the
- * period is not split, else full × segment days / period days, rounded once with
- * the segment plan's mode.
- */
-function segmentAmount(s: SegmentRun, full: number, split: boolean): number {
-  const amount = split
-    ? Number(roundRational(ratio(BigInt(full) * BigInt(s.days), BigInt(s.periodDays)), s.mode))
-    : full;
-  return amount === 0 ? 0 : amount;
-}
-
-/**
- * Whether the re-evaluation of the agent at `position` gives every prior line
- * again, in the same order, segment and amount. The true-up then keeps the prior
- * lines as they are, which is what matching them line by line would give (a line
- * id is unique within a plan). Reads the evaluation without making its lines.
- */
-function sameLines(evaluated: Evaluated, position: number, prior: readonly PriorLine[]): boolean {
-  const split = evaluated.segments.length > 1;
-  let k = 0;
-  for (const s of evaluated.segments) {
-    for (const line of s.agents[position]!.lines) {
-      const p = prior[k];
-      if (p === undefined || p.id !== line.id || p.segment !== s.index) return false;
-      if (p.amountMinor !== segmentAmount(s, line.amountMinor, split)) return false;
-      k++;
-    }
-  }
-  return k === prior.length;
-}
-
-/** `input.agents[3].metrics.x` → a JSON pointer placed by `where`. */
-function metricPointer(path: string, where: (agent: number, rest: string) => string): string {
-  const m = /^input\.agents\[(\d+)\](.*)$/.exec(path);
-  if (m) {
-    const rest = m[2]!.replace(/^\.metrics\./, "");
-    return where(Number(m[1]), m[2]!.startsWith(".metrics.") ? pointer("/metrics", rest) : m[2]!.replace(/\./g, "/"));
-  }
-  const t = /^input\.teamMetrics\.(.*)$/.exec(path);
-  return t ? where(-1, pointer("/teamMetrics", t[1]!)) : where(-1, "");
-}
-
-function restate(
-  compiled: Map<Plan, CompiledPlan>,
-  previous: Settlement,
-  plans: readonly Plan[],
-  record: SettledPeriod,
-  r: SettlementInput["restatements"] extends readonly (infer R)[] | undefined ? R : never,
-  index: number,
-): Restated {
-  const given = new Map<string, number>();
-  r.agents.forEach((a, i) => {
-    given.set(a.id, i);
-  });
-  const stored = new Map<string, Readonly<Record<string, number>>>();
-  for (const a of previous.agents) {
-    const p = findPeriod(a.carry.periods, record.period);
-    if (p >= 0) stored.set(a.id, a.carry.periods[p]!.metrics);
-  }
-  const metrics = new Map<string, Readonly<Record<string, number>>>();
-  const changedAgent = new Map<string, string[]>();
-  const agents = record.agentIds.map((id) => {
-    const i = given.get(id);
-    const old = stored.get(id) ?? {};
-    const now = i === undefined ? old : copyMetrics(r.agents[i]!.metrics);
-    metrics.set(id, now);
-    if (i !== undefined) changedAgent.set(id, changedNames(old, now));
-    return { id, metrics: now };
-  });
-  const teamMetrics = r.teamMetrics === undefined ? record.teamMetrics : copyMetrics(r.teamMetrics);
-  const changedTeam = changedNames(record.teamMetrics, teamMetrics);
-  const segments: Segment[] = record.segments.map((s) => ({
-    plan: plans.find((p) => p.version === s.planVersion)!,
-    ...(s.from === undefined ? {} : { from: s.from, to: s.to! }),
-    days: s.days,
-  }));
-  const at = `/input/restatements/${index}`;
-  const where = (i: number, rest: string): string => {
-    if (i < 0) return `${at}${rest}`;
-    const g = given.get(agents[i]!.id);
-    return g === undefined ? `/options/previous/agents${rest}` : `${at}/agents/${g}${rest}`;
-  };
-  const evaluated = evaluate(compiled, segments, { agents, teamMetrics, where });
-  return { record, evaluated, metrics, changedAgent, changedTeam, teamMetrics };
-}
-
-/** The index of the first of an agent's settled periods that is `period`, or -1 (a loop: no closure per agent). */
-function findPeriod(periods: readonly PriorPeriod[], period: string): number {
-  for (let i = 0; i < periods.length; i++) if (periods[i]!.period === period) return i;
-  return -1;
-}
-
-/** The names whose values differ between two metric records (sorted). */
-function changedNames(a: Readonly<Record<string, number>>, b: Readonly<Record<string, number>>): string[] {
-  const names = new Set([...Object.keys(a), ...Object.keys(b)]);
-  return [...names].filter((n) => !Object.is(a[n], b[n])).sort();
-}
-
-interface AgentJob {
-  readonly id: string;
-  readonly input: SettlementInput["agents"][number] | undefined;
-  readonly carry: AgentCarry | undefined;
+/** What every agent's settlement of one period shares. */
+interface PeriodRun {
   readonly period: string;
-  readonly sequence: number;
-  /** The period's plan lines; `null` when the agent is not in the input. */
-  readonly lines: readonly PeriodLine[] | null;
-  readonly restated: readonly Restated[];
-  readonly clawback: Clawback;
-  readonly drawRule: Plan["draw"];
+  /** The period's own evaluation (the input's agents, in input order). */
+  readonly evaluated: Evaluated;
   /** The labels of the period's segments. */
   readonly labels: readonly SegmentLabel[];
+  readonly restated: readonly Restated[];
+  readonly rule: TrueUpRule;
+  readonly drawRule: Plan["draw"];
 }
 
-const key = (segment: number, id: string): string => `${segment}:${id}`;
-
-function settleAgent(job: AgentJob): SettlementAgent {
-  const { period, sequence } = job;
-  const carry = job.carry;
-  const out: LedgerLine[] = [];
-  let running = 0;
-  const push = (line: LedgerLine): void => {
-    out.push(line);
-    running += line.amountMinor;
+/**
+ * Settles the agent at `position` in the settlement (the input's agents first,
+ * at their position in the period's evaluation): its `input` when the input
+ * names it (else `undefined`), and its previous carry.
+ */
+function settleAgent(
+  run: PeriodRun,
+  id: string,
+  input: SettlementAgentInput | undefined,
+  carry: AgentCarry | undefined,
+  position: number,
+): SettlementAgent {
+  const sequence = run.rule.sequence;
+  const book: AgentBook = {
+    lines: [],
+    running: 0,
+    toDate: { ...(carry?.toDate ?? ZERO_TO_DATE) },
+    held: [...(carry?.held ?? [])],
+    owed: [...(carry?.owed ?? [])],
+    periods: [...(carry?.periods ?? [])],
   };
-  const toDate = { ...(carry?.toDate ?? ZERO_TO_DATE) };
-  const held: HeldAmount[] = [...(carry?.held ?? [])];
-  const owed: (OwedAmount & { fresh?: LedgerLine })[] = [...(carry?.owed ?? [])];
-  const periods: PriorPeriod[] = [...(carry?.periods ?? [])];
+  const { toDate, held, owed } = book;
 
   // (1) Earnings and (2) holdbacks.
-  if (job.lines !== null) {
-    const segmentsOf = job.labels.length > 1;
-    let net = 0;
-    for (const l of job.lines) {
-      // Two literals rather than a spread: one line per agent, component and period.
-      push(
-        segmentsOf
-          ? {
-              kind: "earning",
-              amountMinor: l.amountMinor,
-              period,
-              componentId: l.id,
-              lineKind: l.kind,
-              segment: job.labels[l.segment]!,
-              fullMinor: l.fullMinor,
-              rounding: l.mode,
-            }
-          : { kind: "earning", amountMinor: l.amountMinor, period, componentId: l.id, lineKind: l.kind },
-      );
-      net += l.amountMinor;
-      toDate.earnedMinor += l.amountMinor;
-    }
-    let heldNow = 0;
-    for (const l of job.lines) {
-      const h = l.holdback;
-      if (h === undefined || l.amountMinor <= 0) continue;
-      let amount =
-        h.pct === undefined
-          ? Math.min(h.amountMinor!, l.amountMinor)
-          : percentOf(l.amountMinor, readExact(h.pct)!, l.mode);
-      amount = Math.max(0, Math.min(amount, net - heldNow));
-      if (amount === 0) continue;
-      heldNow += amount;
-      push({
-        kind: "holdback",
-        amountMinor: -amount,
-        period,
-        componentId: l.id,
-        ...(segmentsOf ? { segment: job.labels[l.segment]! } : {}),
-        baseMinor: l.amountMinor,
-        ...(h.pct === undefined ? {} : { pct: String(h.pct), rounding: l.mode }),
-        releaseAfterPeriods: h.releaseAfterPeriods,
-      });
-      held.push({
-        period,
-        componentId: l.id,
-        segment: l.segment,
-        amountMinor: amount,
-        releaseSequence: sequence + h.releaseAfterPeriods,
-      });
-      toDate.heldMinor += amount;
-    }
-    periods.push({
-      period,
-      metrics: copyMetrics(job.input!.metrics),
-      lines: job.lines.map((l) => ({ id: l.id, kind: l.kind, segment: l.segment, amountMinor: l.amountMinor })),
-    });
-  }
+  if (input !== undefined) earn(run, book, input, position);
 
   // (3) True-ups, period by period.
-  const policy = job.clawback.policy;
-  const window = job.clawback.windowPeriods;
-  for (const r of job.restated) {
-    const position = r.evaluated.position.get(job.id);
-    if (position === undefined) continue;
-    const at = findPeriod(periods, r.record.period);
-    if (at < 0) continue;
-    const prior = periods[at]!;
-    const metrics = r.metrics.get(job.id) ?? prior.metrics;
-    if (sameLines(r.evaluated, position, prior.lines)) {
-      // Every line as before (most agents of a restated period): no adjustment, the same lines on the new metrics.
-      periods[at] = { period: prior.period, metrics, lines: prior.lines };
-      continue;
-    }
-    const now = periodLines(r.evaluated, position);
-    const byKey = new Map(prior.lines.map((l) => [key(l.segment, l.id), l]));
-    const changed = r.changedAgent.get(job.id) ?? [];
-    const cite = {
-      metrics: changed,
-      ...(r.changedTeam.length > 0 ? { teamMetrics: r.changedTeam } : {}),
-    };
-    const forgiveAll = policy === "forgive" || (window !== undefined && sequence - r.record.sequence > window);
-    const lines: PriorLine[] = [];
-    for (const l of now) {
-      const old = byKey.get(key(l.segment, l.id));
-      const latest = old?.amountMinor ?? 0;
-      if (old !== undefined && l.amountMinor === latest) {
-        // Unchanged on the restated data: no line, and a forgiven difference stays as it was.
-        lines.push(old);
-        byKey.delete(key(l.segment, l.id));
-        continue;
-      }
-      const recognized = old?.recognizedMinor ?? latest;
-      const diff = l.amountMinor - recognized;
-      const base = { kind: l.kind, id: l.id, segment: l.segment };
-      toDate.earnedMinor += l.amountMinor - latest;
-      toDate.forgivenMinor -= recognized - latest;
-      const line = {
-        kind: "adjustment" as const,
-        period: r.record.period,
-        componentId: l.id,
-        lineKind: l.kind,
-        ...(l.segment > 0 || r.record.segments.length > 1 ? { segment: segmentLabel(r.record, l.segment) } : {}),
-        previousMinor: recognized,
-        restatedMinor: l.amountMinor,
-        ...cite,
-      };
-      if (diff >= 0) {
-        if (diff > 0) push({ ...line, amountMinor: diff });
-        lines.push({ ...base, amountMinor: l.amountMinor });
-      } else if (forgiveAll) {
-        push({ ...line, amountMinor: 0, policy: "forgive", forgivenMinor: -diff });
-        toDate.forgivenMinor += -diff;
-        lines.push({ ...base, amountMinor: l.amountMinor, recognizedMinor: recognized });
-      } else if (policy === "recover") {
-        push({ ...line, amountMinor: diff, policy });
-        lines.push({ ...base, amountMinor: l.amountMinor });
-      } else {
-        owed.push({
-          period: r.record.period,
-          componentId: l.id,
-          segment: l.segment,
-          amountMinor: -diff,
-          fresh: { ...line, amountMinor: 0, policy },
-        });
-        toDate.owedMinor += -diff;
-        lines.push({ ...base, amountMinor: l.amountMinor });
-      }
-      byKey.delete(key(l.segment, l.id));
-    }
-    // Lines of the old evaluation that the new one lacks cannot occur: one plan gives the same lines.
-    periods[at] = { period: prior.period, metrics, lines };
-  }
+  const agent = { id, index: position };
+  for (const r of run.restated) trueUp(book, agent, r, run.rule);
 
   // (4) Releases due.
   for (let i = 0; i < held.length; ) {
@@ -609,7 +279,7 @@ function settleAgent(job: AgentJob): SettlementAgent {
       continue;
     }
     held.splice(i, 1);
-    push({
+    post(book, {
       kind: "release",
       amountMinor: h.amountMinor,
       period: h.period,
@@ -622,17 +292,23 @@ function settleAgent(job: AgentJob): SettlementAgent {
   // (5) Carried clawbacks, oldest first, never below 0.
   for (let i = 0; i < owed.length; ) {
     const o = owed[i]!;
-    const take = Math.max(0, Math.min(o.amountMinor, running));
+    const take = Math.max(0, Math.min(o.amountMinor, book.running));
     const rest = o.amountMinor - take;
-    if (take > 0 || o.fresh) {
-      const cited = o.fresh ?? {
-        kind: "adjustment" as const,
+    if (o.fresh !== undefined) {
+      // A cut queued by this settlement's true-up: its line, completed (written once: the entry is replaced below).
+      o.fresh.amountMinor = take === 0 ? 0 : -take;
+      o.fresh.owedMinor = rest;
+      post(book, o.fresh as LedgerLine);
+      toDate.owedMinor -= take;
+    } else if (take > 0) {
+      post(book, {
+        kind: "adjustment",
         period: o.period,
         componentId: o.componentId,
-        amountMinor: 0,
-        policy: "carryForward" as const,
-      };
-      push({ ...cited, amountMinor: take === 0 ? 0 : -take, owedMinor: rest });
+        amountMinor: -take,
+        policy: "carryForward",
+        owedMinor: rest,
+      });
       toDate.owedMinor -= take;
     }
     if (rest === 0) owed.splice(i, 1);
@@ -643,54 +319,13 @@ function settleAgent(job: AgentJob): SettlementAgent {
   }
 
   // (6) The draw.
-  let draw: DrawState | null = carry?.draw ?? null;
-  if (carry === undefined) {
-    const rule = job.input?.draw ?? job.drawRule;
-    draw = rule
-      ? {
-          amountMinor: rule.amountMinor,
-          recoverable: rule.recoverable,
-          periods: rule.periods,
-          periodsUsed: 0,
-          balanceMinor: 0,
-        }
-      : null;
-  }
-  if (draw !== null && job.input !== undefined && draw.periodsUsed < draw.periods) {
-    const used = draw.periodsUsed + 1;
-    let balance = draw.balanceMinor;
-    const pay = running;
-    const common = { period, drawMinor: draw.amountMinor, payBeforeMinor: pay };
-    if (pay < draw.amountMinor) {
-      const advance = draw.amountMinor - pay;
-      if (draw.recoverable) balance += advance;
-      push({ kind: "drawAdvance", amountMinor: advance, ...common, balanceMinor: balance });
-      toDate.advancedMinor += advance;
-    } else if (pay > draw.amountMinor && balance > 0) {
-      const recovery = Math.min(balance, pay - draw.amountMinor);
-      balance -= recovery;
-      push({ kind: "drawRecovery", amountMinor: -recovery, ...common, balanceMinor: balance });
-      toDate.recoveredMinor += recovery;
-    }
-    if (used === draw.periods && balance > 0) {
-      push({
-        kind: "drawForgiven",
-        amountMinor: 0,
-        period,
-        drawMinor: draw.amountMinor,
-        forgivenMinor: balance,
-        balanceMinor: 0,
-      });
-      balance = 0;
-    }
-    draw = { ...draw, periodsUsed: used, balanceMinor: balance };
-  }
+  const draw = settleDraw(run, book, input, carry);
 
-  const paid = running === 0 ? 0 : running;
+  const paid = book.running === 0 ? 0 : book.running;
   toDate.paidMinor += paid;
   return {
-    id: job.id,
-    lines: out,
+    id,
+    lines: book.lines,
     paidMinor: paid,
     carry: {
       draw,
@@ -701,21 +336,84 @@ function settleAgent(job: AgentJob): SettlementAgent {
         segment: o.segment,
         amountMinor: o.amountMinor,
       })),
-      periods,
+      periods: book.periods,
       toDate,
     },
   };
 }
 
+/**
+ * (1) The agent's earnings from the period's evaluation and (2) the holdbacks of
+ * its components, and the period's record in the carry. Reads the evaluation's
+ * lines where they are.
+ */
+function earn(run: PeriodRun, book: AgentBook, input: SettlementAgentInput, position: number): void {
+  const { period, labels, evaluated } = run;
+  const { split } = evaluated;
+  const toDate = book.toDate;
+  const lines: PriorLine[] = [];
+  let net = 0;
+  for (const s of evaluated.segments) {
+    for (const l of s.agents[position]!.lines) {
+      const amount = segmentAmount(s, l.amountMinor, split);
+      // Two literals rather than a spread: one line per agent, component and period.
+      post(
+        book,
+        split
+          ? {
+              kind: "earning",
+              amountMinor: amount,
+              period,
+              componentId: l.id,
+              lineKind: l.kind,
+              segment: labels[s.index]!,
+              fullMinor: l.amountMinor,
+              rounding: s.mode,
+            }
+          : { kind: "earning", amountMinor: amount, period, componentId: l.id, lineKind: l.kind },
+      );
+      lines.push({ id: l.id, kind: l.kind, segment: s.index, amountMinor: amount });
+      net += amount;
+      toDate.earnedMinor += amount;
+    }
+  }
+  let heldNow = 0;
+  for (const s of evaluated.segments) {
+    for (const l of s.agents[position]!.lines) {
+      const h = s.holdbacks.get(l.id);
+      if (h === undefined) continue;
+      const base = segmentAmount(s, l.amountMinor, split);
+      if (base <= 0) continue;
+      let amount = h.pct === undefined ? Math.min(h.rule.amountMinor!, base) : percentOf(base, h.pct, s.mode);
+      amount = Math.max(0, Math.min(amount, net - heldNow));
+      if (amount === 0) continue;
+      heldNow += amount;
+      // Keys added in the line's order, without spreading optional parts (one line per agent and held component).
+      const line: Draft = { kind: "holdback", amountMinor: -amount, period, componentId: l.id };
+      if (split) line.segment = labels[s.index]!;
+      line.baseMinor = base;
+      if (h.pctText !== undefined) {
+        line.pct = h.pctText;
+        line.rounding = s.mode;
+      }
+      line.releaseAfterPeriods = h.rule.releaseAfterPeriods;
+      post(book, line as LedgerLine);
+      book.held.push({
+        period,
+        componentId: l.id,
+        segment: s.index,
+        amountMinor: amount,
+        releaseSequence: run.rule.sequence + h.rule.releaseAfterPeriods,
+      });
+      toDate.heldMinor += amount;
+    }
+  }
+  book.periods.push({ period, metrics: copyMetrics(input.metrics), lines });
+}
+
 /** `amount × pct / 100`, rounded once with the plan's mode. */
 function percentOf(amount: number, pct: Rational, mode: RoundingMode): number {
   return Number(roundRational(ratio(BigInt(amount) * pct.n, 100n * pct.d), mode));
-}
-
-function segmentLabel(record: SettledPeriod, index: number): SegmentLabel {
-  const s = record.segments[index]!;
-  const total = record.segments.reduce((t, x) => t + x.days, 0);
-  return { index, planVersion: s.planVersion, from: s.from ?? "", to: s.to ?? "", days: s.days, periodDays: total };
 }
 
 function sumTotals(agents: readonly SettlementAgent[]): SettlementTotals {
@@ -730,16 +428,31 @@ function sumTotals(agents: readonly SettlementAgent[]): SettlementTotals {
   };
   for (const a of agents) {
     t.paidMinor += a.paidMinor;
-    for (const l of a.lines) if (l.kind !== "drawForgiven") t[TOTAL[l.kind]] += l.amountMinor;
+    // A switch rather than a lookup table: one case per kind, no computed keys (every line of the settlement).
+    for (const l of a.lines) {
+      switch (l.kind) {
+        case "earning":
+          t.earningMinor += l.amountMinor;
+          break;
+        case "adjustment":
+          t.adjustmentMinor += l.amountMinor;
+          break;
+        case "holdback":
+          t.holdbackMinor += l.amountMinor;
+          break;
+        case "release":
+          t.releaseMinor += l.amountMinor;
+          break;
+        case "drawAdvance":
+          t.drawAdvanceMinor += l.amountMinor;
+          break;
+        case "drawRecovery":
+          t.drawRecoveryMinor += l.amountMinor;
+          break;
+        case "drawForgiven":
+          break;
+      }
+    }
   }
   return t;
 }
-
-const TOTAL = {
-  earning: "earningMinor",
-  adjustment: "adjustmentMinor",
-  holdback: "holdbackMinor",
-  release: "releaseMinor",
-  drawAdvance: "drawAdvanceMinor",
-  drawRecovery: "drawRecoveryMinor",
-} as const;

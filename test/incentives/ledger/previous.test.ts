@@ -130,6 +130,13 @@ describe("settlePayouts: the previous settlement is checked before it is used", 
     ]);
   });
 
+  it("plan_mismatch: a settled period's segment names a plan version the settlement does not hold", () => {
+    // Found by the property below: August restates June, whose plan version 7 was never used.
+    expect(issuesOf(edited((s) => (s.periods[0].segments[0].planVersion = 7)))).toEqual([
+      { path: "/options/previous/periods/0/segments/0/planVersion", code: "plan_mismatch" },
+    ]);
+  });
+
   it("a settlement corrupted at any one place never throws anything but SettlementValidationError", () => {
     const paths: (string | number)[][] = [];
     const walk = (v: unknown, path: (string | number)[]): void => {

@@ -42,6 +42,17 @@ describe("settlePayouts: earnings and holdbacks", () => {
     expect(s.schema).toBe("cs-settlement/1");
   });
 
+  it("keeps a copy of each agent's metrics with their string keys only, as JSON would read them", () => {
+    const plan = perTicketPlan();
+    // JSON.parse makes "__proto__" an own key; the copy, like an assignment, does not keep it; nor a symbol key.
+    const metrics = { ...JSON.parse('{"tickets": 3, "__proto__": 1, "extra": 2}'), [Symbol("note")]: 9 };
+    const s = settle(plan, { period: "2025-06", agents: [{ id: "ava", metrics }] });
+    const kept = s.agents[0].carry.periods[0].metrics;
+    expect(JSON.stringify(kept)).toBe('{"tickets":3,"extra":2}');
+    expect(Object.getOwnPropertySymbols(kept)).toEqual([]);
+    expect(kept).not.toBe(metrics);
+  });
+
   it("holds back a percentage (rounded once) and releases it exactly once, releaseAfterPeriods later", () => {
     // 101 tickets → 5050; 12.5 % → 631.25 → 631 held; released two settlements later, not before, not again.
     const plan = perTicketPlan({}, { pct: "12.5", releaseAfterPeriods: 2 });
