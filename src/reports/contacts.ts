@@ -159,7 +159,7 @@ export function tallyContacts<R extends ContactRecord>(
   const short = numberOption(fn, "options.shortAbandonMs", o.shortAbandonMs, { expected: DURATION }) ?? Number.NaN;
   const dimensions = compileDimensions(fn, o.by, "options.by", PERIOD_FIELDS);
   const pass = tallyPass(fn, dimensions, o);
-  const read = (r: Record<string, unknown>, path: string): Reading => readContact(fn, r, path);
+  const read = (r: Record<string, unknown>, i: number): Reading => readContact(fn, r, `contacts[${i}]`);
   const add = (g: Mutable<ContactGroup>, c: Reading): void => {
     g.contacts++;
     // NaN thresholds (absent) make every comparison false: nothing within, no short abandons.

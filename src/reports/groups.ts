@@ -6,7 +6,7 @@
  */
 import { count, type Fields, readOptions, record, type Unchecked } from "../internal/assert.js";
 import { inputError } from "../internal/messages.js";
-import { toEpochMs } from "../time/instant.js";
+import { epochMsOrNaN, toEpochMs } from "../time/instant.js";
 import { type CompiledDimension, compareKeys, fieldKey, functionKey, keyString } from "./dimensions.js";
 import { mergeSetAside, onInvalidOption, type SetAside, SetAsideCollector } from "./set-aside.js";
 
@@ -54,22 +54,26 @@ export function tallyPass(fn: string, dimensions: readonly CompiledDimension[], 
 
 /**
  * Internal: one pass over `list` (named `collection` in paths). `read` checks a
- * record and returns its reading (throwing before anything is counted); the
- * key is read next; then `add` counts the reading into its group.
+ * record and returns its reading (throwing before anything is counted); it gets
+ * the record's index in the whole set and builds its error path
+ * (`collection[index]…`) only for a bad value. The key is read next; then `add`
+ * counts the reading into its group.
  */
 export function accumulate<G extends { key: GroupKey }, R>(
   fn: string,
   list: unknown,
   collection: string,
   pass: Pass,
-  read: (r: Record<string, unknown>, path: string) => R,
+  read: (r: Record<string, unknown>, index: number) => R,
   newGroup: (key: GroupKey) => G,
   add: (g: G, reading: R) => void,
 ): { groups: G[]; setAside: SetAside; records: number } {
   if (!Array.isArray(list)) throw inputError("invalid_type", fn, collection, `an array of ${collection}`, list);
   const records: readonly unknown[] = list;
   const dims = pass.dimensions;
-  const groups = new Map<string, G>();
+  // One dimension: its value is the map key itself (no joined key string per record).
+  const single = dims.length === 1;
+  const groups = new Map<string | null, G>();
   const aside = new SetAsideCollector();
   const key: (string | null)[] = new Array(dims.length);
   for (let i = 0; i < records.length; i++) {
@@ -77,24 +81,23 @@ export function accumulate<G extends { key: GroupKey }, R>(
     let reading: R;
     try {
       const value = records[i];
-      const r = record(fn, `${collection}[${gi}]`, value, { expected: "an object" });
-      reading = read(r, `${collection}[${gi}]`);
+      if (value === null || typeof value !== "object" || Array.isArray(value)) {
+        throw inputError("invalid_type", fn, `${collection}[${gi}]`, "an object", value);
+      }
+      const r = value as Record<string, unknown>;
+      reading = read(r, gi);
       for (let k = 0; k < dims.length; k++) {
         const d = dims[k] as CompiledDimension;
         if (d.kind === "field") key[k] = fieldKey(fn, r, d.field, collection, gi);
         else if (d.kind === "function") key[k] = functionKey(fn, d, value, collection, gi, gi);
-        else {
-          const at = r[d.field];
-          key[k] =
-            at === undefined || at === null ? null : d.label(toEpochMs(fn, `${collection}[${gi}].${d.field}`, at));
-        }
+        else key[k] = periodKey(fn, d, r[d.field], collection, gi);
       }
     } catch (error) {
       if (!pass.setAside) throw error;
       aside.add(gi, error);
       continue;
     }
-    const mapKey = keyString(key);
+    const mapKey = single ? (key[0] as string | null) : keyString(key);
     let g = groups.get(mapKey);
     if (g === undefined) {
       g = newGroup(key.slice());
@@ -104,6 +107,13 @@ export function accumulate<G extends { key: GroupKey }, R>(
   }
   const sorted = [...groups.values()].sort((a, b) => compareKeys(a.key, b.key));
   return { groups: sorted, setAside: aside.toJSON(), records: records.length };
+}
+
+/** The period label of instant `at` (`null` when absent) of record `gi`; the error path is built only for a bad instant. */
+function periodKey(fn: string, d: CompiledDimension, at: unknown, collection: string, gi: number): string | null {
+  if (at === undefined || at === null) return null;
+  const ms = epochMsOrNaN(at);
+  return d.label(Number.isNaN(ms) ? toEpochMs(fn, `${collection}[${gi}].${d.field}`, at) : ms);
 }
 
 /**

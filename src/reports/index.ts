@@ -31,20 +31,15 @@ export {
   type SlaTicketDetail,
   slaDetails,
 } from "./sla-details.js";
+export type { SurveyResponse, SurveyScales, TallySurveysOptions } from "./survey-options.js";
 export {
   type SurveyReport,
   type SurveyReportOptions,
   type SurveyReportRow,
   surveyReport,
 } from "./survey-report.js";
-export {
-  type SurveyGroup,
-  type SurveyResponse,
-  type SurveyScales,
-  type SurveyTally,
-  type TallySurveysOptions,
-  tallySurveys,
-} from "./surveys.js";
+export { type SurveyGroup, type SurveyTally, tallySurveys } from "./surveys.js";
+export type { TallyTicketsOptions } from "./ticket-options.js";
 export {
   type DurationSummary,
   type TicketReport,
@@ -54,7 +49,6 @@ export {
 } from "./ticket-report.js";
 export {
   type DurationTally,
-  type TallyTicketsOptions,
   type TicketTally,
   type TicketTallyGroup,
   tallyTickets,

@@ -13,7 +13,8 @@ import {
 import { keyObject } from "./dimensions.js";
 import { reportOptions } from "./groups.js";
 import type { SetAside } from "./set-aside.js";
-import { readSurveyTally, type SurveyGroup, type SurveyScales, type SurveyTally, totalSurveyGroup } from "./surveys.js";
+import type { SurveyScales } from "./survey-options.js";
+import { readSurveyTally, type SurveyGroup, type SurveyTally, totalSurveyGroup } from "./surveys.js";
 
 /**
  * Options of {@link surveyReport}: how the counts are summarized (the scales

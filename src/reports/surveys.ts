@@ -3,10 +3,9 @@
  * one pass, as plain JSON that merges exactly. Unanswered questions are
  * counted, never an error; an answer off its scale is an error (or set aside).
  */
-import { type Fields, numberError, numberOption, oneOf, readOptions } from "../internal/assert.js";
+import { numberError, readOptions } from "../internal/assert.js";
 import { inputError } from "../internal/messages.js";
-import type { CesDirection, CesScale, CsatScale } from "../survey/index.js";
-import { compileDimensions, type Dimension } from "./dimensions.js";
+import { compileDimensions } from "./dimensions.js";
 import { fingerprintOf } from "./fingerprint.js";
 import {
   accumulate,
@@ -20,83 +19,14 @@ import {
   type TallyFrame,
   tallyPass,
 } from "./groups.js";
-
-/**
- * One survey response: the answers a customer gave (or did not give) to one
- * survey, with the fields it is grouped by. `null`, absent, `""`, `"offered"`
- * and `"unoffered"` (Zendesk's survey states) mean the question was not
- * answered: counted as unanswered, never an error. A response may carry any
- * other field (`team`, `queue`, …) for a `by` dimension to name.
- *
- * @category Reports
- */
-export interface SurveyResponse {
-  /** When the response was given (an `Instant`): what a `{ period, of: "at" }` dimension reads. */
-  readonly at?: Date | number | string | null | undefined;
-  /** The agent the response is about. */
-  readonly agentId?: string | null | undefined;
-  /** The channel of the contact surveyed. */
-  readonly channel?: string | null | undefined;
-  /** A CSAT rating, an integer on the tally's CSAT scale (1–5 by default). */
-  readonly csat?: number | string | null | undefined;
-  /** A likelihood-to-recommend score, an integer 0–10. */
-  readonly nps?: number | string | null | undefined;
-  /** A Customer Effort Score rating, an integer 1…scale (1–7 by default). */
-  readonly ces?: number | string | null | undefined;
-  /** A sentiment label: `"positive"`, `"negative"` or `"neutral"`. */
-  readonly sentiment?: string | null | undefined;
-}
-
-/**
- * Options of {@link tallySurveys}. The scales change what the counts mean, so
- * they are part of the tally's fingerprint: only tallies taken on the same
- * scales merge.
- *
- * @category Reports
- */
-export interface TallySurveysOptions<R extends SurveyResponse = SurveyResponse> {
-  /**
-   * The dimensions to group by: field names (`"agentId"`), periods of `at`
-   * (`{ period: "week", of: "at", timeZone: "Europe/Paris" }`) or functions.
-   * @defaultValue one group of every response
-   */
-  readonly by?: readonly Dimension<R>[] | undefined;
-  /**
-   * The CSAT scale and the satisfied threshold, exactly as {@link csat} takes them.
-   * @defaultValue `{ scale: { min: 1, max: 5 }, satisfiedFrom: scale.max − 1 }`
-   */
-  readonly csat?:
-    | {
-        /** The rating scale, as {@link csat}'s `scale`. */
-        readonly scale?: CsatScale;
-        /** The lowest satisfied rating, as {@link csat}'s `satisfiedFrom`. */
-        readonly satisfiedFrom?: number;
-      }
-    | undefined;
-  /**
-   * The CES scale (5 or 7 points) and which end is easy, exactly as {@link ces} takes them.
-   * @defaultValue `{ scale: 7, direction: "higher-is-easier" }`
-   */
-  readonly ces?:
-    | {
-        /** 5 or 7 points, as {@link ces}'s `scale`. */
-        readonly scale?: CesScale;
-        /** Which end is easy, as {@link ces}'s `direction`. */
-        readonly direction?: CesDirection;
-      }
-    | undefined;
-  /**
-   * `"throw"` stops at the first bad response; `"setAside"` leaves it out of
-   * every figure and counts it in the tally's `setAside`.
-   * @defaultValue "throw"
-   */
-  readonly onInvalid?: "throw" | "setAside" | undefined;
-  /**
-   * The index of the first response in the whole data set, so that a shard's set-aside indices and paths are global.
-   * @defaultValue 0
-   */
-  readonly firstIndex?: number | undefined;
-}
+import {
+  readScales,
+  readStoredScales,
+  SURVEY_OPTION_FIELDS,
+  type SurveyResponse,
+  type SurveyScales,
+  type TallySurveysOptions,
+} from "./survey-options.js";
 
 /**
  * The counts of one group of a {@link SurveyTally}. Each part carries its own
@@ -154,31 +84,6 @@ export interface SurveyGroup {
     readonly neutral: number;
     /** Responses that left the question empty. */
     readonly unanswered: number;
-  };
-}
-
-/**
- * The scales a survey tally was taken on (kept in the tally so that a report
- * needs nothing else).
- *
- * @category Reports
- */
-export interface SurveyScales {
-  /** The CSAT scale and threshold. */
-  readonly csat: {
-    /** The lowest rating. */
-    readonly min: number;
-    /** The highest rating. */
-    readonly max: number;
-    /** The lowest satisfied rating. */
-    readonly satisfiedFrom: number;
-  };
-  /** The CES scale and direction. */
-  readonly ces: {
-    /** The number of points, 5 or 7. */
-    readonly scale: CesScale;
-    /** Which end of the scale is easy. */
-    readonly direction: CesDirection;
   };
 }
 
@@ -246,7 +151,7 @@ export function tallySurveys<R extends SurveyResponse>(
   options?: TallySurveysOptions<R>,
 ): SurveyTally {
   const fn = "tallySurveys";
-  const o = readOptions(fn, "options", options as TallySurveysOptions | undefined, OPTION_FIELDS);
+  const o = readOptions(fn, "options", options as TallySurveysOptions | undefined, SURVEY_OPTION_FIELDS);
   const scales = readScales(fn, o);
   const dimensions = compileDimensions(fn, o.by, "options.by", PERIOD_FIELDS);
   const pass = tallyPass(fn, dimensions, o);
@@ -301,18 +206,6 @@ export function readSurveyTally(fn: string, value: unknown, path: string): Surve
   };
 }
 
-type CsatOptions = NonNullable<TallySurveysOptions["csat"]>;
-type CesOptions = NonNullable<TallySurveysOptions["ces"]>;
-const OPTION_FIELDS: Fields<TallySurveysOptions> = {
-  by: "optional",
-  csat: "optional",
-  ces: "optional",
-  onInvalid: "optional",
-  firstIndex: "optional",
-};
-const CSAT_FIELDS: Fields<CsatOptions> = { scale: "optional", satisfiedFrom: "optional" };
-const CES_FIELDS: Fields<CesOptions> = { scale: "optional", direction: "optional" };
-const SCALE_FIELDS: Fields<CsatScale> = { min: "required", max: "required" };
 const PERIOD_FIELDS = ["at"];
 const UNANSWERED_TEXT = ["", "offered", "unoffered"];
 
@@ -375,99 +268,43 @@ function addInto<T extends Record<string, number>>(into: T, from: Readonly<T>): 
   for (const field of Object.keys(into) as (keyof T)[]) (into[field] as number) += from[field];
 }
 
-/** The reader of one response's answers: throws the response's first bad answer. */
-function answerReader(fn: string, scales: SurveyScales): (r: Record<string, unknown>, path: string) => Answers {
+/**
+ * The reader of one response's answers: throws the response's first bad answer.
+ * It fills one reused {@link Answers} (the pass counts it before reading the next).
+ */
+function answerReader(fn: string, scales: SurveyScales): (r: Record<string, unknown>, i: number) => Answers {
   const { min, max } = scales.csat;
   const cesMax = scales.ces.scale;
-  return (r, path) => ({
-    csat: rating(fn, r, path, "csat", min, max),
-    nps: rating(fn, r, path, "nps", 0, 10),
-    ces: rating(fn, r, path, "ces", 1, cesMax),
-    sentiment: sentimentIndex(fn, r, path),
-  });
+  const a: Answers = { csat: -1, nps: -1, ces: -1, sentiment: -1 };
+  return (r, i) => {
+    a.csat = rating(fn, r, i, "csat", min, max);
+    a.nps = rating(fn, r, i, "nps", 0, 10);
+    a.ces = rating(fn, r, i, "ces", 1, cesMax);
+    a.sentiment = sentimentIndex(fn, r, i);
+    return a;
+  };
 }
 
-function rating(fn: string, r: Record<string, unknown>, path: string, field: string, min: number, max: number): number {
+/** Answer `field` of response `i` (`-1`: unanswered); the error path is built only for a bad answer. */
+function rating(fn: string, r: Record<string, unknown>, i: number, field: string, min: number, max: number): number {
   const v = r[field];
   if (typeof v === "number" && v >= min && v <= max && Math.floor(v) === v) return v;
   if (v === null || v === undefined || (typeof v === "string" && UNANSWERED_TEXT.includes(v))) return -1;
   const noun = field === "nps" ? "score" : "rating";
-  throw numberError(fn, `${path}.${field}`, v, {
+  throw numberError(fn, `responses[${i}].${field}`, v, {
     expected: `an integer ${noun} ${min}–${max}`,
     integer: !Number.isInteger(v),
   });
 }
 
-function sentimentIndex(fn: string, r: Record<string, unknown>, path: string): number {
+function sentimentIndex(fn: string, r: Record<string, unknown>, i: number): number {
   const v = r["sentiment"];
   if (v === "positive") return 0;
   if (v === "negative") return 1;
   if (v === "neutral") return 2;
   if (v === null || v === undefined || v === "") return -1;
   const code = typeof v === "string" ? "invalid_value" : "invalid_type";
-  throw inputError(code, fn, `${path}.sentiment`, 'one of "positive", "negative", "neutral"', v);
-}
-
-function readScales(fn: string, o: Record<string, unknown>): SurveyScales {
-  const c = readOptions(fn, "options.csat", o["csat"] as CsatOptions | undefined, CSAT_FIELDS);
-  const scale = c.scale;
-  let min = 1;
-  let max = 5;
-  if (scale !== undefined) {
-    const s = readOptions(fn, "options.csat.scale", scale as CsatScale, SCALE_FIELDS);
-    const what = "a scale { min, max } of integers with min < max";
-    if (!Number.isSafeInteger(s["min"]))
-      throw inputError("invalid_option", fn, "options.csat.scale.min", what, s["min"]);
-    min = s["min"] as number;
-    if (!(Number.isSafeInteger(s["max"]) && (s["max"] as number) > min)) {
-      throw inputError("invalid_option", fn, "options.csat.scale.max", what, s["max"]);
-    }
-    max = s["max"] as number;
-  }
-  const expected = `an integer rating ${min}–${max}`;
-  const satisfiedFrom =
-    numberOption(fn, "options.csat.satisfiedFrom", c.satisfiedFrom, { expected, min, max, integer: true }) ?? max - 1;
-  const e = readOptions(fn, "options.ces", o["ces"] as CesOptions | undefined, CES_FIELDS);
-  const cesScale = e.scale ?? 7;
-  if (cesScale !== 5 && cesScale !== 7) throw inputError("invalid_option", fn, "options.ces.scale", "5 or 7", cesScale);
-  const direction = oneOf(fn, "options.ces.direction", e.direction, {
-    allowed: DIRECTIONS,
-    fallback: "higher-is-easier",
-  });
-  return { csat: { min, max, satisfiedFrom }, ces: { scale: cesScale, direction } };
-}
-
-const DIRECTIONS: readonly CesDirection[] = ["higher-is-easier", "higher-is-harder"];
-
-function readStoredScales(fn: string, value: unknown, path: string): SurveyScales {
-  const s = readCounts(fn, value, path, []);
-  const c = readCounts(fn, s["csat"], `${path}.csat`, []);
-  const min = c["min"];
-  const max = c["max"];
-  const from = c["satisfiedFrom"];
-  if (!(Number.isSafeInteger(min) && Number.isSafeInteger(max) && (max as number) > (min as number))) {
-    throw inputError("invalid_value", fn, `${path}.csat`, "a scale { min, max, satisfiedFrom } of integers", value);
-  }
-  if (!(Number.isSafeInteger(from) && (from as number) >= (min as number) && (from as number) <= (max as number))) {
-    throw inputError("invalid_value", fn, `${path}.csat.satisfiedFrom`, `an integer rating ${min}–${max}`, from);
-  }
-  const e = readCounts(fn, s["ces"], `${path}.ces`, []);
-  const scale = e["scale"];
-  if (scale !== 5 && scale !== 7) throw inputError("invalid_value", fn, `${path}.ces.scale`, "5 or 7", scale);
-  const direction = e["direction"];
-  if (direction !== "higher-is-easier" && direction !== "higher-is-harder") {
-    throw inputError(
-      "invalid_value",
-      fn,
-      `${path}.ces.direction`,
-      '"higher-is-easier" or "higher-is-harder"',
-      direction,
-    );
-  }
-  return {
-    csat: { min: min as number, max: max as number, satisfiedFrom: from as number },
-    ces: { scale, direction },
-  };
+  throw inputError(code, fn, `responses[${i}].sentiment`, 'one of "positive", "negative", "neutral"', v);
 }
 
 function readSurveyGroup(fn: string, g: Record<string, unknown>, path: string, scales: SurveyScales): SurveyGroup {

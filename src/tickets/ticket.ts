@@ -1,6 +1,6 @@
 import { arrayLike, numberError } from "../internal/assert.js";
 import { inputError } from "../internal/messages.js";
-import { epochMsOrNaN, type Instant, toEpochMs } from "../time/instant.js";
+import { epochMsInto, epochMsOrNaN, type Instant, toEpochMs } from "../time/instant.js";
 
 /**
  * One entry of a ticket's status history: the ticket had `status` from `at`
@@ -85,6 +85,18 @@ export function createdAtOf(fn: string, t: Record<string, unknown>, i: number): 
   // The path is built only for a bad value: toEpochMs then throws with it.
   const ms = epochMsOrNaN(v);
   return Number.isNaN(ms) ? toEpochMs(fn, `tickets[${i}].createdAt`, v) : ms;
+}
+
+/**
+ * Internal: a ticket's instant value `v` as epoch ms into `out[k]`, the number
+ * {@link createdAtOf} and {@link eventMs} read from it, or `NaN` when it is
+ * absent or unreadable (the caller then calls them for the error). Written into
+ * a slot, not returned: no boxed number per ticket in a hot loop.
+ */
+export function instantInto(v: unknown, out: Float64Array, k: number): void {
+  if (typeof v === "number" && v >= -MAX_MS && v <= MAX_MS) out[k] = v;
+  else if (v === undefined || v === null) out[k] = Number.NaN;
+  else epochMsInto(v, out, k);
 }
 
 /**
@@ -225,18 +237,23 @@ export function statusOf(fn: string, e: unknown, i: number, j: number): string {
 
 /** Internal: the instant of entry `j` (already checked to be an object), at or after `previous`. */
 function entryInstant(fn: string, e: object, i: number, j: number, previous: number): number {
+  return inOrder(fn, (e as { at?: unknown }).at, entryMs(fn, e, i, j), i, j, previous);
+}
+
+/** Internal: the instant of entry `j` (already checked to be an object), not yet checked against the entry before. */
+function entryMs(fn: string, e: object, i: number, j: number): number {
   const raw = (e as { at?: unknown }).at;
-  let at: number;
-  if (typeof raw === "number" && raw >= -MAX_MS && raw <= MAX_MS) at = raw;
-  else {
-    // The path is built only for a bad value (toEpochMs then throws with it).
-    at = epochMsOrNaN(raw);
-    if (Number.isNaN(at)) {
-      const path = `tickets[${i}].statusHistory[${j}].at`;
-      if (raw === undefined || raw === null) throw inputError("missing_value", fn, path, "an instant", raw);
-      at = toEpochMs(fn, path, raw);
-    }
-  }
+  if (typeof raw === "number" && raw >= -MAX_MS && raw <= MAX_MS) return raw;
+  // The path is built only for a bad value (toEpochMs then throws with it).
+  const at = epochMsOrNaN(raw);
+  if (!Number.isNaN(at)) return at;
+  const path = `tickets[${i}].statusHistory[${j}].at`;
+  if (raw === undefined || raw === null) throw inputError("missing_value", fn, path, "an instant", raw);
+  return toEpochMs(fn, path, raw);
+}
+
+/** Internal: `at` (entry `j`'s instant, read from `raw`), checked to be at or after `previous`. */
+function inOrder(fn: string, raw: unknown, at: number, i: number, j: number, previous: number): number {
   if (at < previous) {
     throw inputError(
       "inconsistent_instants",
@@ -300,6 +317,31 @@ export class HistoryReading {
   at: Float64Array = new Float64Array(8);
   paused: Uint8Array = new Uint8Array(8);
   length = 0;
+  /**
+   * Up to three instant strings already read for this ticket (`createdAt`,
+   * `firstResponseAt`, `resolvedAt`; anything else: not a string) and their
+   * epoch ms: an entry whose `at` is the very same string reuses the reading
+   * instead of parsing it again. Set with {@link HistoryReading.know}; a reader
+   * that never sets them parses every entry.
+   */
+  private known0: unknown = undefined;
+  private known1: unknown = undefined;
+  private known2: unknown = undefined;
+  private readonly knownMs: Float64Array = new Float64Array(3);
+
+  /**
+   * Declares the ticket's `createdAt`, `firstResponseAt` and `resolvedAt` raw
+   * values, whose epoch ms are `ms[0]`, `ms[1]`, `ms[2]` (already read and
+   * valid; read only for a string value): entries with the same string reuse them.
+   */
+  know(created: unknown, response: unknown, resolved: unknown, ms: Float64Array): void {
+    this.known0 = created;
+    this.known1 = response;
+    this.known2 = resolved;
+    this.knownMs[0] = ms[0] as number;
+    this.knownMs[1] = ms[1] as number;
+    this.knownMs[2] = ms[2] as number;
+  }
 
   /**
    * Reads and validates `history` of ticket `i` (each entry's status, then its
@@ -323,7 +365,16 @@ export class HistoryReading {
     for (let j = 0; j < n; j++) {
       const e = history[j];
       const s = statusOf(fn, e, i, j);
-      previous = entryInstant(fn, e as object, i, j, previous);
+      const raw = (e as { at?: unknown }).at;
+      // The same string as an instant already read gives the same epoch ms: no second parse.
+      let at: number;
+      if (typeof raw === "string" && raw === this.known0) at = this.knownMs[0] as number;
+      else if (typeof raw === "string" && raw === this.known1) at = this.knownMs[1] as number;
+      else if (typeof raw === "string" && raw === this.known2) at = this.knownMs[2] as number;
+      else if (typeof raw === "number" && raw >= -MAX_MS && raw <= MAX_MS) at = raw;
+      else at = entryMs(fn, e as object, i, j);
+      if (at < previous) inOrder(fn, raw, at, i, j, previous);
+      previous = at;
       this.at[j] = previous;
       this.paused[j] = paused?.has(s) ? 1 : 0;
       if (asOf !== undefined && previous <= asOf) status = s;
@@ -338,6 +389,8 @@ const SCRATCH_HISTORY = /* @__PURE__ */ new HistoryReading();
 /**
  * Internal: {@link activeSpans} of a history already read (`undefined`: nothing
  * paused): the time of each interval less the paused stretches within it.
+ * `elapsedInto`, when given, is the calendar's `elapsedMs` writing into a slot
+ * (same numbers, same errors), for hot loops.
  */
 export function readSpans(
   start: number,
@@ -345,11 +398,26 @@ export function readSpans(
   calendar: TicketCalendar | undefined,
   history: HistoryReading | undefined,
   out: Float64Array,
+  elapsedInto?: ((io: Float64Array) => void) | undefined,
 ): void {
   const endA = ends[0] as number;
   const endB = ends[1] as number;
-  let a = !Number.isNaN(endA) ? (calendar === undefined ? endA - start : calendar.elapsedMs(start, endA)) : Number.NaN;
-  let b = !Number.isNaN(endB) ? (calendar === undefined ? endB - start : calendar.elapsedMs(start, endB)) : Number.NaN;
+  // Every span goes through the slots of SPAN (see measure): no number is boxed across a call.
+  const io = SPAN;
+  let a = Number.NaN;
+  let b = Number.NaN;
+  if (!Number.isNaN(endA)) {
+    io[0] = start;
+    io[1] = endA;
+    measure(io, calendar, elapsedInto);
+    a = io[2] as number;
+  }
+  if (!Number.isNaN(endB)) {
+    io[0] = start;
+    io[1] = endB;
+    measure(io, calendar, elapsedInto);
+    b = io[2] as number;
+  }
   if (history !== undefined) {
     let since = Number.NEGATIVE_INFINITY; // when the current status began
     let inPause = false;
@@ -358,13 +426,16 @@ export function readSpans(
       if (inPause) {
         // The paused stretch [since, at) clipped to each interval.
         const from = since > start ? since : start;
-        if (!Number.isNaN(endA)) {
-          const until = at < endA ? at : endA;
-          if (until > from) a -= calendar === undefined ? until - from : calendar.elapsedMs(from, until);
+        io[0] = from;
+        if (!Number.isNaN(endA) && (at < endA ? at : endA) > from) {
+          io[1] = at < endA ? at : endA;
+          measure(io, calendar, elapsedInto);
+          a -= io[2] as number;
         }
-        if (!Number.isNaN(endB)) {
-          const until = at < endB ? at : endB;
-          if (until > from) b -= calendar === undefined ? until - from : calendar.elapsedMs(from, until);
+        if (!Number.isNaN(endB) && (at < endB ? at : endB) > from) {
+          io[1] = at < endB ? at : endB;
+          measure(io, calendar, elapsedInto);
+          b -= io[2] as number;
         }
       }
       inPause = j < n && history.paused[j] === 1;
@@ -377,6 +448,23 @@ export function readSpans(
   out[0] = a;
   out[1] = b;
 }
+
+/**
+ * The time from `io[0]` to `io[1]` into `io[2]`: calendar time without a
+ * calendar, else `elapsedInto` when given (the calendar's `elapsedMs` writing
+ * into the slot), else the calendar's `elapsedMs`.
+ */
+function measure(
+  io: Float64Array,
+  calendar: TicketCalendar | undefined,
+  elapsedInto: ((io: Float64Array) => void) | undefined,
+): void {
+  if (calendar === undefined) io[2] = (io[1] as number) - (io[0] as number);
+  else if (elapsedInto !== undefined) elapsedInto(io);
+  else io[2] = calendar.elapsedMs(io[0] as number, io[1] as number);
+}
+
+const SPAN = /* @__PURE__ */ new Float64Array(3);
 
 /**
  * Internal: the status in force at `asOf` (the last entry at or before it),

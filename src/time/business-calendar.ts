@@ -10,6 +10,11 @@ export interface CalendarParts {
   readonly week: CalendarSpec["week"];
   readonly holidays: readonly number[];
   readonly zone: ZoneOffsets;
+  /**
+   * `elapsedMs(io[0], io[1])` written into `io[2]` (the same number, or the same
+   * error): for hot loops, with no boxed number crossing the call.
+   */
+  readonly elapsedInto: (io: Float64Array) => void;
 }
 
 /** Internal: the parts of each calendar built by {@link businessCalendar}. */
@@ -161,23 +166,26 @@ export function businessCalendar(options: BusinessCalendarOptions): BusinessCale
   }
   const { openBefore, openAt, latestWith } = openTime(spec.week, spec.holidays);
 
-  // The offset segment holding the last located instant: `offset` (local − UTC, ms)
-  // holds from that instant until `next` (the next offset change or chunk end).
-  let offset = 0;
-  let next = 0;
+  // The offset segment holding the last located instant: the offset (local − UTC, ms)
+  // at [0] holds from that instant until [1] (the next offset change or chunk end).
+  // Kept in a typed array, not in closure variables: a double stored in a closure
+  // variable is boxed anew on every store.
+  const segment = new Float64Array(2);
   function locate(t: number): void {
     const chunk = zone.chunkAt(t);
     const times = chunk.times;
-    offset = chunk.offset0;
-    next = chunk.end;
+    let offset = chunk.offset0;
+    let next = chunk.end;
     for (let i = 0; i < times.length; i++) {
       const at = times[i] as number;
       if (at > t) {
         next = at;
-        return;
+        break;
       }
       offset = chunk.offsets[i] as number;
     }
+    segment[0] = offset;
+    segment[1] = next;
   }
 
   function instant(fn: string, path: string, value: unknown): number {
@@ -189,14 +197,39 @@ export function businessCalendar(options: BusinessCalendarOptions): BusinessCale
     const a = instant(fn, "start", start);
     const b = instant(fn, "end", end);
     if (b < a) throw inputError("inconsistent_instants", fn, "end", "an instant at or after start", end);
+    const io = IO;
+    io[0] = a;
+    io[1] = b;
+    spanInto(io);
+    return io[2] as number;
+  }
+
+  // The open time from io[0] to io[1] (checked: readable, in order) into io[2].
+  const IO = new Float64Array(3);
+  function spanInto(io: Float64Array): void {
+    const b = io[1] as number;
     let sum = 0;
-    let t = a;
+    let t = io[0] as number;
     for (;;) {
       locate(t);
-      if (b <= next) return normalize(sum + openBefore(b + offset) - openBefore(t + offset));
+      const offset = segment[0] as number;
+      const next = segment[1] as number;
+      if (b <= next) {
+        io[2] = normalize(sum + openBefore(b + offset) - openBefore(t + offset));
+        return;
+      }
       sum += openBefore(next + offset) - openBefore(t + offset);
       t = next;
     }
+  }
+
+  // elapsedMs(io[0], io[1]) into io[2], with no number boxed across the call;
+  // anything elapsedMs would refuse goes through it, to throw its error.
+  function elapsedInto(io: Float64Array): void {
+    const a = io[0] as number;
+    const b = io[1] as number;
+    if (a >= -MAX_MS && a <= MAX_MS && b >= -MAX_MS && b <= MAX_MS && b >= a) spanInto(io);
+    else io[2] = elapsedMs(a, b);
   }
 
   function addMs(start: Instant, ms: number): number {
@@ -205,6 +238,8 @@ export function businessCalendar(options: BusinessCalendarOptions): BusinessCale
     let left = nonNegative(fn, "ms", ms);
     for (;;) {
       locate(t);
+      const offset = segment[0] as number;
+      const next = segment[1] as number;
       const from = openBefore(t + offset);
       const available = openBefore(next + offset) - from;
       const deadline = available > left ? latestWith(from + left, t + offset, next + offset) - offset : next;
@@ -220,11 +255,11 @@ export function businessCalendar(options: BusinessCalendarOptions): BusinessCale
   function isOpen(at: Instant): boolean {
     const t = instant("businessCalendar.isOpen", "at", at);
     locate(t);
-    return openAt(t + offset);
+    return openAt(t + (segment[0] as number));
   }
 
   const calendar = Object.freeze({ timeZone: spec.timeZone, elapsedMs, addMs, isOpen });
-  CALENDAR_PARTS.set(calendar, { week: spec.week, holidays: spec.holidays, zone });
+  CALENDAR_PARTS.set(calendar, { week: spec.week, holidays: spec.holidays, zone, elapsedInto });
   SPECS.set(calendar, JSON.stringify(spec));
   return calendar;
 }
@@ -239,4 +274,13 @@ const SPECS: WeakMap<object, string> = /* @__PURE__ */ new WeakMap();
  */
 export function calendarSpecOf(calendar: object): string | undefined {
   return SPECS.get(calendar);
+}
+
+/**
+ * Internal: `elapsedMs` of a calendar from {@link businessCalendar} as a
+ * slot-writing function (see {@link CalendarParts.elapsedInto}); `undefined`
+ * for any other calendar object.
+ */
+export function elapsedIntoOf(calendar: object): ((io: Float64Array) => void) | undefined {
+  return CALENDAR_PARTS.get(calendar)?.elapsedInto;
 }

@@ -89,16 +89,39 @@ const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /** Parses an ISO 8601 date-time with a zone; NaN when malformed. */
 function parseIso(s: string): number {
+  isoInto(s, PARSED, 0);
+  return PARSED[0] as number;
+}
+
+const PARSED = /* @__PURE__ */ new Float64Array(1);
+
+/**
+ * Internal: {@link epochMsOrNaN} written into `out[k]` instead of returned, so a
+ * hot loop gets the epoch ms without a boxed number crossing the call (epoch
+ * ms are too large for small integers).
+ */
+export function epochMsInto(value: unknown, out: Float64Array, k: number): void {
+  if (typeof value === "string") isoInto(value, out, k);
+  else out[k] = epochMsOrNaN(value);
+}
+
+/**
+ * Writes the epoch ms of ISO 8601 date-time `s` (with a zone) into `out[k]`;
+ * NaN when malformed. Written into a slot, not returned: the result is never
+ * boxed, whether or not the caller inlines this parser.
+ */
+function isoInto(s: string, out: Float64Array, k: number): void {
+  out[k] = Number.NaN;
   // YYYY-MM-DDTHH:MM
-  if (s.length < 17) return Number.NaN;
+  if (s.length < 17) return;
   const year = d2(s, 0) * 100 + d2(s, 2);
-  if (s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return Number.NaN;
+  if (s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return;
   const month = d2(s, 5);
   const day = d2(s, 8);
   const sep = s.charCodeAt(10);
-  if (sep !== 84 && sep !== 116 && sep !== 32) return Number.NaN; // T t space
+  if (sep !== 84 && sep !== 116 && sep !== 32) return; // T t space
   const hour = d2(s, 11);
-  if (s.charCodeAt(13) !== 58) return Number.NaN;
+  if (s.charCodeAt(13) !== 58) return;
   const minute = d2(s, 14);
   let i = 16;
   let second = 0;
@@ -116,7 +139,7 @@ function parseIso(s: string): number {
         digits++;
         i++;
       }
-      if (digits === 0) return Number.NaN;
+      if (digits === 0) return;
       if (digits === 1) ms *= 100;
       else if (digits === 2) ms *= 10;
     }
@@ -133,20 +156,20 @@ function parseIso(s: string): number {
     if (rest === 0) om = 0;
     else if (rest === 3 && s.charCodeAt(i + 3) === 58) om = d2(s, i + 4);
     else if (rest === 2) om = d2(s, i + 3);
-    else return Number.NaN;
-    if (!(oh <= 23 && om <= 59)) return Number.NaN;
+    else return;
+    if (!(oh <= 23 && om <= 59)) return;
     offsetMin = (z === 45 ? -1 : 1) * (oh * 60 + om);
   } else {
-    return Number.NaN;
+    return;
   }
   if (!(month >= 1 && month <= 12 && day >= 1 && hour <= 23 && minute <= 59 && second <= 59)) {
     if (!(hour === 24 && minute === 0 && second === 0 && ms === 0 && month >= 1 && month <= 12 && day >= 1)) {
-      return Number.NaN;
+      return;
     }
   }
-  if (day > daysInMonth(year, month) || Number.isNaN(year)) return Number.NaN;
+  if (day > daysInMonth(year, month) || Number.isNaN(year)) return;
   const local = daysFromCivil(year, month, day) * 86_400_000 + ((hour * 60 + minute) * 60 + second) * 1000 + ms;
-  return local - offsetMin * 60_000;
+  out[k] = local - offsetMin * 60_000;
 }
 
 /** Internal: the number of days in `month` (1–12) of `year` (proleptic Gregorian). */

@@ -162,6 +162,33 @@ describe("tallyTickets and ticketReport", () => {
     expect(ticketReport(t).setAside).toEqual(t.setAside);
   });
 
+  it("a history instant that is the very string of createdAt, firstResponseAt or resolvedAt reads as that instant", () => {
+    // The tally reuses the reading of such a string; the same instants written with an offset are parsed.
+    const created = "2025-06-02T13:00:00Z";
+    const responded = "2025-06-02T14:00:00Z";
+    const resolved = "2025-06-02T18:00:00Z";
+    const history = [
+      { status: "new", at: created },
+      { status: "pending", at: responded },
+      { status: "solved", at: resolved },
+    ];
+    const ticket = { createdAt: created, firstResponseAt: responded, resolvedAt: resolved, statusHistory: history };
+    const offsets = ["2025-06-02T09:00:00-04:00", "2025-06-02T10:00:00-04:00", "2025-06-02T14:00:00-04:00"];
+    const parsed = { ...ticket, statusHistory: history.map((e, k) => ({ ...e, at: offsets[k] as string })) };
+    for (const calendar of [undefined, newYork]) {
+      const options = { asOf, pauseStatuses: ["pending"], ...(calendar === undefined ? {} : { calendar }) };
+      const reused = tallyTickets([ticket], options);
+      expect(reused.groups).toEqual(tallyTickets([parsed], options).groups);
+      // 5 h from creation to resolution, 4 h of them pending.
+      expect(reused.groups[0]?.resolution.sumMs).toBe(hour);
+    }
+    // Out of order, a reused reading is still checked against the entry before.
+    const backwards = { ...ticket, statusHistory: [history[2], history[0]] } as Ticket;
+    expect(() => tallyTickets([backwards], { asOf, pauseStatuses: ["pending"] })).toThrow(
+      expect.objectContaining({ code: "inconsistent_instants", path: "tickets[0].statusHistory[1].at" }),
+    );
+  });
+
   it("tallies made with different options are refused, naming what differs", () => {
     const a = tallyTickets(tickets, { asOf });
     const b = tallyTickets(tickets, { asOf: asOf + 1, pauseStatuses: ["pending"] });
