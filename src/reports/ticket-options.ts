@@ -51,7 +51,7 @@ export interface TallyTicketsOptions {
    * @defaultValue `{ relativeAccuracy: 0.01 }`
    */
   readonly sketch?: {
-    /** The sketch's relative accuracy α, in (0, 1). @defaultValue `0.01` */
+    /** The sketch's relative accuracy α, 1e-4 ≤ α < 1 (see {@link quantileSketch}). @defaultValue `0.01` */
     readonly relativeAccuracy?: number;
   };
   /**
