@@ -30,6 +30,8 @@ export interface BenchSection {
   timeMs?: number;
   /** Minimum samples per row (tinybench's default is 64); lower it for rows that take seconds. */
   iterations?: number;
+  /** Untimed runs of each row before its samples, with `iterations` (default 1). */
+  warmupIterations?: number;
 }
 
 export interface BenchResult {
@@ -44,7 +46,9 @@ export async function runSection(section: BenchSection): Promise<BenchResult[]> 
   const bench = new Bench({
     time: section.timeMs ?? 1500,
     warmupTime: 200,
-    ...(section.iterations === undefined ? {} : { iterations: section.iterations, warmupIterations: 1 }),
+    ...(section.iterations === undefined
+      ? {}
+      : { iterations: section.iterations, warmupIterations: section.warmupIterations ?? 1 }),
   });
   for (const row of section.rows) bench.add(row.name, row.fn);
   await bench.run();

@@ -24,13 +24,21 @@ export class GroupedSketches {
   private summary: Float64Array = new Float64Array(4 * 64);
   private groups = 0;
   /** The log: the group and the bucket index of each non-zero value, in the order added. */
-  private groupOf: Int32Array = new Int32Array(1024);
-  private indexOf: Int32Array = new Int32Array(1024);
+  private groupOf: Int32Array;
+  private indexOf: Int32Array;
   private length = 0;
 
-  constructor(alpha: number) {
+  /**
+   * @param capacity - How many values the log should hold without growing:
+   *   a tally that adds at most one value per record passes the record count,
+   *   so two million tickets make one array of each, not twenty doublings
+   *   whose discarded copies (megabytes each) the collector must then sweep.
+   */
+  constructor(alpha: number, capacity = 1024) {
     this.alpha = alpha;
     this.inverseLogGamma = 1 / Math.log((1 + alpha) / (1 - alpha));
+    this.groupOf = new Int32Array(Math.max(16, capacity));
+    this.indexOf = new Int32Array(Math.max(16, capacity));
   }
 
   /** Starts group number `g` (groups are numbered 0, 1, 2, … in the order they start). */

@@ -167,10 +167,10 @@ export function tallyTickets(tickets: readonly Ticket[], options: TallyTicketsOp
   const ends = new Float64Array(2);
   const setAside = new SetAsideCollector();
   const key: (string | null)[] = new Array(spec.dimensions.length);
-  // Every group's duration sketches, held together (see GroupedSketches).
+  // Every group's duration sketches, held together (see GroupedSketches); a ticket adds at most one value to each.
   const sketches: TallySketches = {
-    firstResponse: new GroupedSketches(spec.alpha),
-    resolution: new GroupedSketches(spec.alpha),
+    firstResponse: new GroupedSketches(spec.alpha, list.length),
+    resolution: new GroupedSketches(spec.alpha, list.length),
   };
   let createdAfterAsOf = 0;
   const first = spec.firstIndex;
