@@ -9,6 +9,22 @@ import type { MetricErrorCode } from "../errors.js";
 import { inputError } from "../internal/messages.js";
 import type { SetAside } from "../reports/index.js";
 
+/** The option keys only the SQL functions read (`tallyTickets` and `tallySurveys` would refuse them). */
+interface SqlOnlyOptions {
+  readonly dialect?: unknown;
+  readonly tables?: unknown;
+  readonly columns?: unknown;
+}
+
+/**
+ * Internal: the caller's options (already checked by `readOptions`) minus
+ * `dialect`, `tables` and `columns`: what the JS tally reads, typed as its options.
+ */
+export function withoutSqlKeys<T extends object>(options: T & SqlOnlyOptions): Omit<T, keyof SqlOnlyOptions> {
+  const { dialect, tables, columns, ...tallyOptions } = options;
+  return tallyOptions;
+}
+
 const DIGITS = /^-?\d+$/;
 
 /** The exact integer value of `row[column]` as a bigint (`null` and absent read as `null`). */

@@ -2,7 +2,7 @@ import { arrayLike, readOptions } from "../internal/assert.js";
 import { compareKeys } from "../internal/group-keys.js";
 import { inputError } from "../internal/messages.js";
 import type { SurveyGroup, SurveyTally, TallySurveysOptions } from "../reports/index.js";
-import { lowerCaseKeys, refusedRecords, rowInteger, rowKey } from "./rows.js";
+import { lowerCaseKeys, refusedRecords, rowInteger, rowKey, withoutSqlKeys } from "./rows.js";
 import {
   emptySurveyTally,
   SURVEY_QUESTIONS,
@@ -10,7 +10,6 @@ import {
   SURVEY_SQL_OPTION_FIELDS,
   type SurveyTallySqlOptions,
 } from "./survey-tally-sql.js";
-import { withoutSqlKeys } from "./ticket-tally-sql.js";
 
 const FN = "surveyTallyFromRows";
 

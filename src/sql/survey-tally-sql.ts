@@ -1,8 +1,8 @@
 import { type Fields, readOptions } from "../internal/assert.js";
 import { type SurveyTally, type TallySurveysOptions, tallySurveys } from "../reports/index.js";
 import { columnName, dialectOption, numberLiteral, type SqlDialect, tableName, zoneLiteral } from "./dialect.js";
-import { checkedAs, sqlDimensions } from "./rows.js";
-import { type SqlQuery, withoutSqlKeys } from "./ticket-tally-sql.js";
+import { checkedAs, sqlDimensions, withoutSqlKeys } from "./rows.js";
+import type { SqlQuery } from "./ticket-tally-sql.js";
 
 /**
  * The table {@link surveyTallySql} reads (a name of 1–3 dot-separated parts,

@@ -9,8 +9,8 @@ import {
   type TicketTallyGroup,
   tallyTickets,
 } from "../reports/index.js";
-import { bigOf, checkedAs, lowerCaseKeys, refusedRecords, rowInteger, rowKey } from "./rows.js";
-import { SQL_OPTION_FIELDS, type TicketTallySqlOptions, withoutSqlKeys } from "./ticket-tally-sql.js";
+import { bigOf, checkedAs, lowerCaseKeys, refusedRecords, rowInteger, rowKey, withoutSqlKeys } from "./rows.js";
+import { SQL_OPTION_FIELDS, type TicketTallySqlOptions } from "./ticket-tally-sql.js";
 
 const FN = "ticketTallyFromRows";
 /** The error code of each class of refused ticket the SQL counts (class 0: counted, 1: created after asOf). */

@@ -2,7 +2,7 @@ import { type Fields, readOptions, record } from "../internal/assert.js";
 import { inputError } from "../internal/messages.js";
 import { type TallyTicketsOptions, tallyTickets } from "../reports/index.js";
 import { columnName, dialectOption, numberLiteral, type SqlDialect, tableName, zoneLiteral } from "./dialect.js";
-import { checkedAs, sqlDimensions } from "./rows.js";
+import { checkedAs, sqlDimensions, withoutSqlKeys } from "./rows.js";
 
 /**
  * The tables {@link ticketTallySql} reads (names of 1–3 dot-separated parts,
@@ -453,22 +453,6 @@ export function ticketTallySql(options: TicketTallySqlOptions): SqlQuery {
     block({ part: 3, from: `${q("facts")} WHERE ${ch} IS NOT NULL`, count: "COUNT(*)", byChannel: true }),
   ].join("\nUNION ALL\n")}`;
   return { sql, params };
-}
-
-/** The option keys only the SQL functions read (`tallyTickets` and `tallySurveys` would refuse them). */
-interface SqlOnlyOptions {
-  readonly dialect?: unknown;
-  readonly tables?: unknown;
-  readonly columns?: unknown;
-}
-
-/**
- * Internal: the caller's options (already checked by `readOptions`) minus
- * `dialect`, `tables` and `columns`: what the JS tally reads, typed as its options.
- */
-export function withoutSqlKeys<T extends object>(options: T & SqlOnlyOptions): Omit<T, keyof SqlOnlyOptions> {
-  const { dialect, tables, columns, ...tallyOptions } = options;
-  return tallyOptions;
 }
 
 /** The pause statuses, lowercased and distinct, in code-unit order (already checked to be strings). */
