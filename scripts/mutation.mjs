@@ -24,6 +24,10 @@ const targets = new Map([
   ],
   ["src/incentives/allocate.ts", ["test/incentives/allocate*.test.ts", "test/incentives/evaluate*.test.ts"]],
   [
+    "src/incentives/ledger/check-previous.ts",
+    ["test/incentives/ledger/previous.test.ts", "test/incentives/ledger/settle.test.ts"],
+  ],
+  [
     "src/incentives/awards.ts",
     ["test/incentives/awards.test.ts", "test/incentives/evaluate*.test.ts", "test/incentives/trace.test.ts"],
   ],

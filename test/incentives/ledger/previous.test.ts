@@ -110,6 +110,68 @@ describe("settlePayouts: the previous settlement is checked before it is used", 
     ]);
   });
 
+  it("names each kind of problem at its own place (currency, segments, draw, prior periods, metrics)", () => {
+    const cases: [string, (s: Loose) => void, { path: string; code: string }][] = [
+      [
+        "currency without code",
+        (s) => delete s.currency.code,
+        { path: "/options/previous/currency/code", code: "missing_key" },
+      ],
+      [
+        "a number as an agent id",
+        (s) => (s.agents[0].id = 7),
+        { path: "/options/previous/agents/0/id", code: "invalid_type" },
+      ],
+      [
+        "an empty segment",
+        (s) => delete s.periods[0].segments[0].planVersion,
+        { path: "/options/previous/periods/0/segments/0/planVersion", code: "missing_key" },
+      ],
+      [
+        "a negative draw period count",
+        (s) => (s.agents[0].carry.draw.periodsUsed = -1),
+        { path: "/options/previous/agents/0/carry/draw/periodsUsed", code: "out_of_range" },
+      ],
+      [
+        "a prior period that is not an object",
+        (s) => (s.agents[0].carry.periods[1] = 5),
+        { path: "/options/previous/agents/0/carry/periods/1", code: "invalid_type" },
+      ],
+      [
+        "a prior period without a label",
+        (s) => (s.agents[0].carry.periods[1].period = 7),
+        { path: "/options/previous/agents/0/carry/periods/1/period", code: "invalid_type" },
+      ],
+      [
+        "a restated prior period without metrics",
+        (s) => delete s.agents[0].carry.periods[0].metrics,
+        { path: "/options/previous/agents/0/carry/periods/0/metrics", code: "missing_key" },
+      ],
+      [
+        "a restated prior period with a metric that is not finite",
+        (s) => (s.agents[0].carry.periods[0].metrics.tickets = Number.POSITIVE_INFINITY),
+        { path: "/options/previous/agents/0/carry/periods/0/metrics/tickets", code: "invalid_type" },
+      ],
+      [
+        "a restated prior line that is not an object",
+        (s) => (s.agents[0].carry.periods[0].lines[0] = "x"),
+        { path: "/options/previous/agents/0/carry/periods/0/lines/0", code: "invalid_type" },
+      ],
+    ];
+    for (const [name, edit, issue] of cases) expect(issuesOf(edited(edit)), name).toEqual([issue]);
+  });
+
+  it("reads the metrics and lines of a prior period only when the input restates it (they are read then)", () => {
+    // July's carry holds June (restated by August) and July; August restates both, so both are checked.
+    const broken = edited((s) => (s.agents[0].carry.periods[1].lines[0].amountMinor = "1"));
+    expect(issuesOf(broken)).toEqual([
+      { path: "/options/previous/agents/0/carry/periods/1/lines/0/amountMinor", code: "invalid_type" },
+    ]);
+    // Restating June only, July's damaged line is not read, and the settlement goes through.
+    const juneOnly = { ...august, restatements: august.restatements.slice(0, 1) };
+    expect(settlePayouts(plan, juneOnly, { previous: broken }).period).toBe("2025-08");
+  });
+
   it("a plan it was settled under must be a valid plan (issues under its pointer)", () => {
     expect(issuesOf(edited((s) => (s.plans[0].version = "1")))).toContainEqual({
       path: "/options/previous/plans/0/version",
