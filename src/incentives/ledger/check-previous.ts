@@ -181,20 +181,7 @@ export function checkPrevious(
     return undefined;
   }
   const r: Restated = { restated, found: found ?? new Map() };
-  // A quick pass builds no pointers (its `at` is ""); only when it finds a
-  // problem is the settlement walked again, to name each problem where it is.
-  if (wellFormed(new Issues(), "", value, r)) return value;
-  wellFormed(issues, at, value, r);
-  return undefined;
-}
-
-/**
- * The pointer to member `key` of the value at `at`; in the quick pass (`at` is
- * "") none is built, since the previous settlement is walked for every
- * agent and period of every settlement.
- */
-function under(at: string, key: string | number): string {
-  return at === "" ? "" : `${at}/${key}`;
+  return wellFormed(issues, at, value, r) ? value : undefined;
 }
 
 /**
@@ -220,23 +207,23 @@ function wellFormed(
   const count = (s["agents"] as unknown[]).length;
   for (const label of restated.restated) restated.found.set(label, new Int32Array(count).fill(-1));
   const currency = s["currency"] as Record<string, unknown>;
-  fields(issues, under(at, "currency"), currency, CURRENCY);
+  fields(issues, `${at}/currency`, currency, CURRENCY);
   const agentIds = new Set<string>();
-  each(issues, under(at, "agents"), s["agents"] as unknown[], (agent, agentAt, index) => {
+  each(issues, `${at}/agents`, s["agents"] as unknown[], (agent, agentAt, index) => {
     if (!fields(issues, agentAt, agent, AGENT)) return;
     const id = agent["id"] as string;
     if (agentIds.has(id)) issues.add(`${agentAt}/id`, "duplicate_id", `agent "${id}" appears twice`);
     agentIds.add(id);
-    carry(issues, under(agentAt, "carry"), agent["carry"] as Record<string, unknown>, { restated, index });
+    carry(issues, `${agentAt}/carry`, agent["carry"] as Record<string, unknown>, { restated, index });
   });
   const periods = new Set<string>();
-  each(issues, under(at, "periods"), s["periods"] as unknown[], (period, periodAt) => {
+  each(issues, `${at}/periods`, s["periods"] as unknown[], (period, periodAt) => {
     if (!fields(issues, periodAt, period, SETTLED_PERIOD)) return;
     unique(issues, periodAt, period, periods);
-    each(issues, under(periodAt, "segments"), period["segments"] as unknown[], (segment, segmentAt) => {
+    each(issues, `${periodAt}/segments`, period["segments"] as unknown[], (segment, segmentAt) => {
       fields(issues, segmentAt, segment, SEGMENT);
     });
-    numbers(issues, under(periodAt, "teamMetrics"), period["teamMetrics"] as Record<string, unknown>);
+    numbers(issues, `${periodAt}/teamMetrics`, period["teamMetrics"] as Record<string, unknown>);
     const ids = period["agentIds"] as unknown[];
     for (let i = 0; i < ids.length; i++) {
       if (typeof ids[i] !== "string")
@@ -245,14 +232,13 @@ function wellFormed(
   });
   // The plans it was settled under: each compared with today's plan by its canonical JSON, so each must be a valid plan.
   const versions = new Set<unknown>();
-  each(issues, under(at, "plans"), s["plans"] as unknown[], (plan, planAt) => {
+  each(issues, `${at}/plans`, s["plans"] as unknown[], (plan, planAt) => {
     const checked = validatePlan(plan);
     if (!checked.ok) for (const i of checked.issues) issues.add(`${planAt}${i.path}`, i.code, i.message);
     else versions.add(checked.plan.version);
   });
   // Each settled period's segments name a plan the settlement holds (a restatement evaluates that plan again).
-  if (issues.list.length === before)
-    planVersions(issues, under(at, "periods"), s["periods"] as SettledPeriod[], versions);
+  if (issues.list.length === before) planVersions(issues, `${at}/periods`, s["periods"] as SettledPeriod[], versions);
   return issues.list.length === before;
 }
 
@@ -289,15 +275,15 @@ function carry(
 ): void {
   if (!fields(issues, at, c, CARRY)) return;
   const draw = c["draw"];
-  if (draw !== null) fields(issues, under(at, "draw"), draw as Record<string, unknown>, DRAW);
-  each(issues, under(at, "held"), c["held"] as unknown[], (held, heldAt) => {
+  if (draw !== null) fields(issues, `${at}/draw`, draw as Record<string, unknown>, DRAW);
+  each(issues, `${at}/held`, c["held"] as unknown[], (held, heldAt) => {
     fields(issues, heldAt, held, HELD);
   });
-  each(issues, under(at, "owed"), c["owed"] as unknown[], (owed, owedAt) => {
+  each(issues, `${at}/owed`, c["owed"] as unknown[], (owed, owedAt) => {
     fields(issues, owedAt, owed, OWED);
   });
-  priorPeriods(issues, under(at, "periods"), c["periods"] as unknown[], agent);
-  fields(issues, under(at, "toDate"), c["toDate"] as Record<string, unknown>, TO_DATE);
+  priorPeriods(issues, `${at}/periods`, c["periods"] as unknown[], agent);
+  fields(issues, `${at}/toDate`, c["toDate"] as Record<string, unknown>, TO_DATE);
 }
 
 /**
@@ -321,19 +307,15 @@ function priorPeriods(
       continue;
     }
     if (!restated.has(label)) continue;
-    const priorAt = under(at, i);
+    const priorAt = `${at}/${i}`;
     if (found?.includes(label)) issues.add(`${priorAt}/period`, "duplicate_period", `period "${label}" appears twice`);
     (found ??= []).push(label);
     // The first (a second is a duplicate_period issue): where the true-ups find this period.
     const where = agent.restated.found.get(label)!;
     if (where[agent.index] === -1) where[agent.index] = i;
     if (!fields(issues, priorAt, prior as Record<string, unknown>, PRIOR_PERIOD)) continue;
-    numbers(
-      issues,
-      under(priorAt, "metrics"),
-      (prior as Record<string, unknown>)["metrics"] as Record<string, unknown>,
-    );
-    each(issues, under(priorAt, "lines"), (prior as Record<string, unknown>)["lines"] as unknown[], (line, lineAt) => {
+    numbers(issues, `${priorAt}/metrics`, (prior as Record<string, unknown>)["metrics"] as Record<string, unknown>);
+    each(issues, `${priorAt}/lines`, (prior as Record<string, unknown>)["lines"] as unknown[], (line, lineAt) => {
       if (!priorLineHolds(line)) fields(issues, lineAt, line, PRIOR_LINE);
     });
   }
@@ -374,7 +356,7 @@ function each(
 ): void {
   for (let i = 0; i < list.length; i++) {
     const item = list[i];
-    if (isObject(item)) check(item, under(at, i), i);
+    if (isObject(item)) check(item, `${at}/${i}`, i);
     else issues.expected(`${at}/${i}`, "invalid_type", "an object", item);
   }
 }
