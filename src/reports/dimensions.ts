@@ -242,9 +242,6 @@ export function functionKey(
   );
 }
 
-/** Internal: the group-key order (`null` first, then code-unit order), shared with the SQL row readers. */
-export { compareKeys } from "../internal/group-keys.js";
-
 /** Internal: a group key as a map key (its JSON text: distinct keys never clash). */
 export function keyString(key: readonly (string | null)[]): string {
   return JSON.stringify(key);

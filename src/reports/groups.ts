@@ -5,9 +5,10 @@
  * tallies when they come back as JSON.
  */
 import { count, type Fields, readOptions, record, type Unchecked } from "../internal/assert.js";
+import { compareKeys } from "../internal/group-keys.js";
 import { inputError } from "../internal/messages.js";
 import { epochMsOrNaN, toEpochMs } from "../time/instant.js";
-import { type CompiledDimension, compareKeys, fieldKey, functionKey, keyString } from "./dimensions.js";
+import { type CompiledDimension, fieldKey, functionKey, keyString } from "./dimensions.js";
 import { mergeSetAside, onInvalidOption, type SetAside, SetAsideCollector } from "./set-aside.js";
 
 /**

@@ -1,7 +1,8 @@
 /** Internal: checks and merges ticket tallies (the `"tickets"` branch of `mergeTallies`). */
 import { countField } from "../internal/assert.js";
+import { compareKeys } from "../internal/group-keys.js";
 import { inputError } from "../internal/messages.js";
-import { compareKeys, keyString } from "./dimensions.js";
+import { keyString } from "./dimensions.js";
 import { mergeSetAside, type SetAside } from "./set-aside.js";
 import { readSketch, SketchStore } from "./sketch.js";
 import { type DurationTally, ExactSum, type TicketTally, type TicketTallyGroup } from "./tickets.js";

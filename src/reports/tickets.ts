@@ -1,6 +1,7 @@
+import { compareKeys } from "../internal/group-keys.js";
 import { ACHIEVED, BREACHED, PENDING } from "../tickets/sla.js";
 import { type Ticket, ticketList } from "../tickets/ticket.js";
-import { compareKeys, keyString } from "./dimensions.js";
+import { keyString } from "./dimensions.js";
 import { type SetAside, SetAsideCollector } from "./set-aside.js";
 import { GroupedSketches, type QuantileSketch } from "./sketch.js";
 import { readTallyTicketsOptions, type TallyTicketsOptions } from "./ticket-options.js";
