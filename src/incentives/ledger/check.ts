@@ -12,9 +12,6 @@ import { checkPrevious } from "./check-previous.js";
 import { get, Issues, isObject, pointer } from "./issues.js";
 import type { SettledPeriod, Settlement, SettlementInput } from "./types.js";
 
-// settle.ts reports its own issues (restatement pointers) the same way.
-export { Issues, pointer } from "./issues.js";
-
 /** A plan in force over part (or all) of a period. */
 export interface Segment {
   readonly plan: Plan;

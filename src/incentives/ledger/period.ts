@@ -11,7 +11,8 @@ import { type Rational, ratio, readExact } from "../rational.js";
 import type { PlanLine } from "../result.js";
 import { roundRational } from "../rounding.js";
 import type { Holdback, Plan, RoundingMode } from "../schema.js";
-import { Issues, pointer, type Segment } from "./check.js";
+import type { Segment } from "./check.js";
+import { Issues, pointer } from "./issues.js";
 import type { HeldAmount, LedgerLine, OwedAmount, PriorPeriod, ToDate } from "./types.js";
 
 /** A component's holdback, its percentage read once per evaluation rather than once per agent. */
