@@ -53,7 +53,8 @@ const READING: TicketReading = {
 /**
  * Internal: reads, validates and measures ticket `i` (index `gi` in the whole set) into
  * the shared {@link READING} and its group key into `key`. Throws before
- * anything is counted, so a set-aside ticket leaves no trace.
+ * anything is counted, so a set-aside ticket leaves no trace. `intervals` and
+ * `out` are scratch slots for {@link readSpans}.
  */
 export function readTicket(
   fn: string,
@@ -61,7 +62,7 @@ export function readTicket(
   gi: number,
   spec: TicketTallySpec,
   key: (string | null)[],
-  ends: Float64Array,
+  intervals: Float64Array,
   out: Float64Array,
 ): TicketReading {
   if (value === null || typeof value !== "object" || Array.isArray(value)) {
@@ -150,12 +151,12 @@ export function readTicket(
     if (!Number.isNaN(slaEndA)) endA = slaEndA;
     if (!Number.isNaN(slaEndB)) endB = slaEndB;
   }
-  ends[0] = endA;
-  ends[1] = endB;
+  intervals[0] = created;
+  intervals[1] = endA;
+  intervals[2] = endB;
   if (!Number.isNaN(endA) || !Number.isNaN(endB)) {
     readSpans(
-      created,
-      ends,
+      intervals,
       spec.calendar,
       read && spec.paused !== undefined ? HISTORY : undefined,
       out,

@@ -165,7 +165,7 @@ export function tallyTickets(tickets: readonly Ticket[], options: TallyTicketsOp
   const groups = new Map<string | null, GroupAccumulator>();
   const single = spec.dimensions.length === 1;
   const out = new Float64Array(2);
-  const ends = new Float64Array(2);
+  const intervals = new Float64Array(3);
   const setAside = new SetAsideCollector();
   const key: (string | null)[] = new Array(spec.dimensions.length);
   // Every group's duration sketches, held together (see GroupedSketches); a ticket adds at most one value to each.
@@ -178,7 +178,7 @@ export function tallyTickets(tickets: readonly Ticket[], options: TallyTicketsOp
   for (let i = 0; i < list.length; i++) {
     let r: TicketReading;
     try {
-      r = readTicket(fn, list[i], i + first, spec, key, ends, out);
+      r = readTicket(fn, list[i], i + first, spec, key, intervals, out);
     } catch (error) {
       if (!setAsideMode) throw error;
       setAside.add(i + first, error);

@@ -305,8 +305,14 @@ export function activeSpans(
 ): void {
   const reading = history !== undefined && paused !== undefined && !paused.empty ? SCRATCH_HISTORY : undefined;
   if (reading !== undefined) reading.read(fn, history as ArrayLike<unknown>, i, paused);
-  readSpans(start, ends, calendar, reading, out);
+  const intervals = SCRATCH_INTERVALS;
+  intervals[0] = start;
+  intervals[1] = ends[0] as number;
+  intervals[2] = ends[1] as number;
+  readSpans(intervals, calendar, reading, out);
 }
+
+const SCRATCH_INTERVALS = /* @__PURE__ */ new Float64Array(3);
 
 /**
  * Internal: a status history read once: each entry's instant (epoch ms) and
@@ -388,20 +394,22 @@ const SCRATCH_HISTORY = /* @__PURE__ */ new HistoryReading();
 
 /**
  * Internal: {@link activeSpans} of a history already read (`undefined`: nothing
- * paused): the time of each interval less the paused stretches within it.
- * `elapsedInto`, when given, is the calendar's `elapsedMs` writing into a slot
- * (same numbers, same errors), for hot loops.
+ * paused), for the two intervals from `intervals[0]` to `intervals[1]` and to
+ * `intervals[2]` (`NaN`: no interval): the time of each less the paused
+ * stretches within it. The instants come in slots, so that no epoch-ms number
+ * is boxed for the call. `elapsedInto`, when given, is the calendar's
+ * `elapsedMs` writing into a slot (same numbers, same errors), for hot loops.
  */
 export function readSpans(
-  start: number,
-  ends: Float64Array,
+  intervals: Float64Array,
   calendar: TicketCalendar | undefined,
   history: HistoryReading | undefined,
   out: Float64Array,
   elapsedInto?: ((io: Float64Array) => void) | undefined,
 ): void {
-  const endA = ends[0] as number;
-  const endB = ends[1] as number;
+  const start = intervals[0] as number;
+  const endA = intervals[1] as number;
+  const endB = intervals[2] as number;
   // Every span goes through the slots of SPAN (see measure): no number is boxed across a call.
   const io = SPAN;
   let a = Number.NaN;
