@@ -160,7 +160,7 @@ export function readTicket(
       spec.calendar,
       read && spec.paused !== undefined ? HISTORY : undefined,
       out,
-      spec.elapsedInto,
+      spec.fastCalendar,
     );
   }
   if (!Number.isNaN(respondedByAsOf)) r.frMs = out[0] as number;
