@@ -324,6 +324,8 @@ export class HistoryReading {
   at: Float64Array = new Float64Array(8);
   paused: Uint8Array = new Uint8Array(8);
   length = 0;
+  /** The paused stretches found by {@link HistoryReading.pausedStretches}: `from` and `to` of each, in turn. */
+  stretches: Float64Array = new Float64Array(8);
   /**
    * Up to three instant strings already read for this ticket (`createdAt`,
    * `firstResponseAt`, `resolvedAt`; anything else: not a string) and their
@@ -389,6 +391,33 @@ export class HistoryReading {
     this.length = n;
     return status;
   }
+
+  /**
+   * The paused stretches of the history read: each `[from, to)` (the last
+   * one, still paused, to `+∞`) as a pair in {@link HistoryReading.stretches};
+   * returns how many.
+   */
+  pausedStretches(): number {
+    let count = 0;
+    let since = Number.NEGATIVE_INFINITY; // when the current status began
+    let inPause = false;
+    for (let j = 0, n = this.length; j <= n; j++) {
+      const at = j < n ? (this.at[j] as number) : Number.POSITIVE_INFINITY;
+      if (inPause) {
+        if (2 * count + 2 > this.stretches.length) {
+          const bigger = new Float64Array(2 * this.stretches.length);
+          bigger.set(this.stretches);
+          this.stretches = bigger;
+        }
+        this.stretches[2 * count] = since;
+        this.stretches[2 * count + 1] = at;
+        count++;
+      }
+      inPause = j < n && this.paused[j] === 1;
+      since = at;
+    }
+    return count;
+  }
 }
 
 const SCRATCH_HISTORY = /* @__PURE__ */ new HistoryReading();
@@ -432,27 +461,23 @@ export function readSpans(
     b = io[2] as number;
   }
   if (history !== undefined) {
-    let since = Number.NEGATIVE_INFINITY; // when the current status began
-    let inPause = false;
-    for (let j = 0, n = history.length; j <= n; j++) {
-      const at = j < n ? (history.at[j] as number) : Number.POSITIVE_INFINITY;
-      if (inPause) {
-        // The paused stretch [since, at) clipped to each interval.
-        const from = since > start ? since : start;
-        io[0] = from;
-        if (!Number.isNaN(endA) && (at < endA ? at : endA) > from) {
-          io[1] = at < endA ? at : endA;
-          measure(io, calendar, elapsedInto);
-          a -= io[2] as number;
-        }
-        if (!Number.isNaN(endB) && (at < endB ? at : endB) > from) {
-          io[1] = at < endB ? at : endB;
-          measure(io, calendar, elapsedInto);
-          b -= io[2] as number;
-        }
+    const stretches = history.pausedStretches();
+    for (let k = 0; k < stretches; k++) {
+      // The paused stretch [since, at) clipped to each interval.
+      const since = history.stretches[2 * k] as number;
+      const from = since > start ? since : start;
+      const at = history.stretches[2 * k + 1] as number;
+      io[0] = from;
+      if (!Number.isNaN(endA) && (at < endA ? at : endA) > from) {
+        io[1] = at < endA ? at : endA;
+        measure(io, calendar, elapsedInto);
+        a -= io[2] as number;
       }
-      inPause = j < n && history.paused[j] === 1;
-      since = at;
+      if (!Number.isNaN(endB) && (at < endB ? at : endB) > from) {
+        io[1] = at < endB ? at : endB;
+        measure(io, calendar, elapsedInto);
+        b -= io[2] as number;
+      }
     }
     // Float rounding of fractional milliseconds could leave -1e-12; time is never negative.
     if (a < 0) a = 0;
@@ -490,29 +515,25 @@ function readSpansByPosition(
   let a = normalize(atA - atStart);
   let b = normalize(atB - atStart);
   if (history !== undefined) {
-    let since = Number.NEGATIVE_INFINITY; // when the current status began
-    let inPause = false;
-    for (let j = 0, n = history.length; j <= n; j++) {
-      const at = j < n ? (history.at[j] as number) : Number.POSITIVE_INFINITY;
-      if (inPause) {
-        // The paused stretch [since, at) clipped to each interval; its ends lie
-        // between the start and an end, so in the start's segment.
-        const from = since > start ? since : start;
-        const toA = at < endA ? at : endA; // NaN without the interval
-        const toB = at < endB ? at : endB;
-        const inA = toA > from;
-        const inB = toB > from;
-        if (inA || inB) {
-          p[1] = from;
-          p[2] = inA ? toA : Number.NaN;
-          p[3] = inB ? toB : Number.NaN;
-          fast.positionsInto(p, 4);
-          if (inA) a -= normalize((p[2] as number) - (p[1] as number));
-          if (inB) b -= normalize((p[3] as number) - (p[1] as number));
-        }
+    const stretches = history.pausedStretches();
+    for (let k = 0; k < stretches; k++) {
+      // The paused stretch [since, at) clipped to each interval; its ends lie
+      // between the start and an end, so in the start's segment.
+      const since = history.stretches[2 * k] as number;
+      const from = since > start ? since : start;
+      const at = history.stretches[2 * k + 1] as number;
+      const toA = at < endA ? at : endA; // NaN without the interval
+      const toB = at < endB ? at : endB;
+      const inA = toA > from;
+      const inB = toB > from;
+      if (inA || inB) {
+        p[1] = from;
+        p[2] = inA ? toA : Number.NaN;
+        p[3] = inB ? toB : Number.NaN;
+        fast.positionsInto(p, 4);
+        if (inA) a -= normalize((p[2] as number) - (p[1] as number));
+        if (inB) b -= normalize((p[3] as number) - (p[1] as number));
       }
-      inPause = j < n && history.paused[j] === 1;
-      since = at;
     }
     // Float rounding of fractional milliseconds could leave -1e-12; time is never negative.
     if (a < 0) a = 0;
