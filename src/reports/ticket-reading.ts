@@ -12,6 +12,7 @@ import {
 } from "../tickets/ticket.js";
 import { type CompiledDimension, fieldKey, functionKey } from "./dimensions.js";
 import type { TicketTallySpec } from "./ticket-options.js";
+import { readSpansByPosition } from "./ticket-spans.js";
 
 const CONTACTS = "an integer ≥ 1";
 
@@ -155,13 +156,11 @@ export function readTicket(
   intervals[1] = endA;
   intervals[2] = endB;
   if (!Number.isNaN(endA) || !Number.isNaN(endB)) {
-    readSpans(
-      intervals,
-      spec.calendar,
-      read && spec.paused !== undefined ? HISTORY : undefined,
-      out,
-      spec.fastCalendar,
-    );
+    const fast = spec.fastCalendar;
+    const history = read && spec.paused !== undefined ? HISTORY : undefined;
+    if (fast === undefined || !readSpansByPosition(intervals, history, out, fast)) {
+      readSpans(intervals, spec.calendar, history, out, fast?.elapsedInto);
+    }
   }
   if (!Number.isNaN(respondedByAsOf)) r.frMs = out[0] as number;
   else if (Number.isNaN(resolvedByAsOf)) r.frCensored = true;

@@ -1,6 +1,5 @@
-import { arrayLike, normalize, numberError } from "../internal/assert.js";
+import { arrayLike, numberError } from "../internal/assert.js";
 import { inputError } from "../internal/messages.js";
-import type { FastCalendar } from "../time/business-calendar.js";
 import { epochMsInto, epochMsOrNaN, type Instant, toEpochMs } from "../time/instant.js";
 
 /**
@@ -427,25 +426,21 @@ const SCRATCH_HISTORY = /* @__PURE__ */ new HistoryReading();
  * paused), for the two intervals from `intervals[0]` to `intervals[1]` and to
  * `intervals[2]` (`NaN`: no interval): the time of each less the paused
  * stretches within it. The instants come in slots, so that no epoch-ms number
- * is boxed for the call. `fast`, when given, is the calendar's slot-writing
- * hooks (same numbers, same errors), for hot loops: while the ticket's
- * instants share one zone offset, each is placed on the calendar's open time
- * once and every span is a difference of two places.
+ * is boxed for the call. `elapsedInto`, when given, is the calendar's
+ * `elapsedMs` writing into a slot (same numbers, same errors), for hot loops.
  */
 export function readSpans(
   intervals: Float64Array,
   calendar: TicketCalendar | undefined,
   history: HistoryReading | undefined,
   out: Float64Array,
-  fast?: FastCalendar | undefined,
+  elapsedInto?: ((io: Float64Array) => void) | undefined,
 ): void {
-  if (fast !== undefined && readSpansByPosition(intervals, history, out, fast)) return;
   const start = intervals[0] as number;
   const endA = intervals[1] as number;
   const endB = intervals[2] as number;
   // Every span goes through the slots of SPAN (see measure): no number is boxed across a call.
   const io = SPAN;
-  const elapsedInto = fast?.elapsedInto;
   let a = Number.NaN;
   let b = Number.NaN;
   if (!Number.isNaN(endA)) {
@@ -486,66 +481,6 @@ export function readSpans(
   out[0] = a;
   out[1] = b;
 }
-
-/**
- * {@link readSpans} by open-time positions ({@link CalendarParts.positionsInto}):
- * the start and both ends are placed once, each paused stretch's ends once,
- * and every span is a difference (the same numbers as measuring each span).
- * Returns `false`, having written nothing, when an end lies past the start's
- * zone offset segment.
- */
-function readSpansByPosition(
-  intervals: Float64Array,
-  history: HistoryReading | undefined,
-  out: Float64Array,
-  fast: FastCalendar,
-): boolean {
-  const start = intervals[0] as number;
-  const endA = intervals[1] as number;
-  const endB = intervals[2] as number;
-  const p = PLACES;
-  p[0] = start;
-  p[1] = start;
-  p[2] = endA;
-  p[3] = endB;
-  if (!fast.positionsInto(p, 4)) return false;
-  const atStart = p[1] as number;
-  const atA = p[2] as number; // NaN: no interval
-  const atB = p[3] as number;
-  let a = normalize(atA - atStart);
-  let b = normalize(atB - atStart);
-  if (history !== undefined) {
-    const stretches = history.pausedStretches();
-    for (let k = 0; k < stretches; k++) {
-      // The paused stretch [since, at) clipped to each interval; its ends lie
-      // between the start and an end, so in the start's segment.
-      const since = history.stretches[2 * k] as number;
-      const from = since > start ? since : start;
-      const at = history.stretches[2 * k + 1] as number;
-      const toA = at < endA ? at : endA; // NaN without the interval
-      const toB = at < endB ? at : endB;
-      const inA = toA > from;
-      const inB = toB > from;
-      if (inA || inB) {
-        p[1] = from;
-        p[2] = inA ? toA : Number.NaN;
-        p[3] = inB ? toB : Number.NaN;
-        fast.positionsInto(p, 4);
-        if (inA) a -= normalize((p[2] as number) - (p[1] as number));
-        if (inB) b -= normalize((p[3] as number) - (p[1] as number));
-      }
-    }
-    // Float rounding of fractional milliseconds could leave -1e-12; time is never negative.
-    if (a < 0) a = 0;
-    if (b < 0) b = 0;
-  }
-  out[0] = a;
-  out[1] = b;
-  return true;
-}
-
-/** The instants placed by {@link readSpansByPosition}: the reference instant, then up to three. */
-const PLACES = /* @__PURE__ */ new Float64Array(4);
 
 /**
  * The time from `io[0]` to `io[1]` into `io[2]`: calendar time without a
