@@ -37,25 +37,16 @@ export function readSpansByPosition(
   let a = normalize(atA - atStart);
   let b = normalize(atB - atStart);
   if (history !== undefined) {
-    const stretches = history.pausedStretches();
+    const stretches = history.pausedWithin(intervals);
     for (let k = 0; k < stretches; k++) {
-      // The paused stretch [since, at) clipped to each interval; its ends lie
-      // between the start and an end, so in the start's segment.
-      const since = history.stretches[2 * k] as number;
-      const from = since > start ? since : start;
-      const at = history.stretches[2 * k + 1] as number;
-      const toA = at < endA ? at : endA; // NaN without the interval
-      const toB = at < endB ? at : endB;
-      const inA = toA > from;
-      const inB = toB > from;
-      if (inA || inB) {
-        p[1] = from;
-        p[2] = inA ? toA : Number.NaN;
-        p[3] = inB ? toB : Number.NaN;
-        fast.positionsInto(p, 4);
-        if (inA) a -= normalize((p[2] as number) - (p[1] as number));
-        if (inB) b -= normalize((p[3] as number) - (p[1] as number));
-      }
+      // A stretch's ends lie between the start and an end, so in the start's segment.
+      p[1] = history.clipped[3 * k] as number;
+      p[2] = history.clipped[3 * k + 1] as number; // NaN: not within the first interval
+      p[3] = history.clipped[3 * k + 2] as number;
+      fast.positionsInto(p, 4);
+      const from = p[1] as number;
+      if (!Number.isNaN(p[2] as number)) a -= normalize((p[2] as number) - from);
+      if (!Number.isNaN(p[3] as number)) b -= normalize((p[3] as number) - from);
     }
     // Float rounding of fractional milliseconds could leave -1e-12; time is never negative.
     if (a < 0) a = 0;

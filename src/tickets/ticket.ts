@@ -323,8 +323,8 @@ export class HistoryReading {
   at: Float64Array = new Float64Array(8);
   paused: Uint8Array = new Uint8Array(8);
   length = 0;
-  /** The paused stretches found by {@link HistoryReading.pausedStretches}: `from` and `to` of each, in turn. */
-  stretches: Float64Array = new Float64Array(8);
+  /** The clipped paused stretches found by {@link HistoryReading.pausedWithin}: start, end in the first interval, end in the second, in turn. */
+  clipped: Float64Array = new Float64Array(12);
   /**
    * Up to three instant strings already read for this ticket (`createdAt`,
    * `firstResponseAt`, `resolvedAt`; anything else: not a string) and their
@@ -392,25 +392,37 @@ export class HistoryReading {
   }
 
   /**
-   * The paused stretches of the history read: each `[from, to)` (the last
-   * one, still paused, to `+∞`) as a pair in {@link HistoryReading.stretches};
-   * returns how many.
+   * The paused stretches of the history read, clipped to the two intervals
+   * from `intervals[0]` to `intervals[1]` and to `intervals[2]` (as
+   * {@link readSpans} takes them; `NaN`: no interval): for each stretch that
+   * overlaps one, its start (no earlier than `intervals[0]`) and its end
+   * within each interval (`NaN` where it does not overlap that one), as
+   * triples in {@link HistoryReading.clipped}; returns how many.
    */
-  pausedStretches(): number {
+  pausedWithin(intervals: Float64Array): number {
+    const start = intervals[0] as number;
+    const endA = intervals[1] as number;
+    const endB = intervals[2] as number;
     let count = 0;
     let since = Number.NEGATIVE_INFINITY; // when the current status began
     let inPause = false;
     for (let j = 0, n = this.length; j <= n; j++) {
       const at = j < n ? (this.at[j] as number) : Number.POSITIVE_INFINITY;
       if (inPause) {
-        if (2 * count + 2 > this.stretches.length) {
-          const bigger = new Float64Array(2 * this.stretches.length);
-          bigger.set(this.stretches);
-          this.stretches = bigger;
+        const from = since > start ? since : start;
+        const toA = at < endA ? at : endA; // NaN without the interval
+        const toB = at < endB ? at : endB;
+        if (toA > from || toB > from) {
+          if (3 * count + 3 > this.clipped.length) {
+            const bigger = new Float64Array(2 * this.clipped.length);
+            bigger.set(this.clipped);
+            this.clipped = bigger;
+          }
+          this.clipped[3 * count] = from;
+          this.clipped[3 * count + 1] = toA > from ? toA : Number.NaN;
+          this.clipped[3 * count + 2] = toB > from ? toB : Number.NaN;
+          count++;
         }
-        this.stretches[2 * count] = since;
-        this.stretches[2 * count + 1] = at;
-        count++;
       }
       inPause = j < n && this.paused[j] === 1;
       since = at;
@@ -456,20 +468,19 @@ export function readSpans(
     b = io[2] as number;
   }
   if (history !== undefined) {
-    const stretches = history.pausedStretches();
+    const stretches = history.pausedWithin(intervals);
     for (let k = 0; k < stretches; k++) {
-      // The paused stretch [since, at) clipped to each interval.
-      const since = history.stretches[2 * k] as number;
-      const from = since > start ? since : start;
-      const at = history.stretches[2 * k + 1] as number;
+      const from = history.clipped[3 * k] as number;
+      const toA = history.clipped[3 * k + 1] as number; // NaN: not within the first interval
+      const toB = history.clipped[3 * k + 2] as number;
       io[0] = from;
-      if (!Number.isNaN(endA) && (at < endA ? at : endA) > from) {
-        io[1] = at < endA ? at : endA;
+      if (!Number.isNaN(toA)) {
+        io[1] = toA;
         measure(io, calendar, elapsedInto);
         a -= io[2] as number;
       }
-      if (!Number.isNaN(endB) && (at < endB ? at : endB) > from) {
-        io[1] = at < endB ? at : endB;
+      if (!Number.isNaN(toB)) {
+        io[1] = toB;
         measure(io, calendar, elapsedInto);
         b -= io[2] as number;
       }
