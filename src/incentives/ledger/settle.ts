@@ -5,7 +5,7 @@
  *
  * @module
  */
-import type { CompiledPlan } from "../evaluate.js";
+import type { LedgerPlan } from "../evaluate.js";
 import { type Rational, ratio } from "../rational.js";
 import { roundRational } from "../rounding.js";
 import type { Plan, RoundingMode } from "../schema.js";
@@ -120,7 +120,7 @@ function settle(c: CheckedSettlement): Settlement {
   const { segments, input, previous } = c;
   const current = segments[segments.length - 1]!.plan;
   const sequence = (previous?.sequence ?? 0) + 1;
-  const compiled = new Map<Plan, CompiledPlan>();
+  const compiled = new Map<Plan, LedgerPlan>();
   const plans = collectPlans(previous?.plans ?? [], segments);
   const teamMetrics = copyMetrics(input.teamMetrics ?? {});
 
