@@ -339,8 +339,8 @@ function isPriorPeriod(p: PriorPeriod): boolean {
  * id is unique within a plan). Reads the evaluation without making its lines.
  */
 function sameLines(evaluated: Evaluated, position: number, prior: readonly PriorLine[]): boolean {
-  const only = evaluated.segments[0]!;
-  if (keptLines(only, position)) {
+  const only = evaluated.segments[0];
+  if (only !== undefined && keptLines(only, position)) {
     // Component lines kept from the carry: the team-award lines, in order, are all that can differ.
     const awards = only.agents[position]!.lines;
     let a = 0;
