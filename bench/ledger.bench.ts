@@ -64,7 +64,11 @@ export async function sections(): Promise<BenchSection[]> {
       iterations: 2,
       rows: [
         { name: "evaluatePlan alone, 12 months", fn: evaluationsAlone, items: AGENTS * MONTHS },
-        { name: "evaluatePlan, 33 whole evaluations (12 + 21 restated months)", fn: evaluationsNeeded, items: AGENTS * MONTHS },
+        {
+          name: "evaluatePlan, 33 whole evaluations (12 + 21 restated months)",
+          fn: evaluationsNeeded,
+          items: AGENTS * MONTHS,
+        },
         { name: "settlePayouts, 12 settlements with restatements", fn: ledger, items: AGENTS * MONTHS },
       ],
     },
