@@ -5,7 +5,7 @@
  * tallies when they come back as JSON.
  */
 import { count, type Fields, readOptions, record, type Unchecked } from "../internal/assert.js";
-import { compareKeys } from "../internal/group-keys.js";
+import { compareKeys, GroupIndex } from "../internal/group-keys.js";
 import { inputError } from "../internal/messages.js";
 import { epochMsOrNaN, toEpochMs } from "../time/instant.js";
 import { type CompiledDimension, fieldKey, functionKey, keyString } from "./dimensions.js";
@@ -72,9 +72,7 @@ export function accumulate<G extends { key: GroupKey }, R>(
   if (!Array.isArray(list)) throw inputError("invalid_type", fn, collection, `an array of ${collection}`, list);
   const records: readonly unknown[] = list;
   const dims = pass.dimensions;
-  // One dimension: its value is the map key itself (no joined key string per record).
-  const single = dims.length === 1;
-  const groups = new Map<string | null, G>();
+  const groups = new GroupIndex<G>(dims.length);
   const aside = new SetAsideCollector();
   const key: (string | null)[] = new Array(dims.length);
   for (let i = 0; i < records.length; i++) {
@@ -98,15 +96,14 @@ export function accumulate<G extends { key: GroupKey }, R>(
       aside.add(gi, error);
       continue;
     }
-    const mapKey = single ? (key[0] as string | null) : keyString(key);
-    let g = groups.get(mapKey);
+    let g = groups.get(key);
     if (g === undefined) {
       g = newGroup(key.slice());
-      groups.set(mapKey, g);
+      groups.add(key, g);
     }
     add(g, reading);
   }
-  const sorted = [...groups.values()].sort((a, b) => compareKeys(a.key, b.key));
+  const sorted = groups.groups.sort((a, b) => compareKeys(a.key, b.key));
   return { groups: sorted, setAside: aside.toJSON(), records: records.length };
 }
 

@@ -10,7 +10,7 @@ import {
   type Ticket,
   type TicketCalendar,
 } from "../tickets/ticket.js";
-import { calendarSpecOf, elapsedIntoOf } from "../time/business-calendar.js";
+import { calendarSpecOf, type FastCalendar, fastCalendarOf } from "../time/business-calendar.js";
 import type { Instant } from "../time/instant.js";
 import { type CompiledDimension, compileDimensions, type Dimension } from "./dimensions.js";
 import { fingerprintOf } from "./fingerprint.js";
@@ -85,8 +85,8 @@ const RESOLVED_STATUSES = ["solved", "resolved", "closed"];
 export interface TicketTallySpec {
   readonly asOf: number;
   readonly calendar: TicketCalendar | undefined;
-  /** The calendar's `elapsedMs` writing into a slot, for a calendar from `businessCalendar` (else `undefined`). */
-  readonly elapsedInto: ((io: Float64Array) => void) | undefined;
+  /** The calendar's slot-writing hooks, for a calendar from `businessCalendar` (else `undefined`). */
+  readonly fastCalendar: FastCalendar | undefined;
   readonly paused: StatusSet | undefined;
   readonly sla: PolicySpec | undefined;
   readonly alpha: number;
@@ -160,7 +160,7 @@ function readSpec(fn: string, o: Unchecked<TallyTicketsOptions>): Omit<TicketTal
   return {
     asOf,
     calendar,
-    elapsedInto: calendar === undefined ? undefined : elapsedIntoOf(calendar),
+    fastCalendar: calendar === undefined ? undefined : fastCalendarOf(calendar),
     paused,
     sla,
     alpha,

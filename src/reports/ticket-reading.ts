@@ -1,6 +1,6 @@
 import { COUNT } from "../internal/assert.js";
 import { inputError } from "../internal/messages.js";
-import { ACHIEVED, BREACHED, clockEnd, PENDING, state, targetsOf } from "../tickets/sla.js";
+import { ACHIEVED, BREACHED, PENDING, targetState, targetsOf } from "../tickets/sla.js";
 import {
   createdAtOf,
   eventAt,
@@ -12,6 +12,7 @@ import {
 } from "../tickets/ticket.js";
 import { type CompiledDimension, fieldKey, functionKey } from "./dimensions.js";
 import type { TicketTallySpec } from "./ticket-options.js";
+import { readSpansByPosition } from "./ticket-spans.js";
 
 const CONTACTS = "an integer ≥ 1";
 
@@ -53,7 +54,8 @@ const READING: TicketReading = {
 /**
  * Internal: reads, validates and measures ticket `i` (index `gi` in the whole set) into
  * the shared {@link READING} and its group key into `key`. Throws before
- * anything is counted, so a set-aside ticket leaves no trace.
+ * anything is counted, so a set-aside ticket leaves no trace. `intervals` and
+ * `out` are scratch slots for {@link readSpans}.
  */
 export function readTicket(
   fn: string,
@@ -61,7 +63,7 @@ export function readTicket(
   gi: number,
   spec: TicketTallySpec,
   key: (string | null)[],
-  ends: Float64Array,
+  intervals: Float64Array,
   out: Float64Array,
 ): TicketReading {
   if (value === null || typeof value !== "object" || Array.isArray(value)) {
@@ -135,39 +137,41 @@ export function readTicket(
   const respondedByAsOf = response <= asOf ? response : Number.NaN;
   // The first-response clock stops at the response, or at a resolution without one (as slaCounts).
   const responseStop = Number.isNaN(respondedByAsOf) ? resolvedByAsOf : respondedByAsOf;
-  // The SLA core reads a clock that still runs as `undefined`.
-  const stopA = Number.isNaN(responseStop) ? undefined : responseStop;
-  const stopB = Number.isNaN(resolvedByAsOf) ? undefined : resolvedByAsOf;
+  // Where each SLA clock is read (NaN: no target): at its stopping event, or at asOf
+  // while it runs; nothing runs for a ticket created at asOf (as clockEnd). Numbers,
+  // not `undefined`: a value that may be either is boxed at every ticket.
+  const running = created < asOf ? asOf : Number.NaN;
+  let slaEndA = Number.NaN;
+  let slaEndB = Number.NaN;
   let endA = respondedByAsOf;
   let endB = resolvedByAsOf;
-  let slaEndA: number | undefined;
-  let slaEndB: number | undefined;
   if (targets !== undefined) {
-    slaEndA = clockEnd(fn, targets.firstResponse, { stop: stopA, created, asOf, i: gi });
-    slaEndB = clockEnd(fn, targets.resolution, { stop: stopB, created, asOf, i: gi });
+    if (targets.firstResponse !== undefined) slaEndA = Number.isNaN(responseStop) ? running : responseStop;
+    if (targets.resolution !== undefined) slaEndB = Number.isNaN(resolvedByAsOf) ? running : resolvedByAsOf;
     // The durations need their clocks even where the priority has no target.
-    endA = slaEndA ?? respondedByAsOf;
-    endB = slaEndB ?? resolvedByAsOf;
+    if (!Number.isNaN(slaEndA)) endA = slaEndA;
+    if (!Number.isNaN(slaEndB)) endB = slaEndB;
   }
-  ends[0] = endA;
-  ends[1] = endB;
+  intervals[0] = created;
+  intervals[1] = endA;
+  intervals[2] = endB;
   if (!Number.isNaN(endA) || !Number.isNaN(endB)) {
-    readSpans(
-      created,
-      ends,
-      spec.calendar,
-      read && spec.paused !== undefined ? HISTORY : undefined,
-      out,
-      spec.elapsedInto,
-    );
+    const fast = spec.fastCalendar;
+    const history = read && spec.paused !== undefined ? HISTORY : undefined;
+    if (fast === undefined || !readSpansByPosition(intervals, history, out, fast)) {
+      readSpans(intervals, spec.calendar, history, out, fast?.elapsedInto);
+    }
   }
   if (!Number.isNaN(respondedByAsOf)) r.frMs = out[0] as number;
   else if (Number.isNaN(resolvedByAsOf)) r.frCensored = true;
   else r.frNoResponse = true;
   if (!Number.isNaN(resolvedByAsOf)) r.resolutionMs = out[1] as number;
   if (targets !== undefined) {
-    const stateA = state(targets.firstResponse, { end: slaEndA, stop: stopA, measured: out[0] as number });
-    const stateB = state(targets.resolution, { end: slaEndB, stop: stopB, measured: out[1] as number });
+    // A clock with no end measured nothing (out holds only the spans read above).
+    const measuredA = Number.isNaN(slaEndA) ? Number.NaN : (out[0] as number);
+    const measuredB = Number.isNaN(slaEndB) ? Number.NaN : (out[1] as number);
+    const stateA = targetState(targets.firstResponse, measuredA, !Number.isNaN(responseStop));
+    const stateB = targetState(targets.resolution, measuredB, !Number.isNaN(resolvedByAsOf));
     r.sla =
       stateA === BREACHED || stateB === BREACHED
         ? BREACHED

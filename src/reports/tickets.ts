@@ -1,7 +1,6 @@
-import { compareKeys } from "../internal/group-keys.js";
+import { compareKeys, GroupIndex } from "../internal/group-keys.js";
 import { ACHIEVED, BREACHED, PENDING } from "../tickets/sla.js";
 import { type Ticket, ticketList } from "../tickets/ticket.js";
-import { keyString } from "./dimensions.js";
 import { type SetAside, SetAsideCollector } from "./set-aside.js";
 import { GroupedSketches, type QuantileSketch } from "./sketch.js";
 import { readTallyTicketsOptions, type TallyTicketsOptions } from "./ticket-options.js";
@@ -162,10 +161,9 @@ export function tallyTickets(tickets: readonly Ticket[], options: TallyTicketsOp
   const list = ticketList(fn, tickets);
   const spec = readTallyTicketsOptions(fn, options);
   const setAsideMode = spec.setAside;
-  const groups = new Map<string | null, GroupAccumulator>();
-  const single = spec.dimensions.length === 1;
+  const groups = new GroupIndex<GroupAccumulator>(spec.dimensions.length);
   const out = new Float64Array(2);
-  const ends = new Float64Array(2);
+  const intervals = new Float64Array(3);
   const setAside = new SetAsideCollector();
   const key: (string | null)[] = new Array(spec.dimensions.length);
   // Every group's duration sketches, held together (see GroupedSketches); a ticket adds at most one value to each.
@@ -178,7 +176,7 @@ export function tallyTickets(tickets: readonly Ticket[], options: TallyTicketsOp
   for (let i = 0; i < list.length; i++) {
     let r: TicketReading;
     try {
-      r = readTicket(fn, list[i], i + first, spec, key, ends, out);
+      r = readTicket(fn, list[i], i + first, spec, key, intervals, out);
     } catch (error) {
       if (!setAsideMode) throw error;
       setAside.add(i + first, error);
@@ -188,18 +186,17 @@ export function tallyTickets(tickets: readonly Ticket[], options: TallyTicketsOp
       createdAfterAsOf++;
       continue;
     }
-    const mapKey = single ? (key[0] as string | null) : keyString(key);
-    let g = groups.get(mapKey);
+    let g = groups.get(key);
     if (g === undefined) {
-      g = new GroupAccumulator(key.slice(), groups.size, sketches);
-      groups.set(mapKey, g);
+      g = new GroupAccumulator(key.slice(), groups.groups.length, sketches);
+      groups.add(key, g);
     }
     g.add(r);
   }
   const frSketches = sketches.firstResponse.sketches();
   const resSketches = sketches.resolution.sketches();
   const hasSla = spec.sla !== undefined;
-  const sorted = [...groups.values()]
+  const sorted = [...groups.groups]
     .sort((a, b) => compareKeys(a.key, b.key))
     .map((g) => g.toJSON(frSketches[g.index] as QuantileSketch, resSketches[g.index] as QuantileSketch, hasSla));
   const aside = setAside.toJSON();

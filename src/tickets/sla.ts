@@ -304,8 +304,11 @@ export function ticketSla(
       spans,
     );
   }
-  work.states[0] = state(targets.firstResponse, { end: a, stop: responded, measured: spans[0] as number });
-  work.states[1] = state(targets.resolution, { end: b, stop: resolvedByAsOf, measured: spans[1] as number });
+  // A clock with no end measured nothing (spans may hold another ticket's figures).
+  const measuredA = a === undefined ? Number.NaN : (spans[0] as number);
+  const measuredB = b === undefined ? Number.NaN : (spans[1] as number);
+  work.states[0] = targetState(targets.firstResponse, measuredA, responded !== undefined);
+  work.states[1] = targetState(targets.resolution, measuredB, resolvedByAsOf !== undefined);
   work.targets[0] = targets.firstResponse;
   work.targets[1] = targets.resolution;
   work.ends[0] = a;
@@ -397,15 +400,16 @@ export function clockEnd(
   return at.created >= at.asOf ? undefined : at.asOf;
 }
 
-/** Internal: the state of one target from its measured time. */
-export function state(
-  target: number | undefined,
-  clock: { readonly end: number | undefined; readonly stop: number | undefined; readonly measured: number },
-): number {
+/**
+ * Internal: the state of one target from its measured time (`NaN`: nothing
+ * measured, as for a ticket created at `asOf`) and whether its clock stopped
+ * (else it still runs at `asOf`). Numbers, not `undefined`, so that a hot loop
+ * passes no boxed value.
+ */
+export function targetState(target: number | undefined, measured: number, stopped: boolean): number {
   if (target === undefined) return NO_TARGET;
-  if (clock.end === undefined) return PENDING; // created at or after asOf: nothing elapsed yet
-  if (clock.stop !== undefined) return clock.measured <= target ? ACHIEVED : BREACHED;
-  return clock.measured > target ? BREACHED : PENDING;
+  if (stopped) return measured <= target ? ACHIEVED : BREACHED;
+  return measured > target ? BREACHED : PENDING; // NaN (nothing measured) stays pending
 }
 
 /** The targets of `p` at `path`, each absent one taken from `fallback`. */

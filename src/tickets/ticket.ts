@@ -305,8 +305,14 @@ export function activeSpans(
 ): void {
   const reading = history !== undefined && paused !== undefined && !paused.empty ? SCRATCH_HISTORY : undefined;
   if (reading !== undefined) reading.read(fn, history as ArrayLike<unknown>, i, paused);
-  readSpans(start, ends, calendar, reading, out);
+  const intervals = SCRATCH_INTERVALS;
+  intervals[0] = start;
+  intervals[1] = ends[0] as number;
+  intervals[2] = ends[1] as number;
+  readSpans(intervals, calendar, reading, out);
 }
+
+const SCRATCH_INTERVALS = /* @__PURE__ */ new Float64Array(3);
 
 /**
  * Internal: a status history read once: each entry's instant (epoch ms) and
@@ -317,6 +323,8 @@ export class HistoryReading {
   at: Float64Array = new Float64Array(8);
   paused: Uint8Array = new Uint8Array(8);
   length = 0;
+  /** The clipped paused stretches found by {@link HistoryReading.pausedWithin}: start, end in the first interval, end in the second, in turn. */
+  clipped: Float64Array = new Float64Array(12);
   /**
    * Up to three instant strings already read for this ticket (`createdAt`,
    * `firstResponseAt`, `resolvedAt`; anything else: not a string) and their
@@ -382,26 +390,67 @@ export class HistoryReading {
     this.length = n;
     return status;
   }
+
+  /**
+   * The paused stretches of the history read, clipped to the two intervals
+   * from `intervals[0]` to `intervals[1]` and to `intervals[2]` (as
+   * {@link readSpans} takes them; `NaN`: no interval): for each stretch that
+   * overlaps one, its start (no earlier than `intervals[0]`) and its end
+   * within each interval (`NaN` where it does not overlap that one), as
+   * triples in {@link HistoryReading.clipped}; returns how many.
+   */
+  pausedWithin(intervals: Float64Array): number {
+    const start = intervals[0] as number;
+    const endA = intervals[1] as number;
+    const endB = intervals[2] as number;
+    let count = 0;
+    let since = Number.NEGATIVE_INFINITY; // when the current status began
+    let inPause = false;
+    for (let j = 0, n = this.length; j <= n; j++) {
+      const at = j < n ? (this.at[j] as number) : Number.POSITIVE_INFINITY;
+      if (inPause) {
+        const from = since > start ? since : start;
+        const toA = at < endA ? at : endA; // NaN without the interval
+        const toB = at < endB ? at : endB;
+        if (toA > from || toB > from) {
+          if (3 * count + 3 > this.clipped.length) {
+            const bigger = new Float64Array(2 * this.clipped.length);
+            bigger.set(this.clipped);
+            this.clipped = bigger;
+          }
+          this.clipped[3 * count] = from;
+          this.clipped[3 * count + 1] = toA > from ? toA : Number.NaN;
+          this.clipped[3 * count + 2] = toB > from ? toB : Number.NaN;
+          count++;
+        }
+      }
+      inPause = j < n && this.paused[j] === 1;
+      since = at;
+    }
+    return count;
+  }
 }
 
 const SCRATCH_HISTORY = /* @__PURE__ */ new HistoryReading();
 
 /**
  * Internal: {@link activeSpans} of a history already read (`undefined`: nothing
- * paused): the time of each interval less the paused stretches within it.
- * `elapsedInto`, when given, is the calendar's `elapsedMs` writing into a slot
- * (same numbers, same errors), for hot loops.
+ * paused), for the two intervals from `intervals[0]` to `intervals[1]` and to
+ * `intervals[2]` (`NaN`: no interval): the time of each less the paused
+ * stretches within it. The instants come in slots, so that no epoch-ms number
+ * is boxed for the call. `elapsedInto`, when given, is the calendar's
+ * `elapsedMs` writing into a slot (same numbers, same errors), for hot loops.
  */
 export function readSpans(
-  start: number,
-  ends: Float64Array,
+  intervals: Float64Array,
   calendar: TicketCalendar | undefined,
   history: HistoryReading | undefined,
   out: Float64Array,
   elapsedInto?: ((io: Float64Array) => void) | undefined,
 ): void {
-  const endA = ends[0] as number;
-  const endB = ends[1] as number;
+  const start = intervals[0] as number;
+  const endA = intervals[1] as number;
+  const endB = intervals[2] as number;
   // Every span goes through the slots of SPAN (see measure): no number is boxed across a call.
   const io = SPAN;
   let a = Number.NaN;
@@ -419,27 +468,22 @@ export function readSpans(
     b = io[2] as number;
   }
   if (history !== undefined) {
-    let since = Number.NEGATIVE_INFINITY; // when the current status began
-    let inPause = false;
-    for (let j = 0, n = history.length; j <= n; j++) {
-      const at = j < n ? (history.at[j] as number) : Number.POSITIVE_INFINITY;
-      if (inPause) {
-        // The paused stretch [since, at) clipped to each interval.
-        const from = since > start ? since : start;
-        io[0] = from;
-        if (!Number.isNaN(endA) && (at < endA ? at : endA) > from) {
-          io[1] = at < endA ? at : endA;
-          measure(io, calendar, elapsedInto);
-          a -= io[2] as number;
-        }
-        if (!Number.isNaN(endB) && (at < endB ? at : endB) > from) {
-          io[1] = at < endB ? at : endB;
-          measure(io, calendar, elapsedInto);
-          b -= io[2] as number;
-        }
+    const stretches = history.pausedWithin(intervals);
+    for (let k = 0; k < stretches; k++) {
+      const from = history.clipped[3 * k] as number;
+      const toA = history.clipped[3 * k + 1] as number; // NaN: not within the first interval
+      const toB = history.clipped[3 * k + 2] as number;
+      io[0] = from;
+      if (!Number.isNaN(toA)) {
+        io[1] = toA;
+        measure(io, calendar, elapsedInto);
+        a -= io[2] as number;
       }
-      inPause = j < n && history.paused[j] === 1;
-      since = at;
+      if (!Number.isNaN(toB)) {
+        io[1] = toB;
+        measure(io, calendar, elapsedInto);
+        b -= io[2] as number;
+      }
     }
     // Float rounding of fractional milliseconds could leave -1e-12; time is never negative.
     if (a < 0) a = 0;

@@ -15,7 +15,22 @@ export interface CalendarParts {
    * error): for hot loops, with no boxed number crossing the call.
    */
   readonly elapsedInto: (io: Float64Array) => void;
+  /**
+   * Open-time positions, for hot loops that measure many spans between the
+   * same few instants. `io[0]` is an instant that places a zone offset segment
+   * (from `io[0]` to the next change of offset); each of `io[1]` … `io[n − 1]`
+   * that lies in it (from `io[0]` to that change, inclusive) becomes its open
+   * time from a fixed origin, and `NaN` stays `NaN`. The open time between two
+   * such instants is the difference of their positions: the very number
+   * `elapsedMs` gives (the same local arithmetic, one offset). When an instant
+   * lies outside the segment, returns `false` and leaves `io` as it was:
+   * measure with `elapsedInto` then.
+   */
+  readonly positionsInto: (io: Float64Array, n: number) => boolean;
 }
+
+/** Internal: the slot-writing hooks of a calendar from {@link businessCalendar}. */
+export type FastCalendar = Pick<CalendarParts, "elapsedInto" | "positionsInto">;
 
 /** Internal: the parts of each calendar built by {@link businessCalendar}. */
 export const CALENDAR_PARTS: WeakMap<object, CalendarParts> = /* @__PURE__ */ new WeakMap();
@@ -232,6 +247,23 @@ export function businessCalendar(options: BusinessCalendarOptions): BusinessCale
     else io[2] = elapsedMs(a, b);
   }
 
+  function positionsInto(io: Float64Array, n: number): boolean {
+    const from = io[0] as number;
+    if (!(from >= -MAX_MS && from <= MAX_MS)) return false;
+    locate(from);
+    const offset = segment[0] as number;
+    const next = segment[1] as number;
+    for (let k = 1; k < n; k++) {
+      const t = io[k] as number;
+      if (t < from || t > next) return false; // NaN passes
+    }
+    for (let k = 1; k < n; k++) {
+      const t = io[k] as number;
+      if (!Number.isNaN(t)) io[k] = openBefore(t + offset);
+    }
+    return true;
+  }
+
   function addMs(start: Instant, ms: number): number {
     const fn = "businessCalendar.addMs";
     let t = instant(fn, "start", start);
@@ -259,7 +291,7 @@ export function businessCalendar(options: BusinessCalendarOptions): BusinessCale
   }
 
   const calendar = Object.freeze({ timeZone: spec.timeZone, elapsedMs, addMs, isOpen });
-  CALENDAR_PARTS.set(calendar, { week: spec.week, holidays: spec.holidays, zone, elapsedInto });
+  CALENDAR_PARTS.set(calendar, { week: spec.week, holidays: spec.holidays, zone, elapsedInto, positionsInto });
   SPECS.set(calendar, JSON.stringify(spec));
   return calendar;
 }
@@ -277,10 +309,10 @@ export function calendarSpecOf(calendar: object): string | undefined {
 }
 
 /**
- * Internal: `elapsedMs` of a calendar from {@link businessCalendar} as a
- * slot-writing function (see {@link CalendarParts.elapsedInto}); `undefined`
- * for any other calendar object.
+ * Internal: the slot-writing hooks of a calendar from {@link businessCalendar}
+ * (see {@link CalendarParts.elapsedInto}, {@link CalendarParts.positionsInto});
+ * `undefined` for any other calendar object.
  */
-export function elapsedIntoOf(calendar: object): ((io: Float64Array) => void) | undefined {
-  return CALENDAR_PARTS.get(calendar)?.elapsedInto;
+export function fastCalendarOf(calendar: object): FastCalendar | undefined {
+  return CALENDAR_PARTS.get(calendar);
 }

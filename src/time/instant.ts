@@ -78,11 +78,15 @@ export function epochMsOrNaN(value: unknown): number {
   return Number.NaN;
 }
 
-/** Two ASCII digits at `i` as a number, or NaN. */
+/**
+ * Two ASCII digits at `i` as a number 0–99, or -1 when either is not a digit:
+ * an integer either way, so the date arithmetic stays in small integers (a
+ * `NaN` here made every field a double, and `%` on doubles a call).
+ */
 function d2(s: string, i: number): number {
   const a = s.charCodeAt(i) - 48;
   const b = s.charCodeAt(i + 1) - 48;
-  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : Number.NaN;
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
 }
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
@@ -114,8 +118,10 @@ function isoInto(s: string, out: Float64Array, k: number): void {
   out[k] = Number.NaN;
   // YYYY-MM-DDTHH:MM
   if (s.length < 17) return;
-  const year = d2(s, 0) * 100 + d2(s, 2);
-  if (s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return;
+  const century = d2(s, 0);
+  const yy = d2(s, 2);
+  if (century < 0 || yy < 0 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return;
+  const year = century * 100 + yy;
   const month = d2(s, 5);
   const day = d2(s, 8);
   const sep = s.charCodeAt(10);
@@ -157,17 +163,17 @@ function isoInto(s: string, out: Float64Array, k: number): void {
     else if (rest === 3 && s.charCodeAt(i + 3) === 58) om = d2(s, i + 4);
     else if (rest === 2) om = d2(s, i + 3);
     else return;
-    if (!(oh <= 23 && om <= 59)) return;
+    if (!(oh >= 0 && oh <= 23 && om >= 0 && om <= 59)) return;
     offsetMin = (z === 45 ? -1 : 1) * (oh * 60 + om);
   } else {
     return;
   }
-  if (!(month >= 1 && month <= 12 && day >= 1 && hour <= 23 && minute <= 59 && second <= 59)) {
-    if (!(hour === 24 && minute === 0 && second === 0 && ms === 0 && month >= 1 && month <= 12 && day >= 1)) {
-      return;
-    }
-  }
-  if (day > daysInMonth(year, month) || Number.isNaN(year)) return;
+  // A field that is not two digits is -1 (d2), outside every range below.
+  const monthDay = month >= 1 && month <= 12 && day >= 1;
+  const time = hour >= 0 && hour <= 23 && minute >= 0 && minute <= 59 && second >= 0 && second <= 59;
+  const endOfDay = hour === 24 && minute === 0 && second === 0 && ms === 0; // 24:00 is the next midnight
+  if (!(monthDay && (time || endOfDay))) return;
+  if (day > daysInMonth(year, month)) return;
   const local = daysFromCivil(year, month, day) * 86_400_000 + ((hour * 60 + minute) * 60 + second) * 1000 + ms;
   out[k] = local - offsetMin * 60_000;
 }

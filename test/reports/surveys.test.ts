@@ -73,6 +73,23 @@ describe("tallySurveys and surveyReport", () => {
     ]);
   });
 
+  it("groups by two dimensions, an absent value (null) apart from every string", () => {
+    const list = [
+      { agentId: "ana", channel: "chat", csat: 5 },
+      { agentId: "ana", csat: 4 },
+      { channel: "chat", csat: 3 },
+      { agentId: "ana", channel: "chat", csat: 1 },
+      { agentId: "null", channel: "chat", csat: 2 },
+    ];
+    const tally = tallySurveys(list, { by: ["agentId", "channel"] });
+    expect(tally.groups.map((g) => [g.key, g.responses])).toEqual([
+      [[null, "chat"], 1],
+      [["ana", null], 1],
+      [["ana", "chat"], 2],
+      [["null", "chat"], 1],
+    ]);
+  });
+
   it("reads the CSAT and CES scales as csat and ces do", () => {
     const ten = [10, 9, 9, 8, 8, 7, 6, 10, 3, 9].map((v) => ({ csat: v }));
     const scale = { min: 1, max: 10 };

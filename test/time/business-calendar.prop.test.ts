@@ -4,6 +4,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { type BusinessCalendar, businessCalendar } from "../../src/index.js";
+import { fastCalendarOf } from "../../src/time/business-calendar.js";
 import { MINUTE, weeks, ZONES } from "./business-calendar-reference.js";
 
 const from = Date.UTC(1995, 0, 1);
@@ -111,5 +112,28 @@ describe("businessCalendar properties", () => {
       }),
       { numRuns: 100 },
     );
+  });
+
+  it("positionsInto: two places always differ by exactly elapsedMs between them, or it refuses and writes nothing", () => {
+    let placed = 0;
+    fc.assert(
+      fc.property(calendars, ordered, fc.double({ min: 0, max: 1, noNaN: true }), (calendar, [a, b, c], f) => {
+        const fast = fastCalendarOf(calendar);
+        if (fast === undefined) throw new Error("a calendar from businessCalendar has its hooks");
+        const fraction = a + f * (b - a); // fractional milliseconds too
+        const io = new Float64Array([a, fraction, b, c, Number.NaN]);
+        const before = io.slice();
+        if (!fast.positionsInto(io, 5)) {
+          expect(io).toEqual(before); // a change of offset (or of the zone table's chunk) lies between a and c
+          return;
+        }
+        placed++;
+        expect(io[4]).toBeNaN();
+        expect((io[2] as number) - (io[1] as number) + 0).toBe(calendar.elapsedMs(fraction, b));
+        expect((io[3] as number) - (io[2] as number) + 0).toBe(calendar.elapsedMs(b, c));
+      }),
+      runs,
+    );
+    expect(placed).toBeGreaterThan(runs.numRuns / 2); // most spans lie within one offset: the property is not vacuous
   });
 });

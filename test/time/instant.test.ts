@@ -80,4 +80,21 @@ describe("parseInstant", () => {
       ),
     );
   });
+
+  it("never reads a date-time with a non-digit where a digit belongs", () => {
+    // Positions of the digits in "YYYY-MM-DDTHH:MM:SS.sss+HH:MM".
+    const digits = [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18, 20, 21, 22, 24, 25, 27, 28];
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 4_000_000_000_000 }),
+        fc.constantFrom(...digits),
+        fc.constantFrom("-", "/", ":", " ", "a", "Z", "+", ".", "\u0660"),
+        (ms, at, bad) => {
+          const text = `${new Date(ms).toISOString().slice(0, 23)}+01:00`;
+          const broken = text.slice(0, at) + bad + text.slice(at + 1);
+          expect(() => parseInstant(broken)).toThrow(code("invalid_instant", { fn: "parseInstant", path: "value" }));
+        },
+      ),
+    );
+  });
 });
