@@ -4,16 +4,22 @@
  * surveys, and the month before that for 1 %, reopened tickets), on the spec's
  * whole plan with a 20 % holdback on the commission, carried-forward clawbacks
  * and a three-month draw for new hires. Against `evaluatePlan` alone on the
- * same 12 months, and against the 33 evaluations the ledger needs. Target: the
- * ledger costs little more than those evaluations.
+ * same 12 months, and against 33 whole evaluations. Target: the ledger costs
+ * little more than the evaluations it needs.
  *
  * The evaluations the ledger needs: each settlement evaluates its own month
- * (12), and re-evaluates each restated month whole, because a restatement can
- * move team awards (rank, pool) of agents it does not name: month m restates
- * month m − 1 (11 settlements, months 2 to 12) and month m − 2 (10 settlements,
- * months 3 to 12), so 12 + 11 + 10 = 33 evaluations of 10 000 agents. The
- * re-evaluations here use the month's original metrics rather than the restated
- * ones; the cost of an evaluation does not depend on the values.
+ * (12), and re-evaluates each restated month: month m restates month m − 1
+ * (11 settlements, months 2 to 12) and month m − 2 (10 settlements, months 3
+ * to 12). A restatement can move team awards (rank, pool) of agents it does
+ * not name, so every agent's metrics are checked again and the team awards
+ * decided over all 10 000 agents; but the component lines are computed again
+ * only for the agents the restatement names (5 % and 1 % here), the others
+ * keeping those of their carry. So the ledger needs 12 whole evaluations and
+ * 21 partial ones: less than the "33 evaluations" row, which re-evaluates every
+ * restated month whole (what the ledger did before) and is kept as the upper
+ * bound; compare settlePayouts with both rows. The 33 re-evaluations use the
+ * month's original metrics rather than the restated ones; the cost of an
+ * evaluation does not depend on the values.
  */
 import { evaluatePlan, type Settlement, settlePayouts } from "../dist/index.js";
 import { ledgerBenchData } from "./ledger-data.ts";
@@ -53,12 +59,16 @@ export async function sections(): Promise<BenchSection[]> {
     {
       title: "Payout ledger: 10 000 agents, 12 monthly settlements with restatements",
       baseline: "evaluatePlan alone, 12 months",
-      target: "the ledger costs little more than the evaluations it needs",
+      target: "the ledger costs little more than the evaluations it needs (12 whole + 21 partial: below the 33 row)",
       timeMs: 1000,
       iterations: 2,
       rows: [
         { name: "evaluatePlan alone, 12 months", fn: evaluationsAlone, items: AGENTS * MONTHS },
-        { name: "evaluatePlan, the 33 evaluations the ledger needs", fn: evaluationsNeeded, items: AGENTS * MONTHS },
+        {
+          name: "evaluatePlan, 33 whole evaluations (12 + 21 restated months)",
+          fn: evaluationsNeeded,
+          items: AGENTS * MONTHS,
+        },
         { name: "settlePayouts, 12 settlements with restatements", fn: ledger, items: AGENTS * MONTHS },
       ],
     },

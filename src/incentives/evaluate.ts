@@ -61,10 +61,38 @@ export type CompiledPlan = (input: PlanInput, options?: EvaluateOptions) => Plan
  * @category Incentives
  */
 export function compilePlan(plan: unknown): CompiledPlan {
+  return compileLedgerPlan(plan).run;
+}
+
+/**
+ * Internal (the payout ledger): a compiled plan's run, and its run for a
+ * restated period where most agents' metrics did not change.
+ */
+export interface LedgerPlan {
+  /** What {@link compilePlan} returns. */
+  readonly run: CompiledPlan;
+  /**
+   * `run(input)` without a trace, except that an agent `i` whose `carried[i]` is
+   * a number (not `NaN`) gets no component or plan-cap line: its `lines` are its
+   * team-award lines only, and `carried[i]` stands for the cash of the lines it
+   * lacks (in `cashMinor` and the totals). A component line reads only the
+   * agent's own metrics and the team's, so an agent whose metrics and team
+   * metrics are those of an earlier run has the component lines of that run.
+   * Every agent's metrics are still checked, and the team awards decided over
+   * all agents, as `run` does.
+   */
+  readonly partial: (input: PlanInput, carried: Float64Array) => PlanResult;
+}
+
+/** Internal: {@link compilePlan} with the ledger's partial run (see {@link LedgerPlan}). */
+export function compileLedgerPlan(plan: unknown): LedgerPlan {
   const checked = validatePlan(plan);
   if (!checked.ok) throw new PlanValidationError(checked.issues);
   const prepared = prepare(checked.plan, checked.warnings);
-  return (input, options) => run(prepared, input, options);
+  return {
+    run: (input, options) => run(prepared, input, options, null),
+    partial: (input, carried) => run(prepared, input, undefined, carried),
+  };
 }
 
 /**
@@ -202,7 +230,12 @@ interface AgentBuild {
   trace?: AgentTrace & { awards: AwardTrace[] };
 }
 
-function run(pp: PreparedPlan, input: PlanInput, options: EvaluateOptions | undefined): PlanResult {
+function run(
+  pp: PreparedPlan,
+  input: PlanInput,
+  options: EvaluateOptions | undefined,
+  carried: Float64Array | null,
+): PlanResult {
   const opts = readOptions(FN, "options", options, { trace: "optional" });
   if (opts.trace !== undefined && typeof opts.trace !== "boolean") {
     throw inputError("invalid_option", FN, "options.trace", "true or false", opts.trace);
@@ -215,6 +248,8 @@ function run(pp: PreparedPlan, input: PlanInput, options: EvaluateOptions | unde
 
   // Components and the plan cap, agent by agent.
   const agents = ids.map((id, i): AgentBuild => {
+    // Lines known from an earlier run (see LedgerPlan.partial): only the team awards follow.
+    if (carried !== null && !Number.isNaN(carried[i]!)) return { id, cashMinor: carried[i]!, lines: [], rewards: [] };
     const b = i * stride;
     let p = ONE;
     let proration: AgentTrace["proration"];

@@ -6,7 +6,7 @@
  * @module
  */
 import { MetricInputError } from "../../errors.js";
-import { type CompiledPlan, compilePlan } from "../evaluate.js";
+import { compileLedgerPlan, type LedgerPlan } from "../evaluate.js";
 import { type Rational, ratio, readExact } from "../rational.js";
 import type { PlanLine } from "../result.js";
 import { roundRational } from "../rounding.js";
@@ -35,6 +35,12 @@ export interface SegmentRun {
   readonly holdbacks: ReadonlyMap<string, PreparedHoldback | undefined>;
   /** `evaluatePlan`'s agents, in the order they were evaluated. */
   readonly agents: readonly { readonly lines: readonly PlanLine[] }[];
+  /**
+   * `null`, or for a partial re-evaluation (see {@link PeriodMetrics.carried}): per agent, `NaN` when its
+   * lines are whole, else the cash of the component and plan-cap lines it kept from its carry (its
+   * `lines` are then its team-award lines only).
+   */
+  readonly carried: Float64Array | null;
 }
 
 /**
@@ -53,6 +59,12 @@ export interface PeriodMetrics {
   readonly teamMetrics: Readonly<Record<string, number>>;
   /** The JSON pointer of agent `agent`'s (or, for -1, the team's) value at `rest` under the call's input. */
   readonly where: (agent: number, rest: string) => string;
+  /**
+   * For a period of one segment: per agent, `NaN` to evaluate it whole, or the cash of the
+   * component and plan-cap lines it was paid, when those cannot have changed (its metrics and the
+   * team's are those it was paid on): then only its team awards are decided again.
+   */
+  readonly carried?: Float64Array;
 }
 
 /**
@@ -61,21 +73,22 @@ export interface PeriodMetrics {
  * `where(agentIndex, rest)` places under the call's input.
  */
 export function evaluate(
-  compiled: Map<Plan, CompiledPlan>,
+  compiled: Map<Plan, LedgerPlan>,
   segments: readonly Segment[],
   period: PeriodMetrics,
 ): Evaluated {
   const { agents, teamMetrics, where } = period;
   const total = segments.reduce((s, x) => s + x.days, 0);
+  const carried = segments.length === 1 ? (period.carried ?? null) : null;
   const runs = segments.map((segment, index): SegmentRun => {
     let run = compiled.get(segment.plan);
     if (run === undefined) {
-      run = compilePlan(segment.plan);
+      run = compileLedgerPlan(segment.plan);
       compiled.set(segment.plan, run);
     }
-    let result: ReturnType<CompiledPlan>;
+    let result: ReturnType<LedgerPlan["run"]>;
     try {
-      result = run({ agents, teamMetrics });
+      result = carried === null ? run.run({ agents, teamMetrics }) : run.partial({ agents, teamMetrics }, carried);
     } catch (error) {
       if (!(error instanceof MetricInputError)) throw error;
       const issues = new Issues();
@@ -90,6 +103,7 @@ export function evaluate(
       mode: segment.plan.rounding?.mode ?? "halfAwayFromZero",
       holdbacks: new Map(segment.plan.components.map((x) => [x.id, prepareHoldback(x.holdback)])),
       agents: result.agents,
+      carried,
     };
   });
   return { segments: runs, split: runs.length > 1 };

@@ -1,11 +1,12 @@
 /**
- * True-ups: a restated period re-evaluated whole with the plans it was settled
+ * True-ups: a restated period re-evaluated with the plans it was settled
  * under ({@link restate}), and one agent's adjustments against what that period
  * paid before ({@link trueUp}), under the plan's clawback policy.
  *
  * @module
  */
-import type { CompiledPlan } from "../evaluate.js";
+import type { LedgerPlan } from "../evaluate.js";
+import type { PlanLine } from "../result.js";
 import type { Clawback, Plan } from "../schema.js";
 import type { indexIds, Segment } from "./check.js";
 import {
@@ -17,6 +18,7 @@ import {
   findPeriod,
   type Owed,
   post,
+  type SegmentRun,
   segmentAmount,
 } from "./period.js";
 import type {
@@ -55,7 +57,7 @@ export interface Restated {
 /** What every restatement of one settlement shares. */
 export interface RestateContext {
   /** Each plan compiled once per settlement. */
-  readonly compiled: Map<Plan, CompiledPlan>;
+  readonly compiled: Map<Plan, LedgerPlan>;
   readonly previous: Settlement;
   /** Every plan version used so far. */
   readonly plans: readonly Plan[];
@@ -66,6 +68,19 @@ export interface RestateContext {
    * previous agent with a given id is the one at the input agent's index, and no id repeats.
    */
   readonly aligned: boolean;
+}
+
+/**
+ * Whether restated periods are re-evaluated whole (every agent's component
+ * lines computed again) rather than only for the agents a restatement names.
+ * Internal: off, except in the property test that shows both give the same
+ * settlement ({@link setWholeReevaluation}).
+ */
+let whole = false;
+
+/** Internal, for tests: re-evaluate restated periods whole (`true`) or in part (`false`, the default). */
+export function setWholeReevaluation(on: boolean): void {
+  whole = on;
 }
 
 /** In {@link Restated.periodAt}: not known at this index (look the period up). */
@@ -83,9 +98,17 @@ export interface RestatementAt {
 }
 
 /**
- * Re-evaluates a restated period whole: the agents it names with their new
- * metrics, every other agent of the period with the metrics it was paid on
- * (a team award can move for agents a restatement does not name).
+ * Re-evaluates a restated period: the agents it names with their new metrics,
+ * every other agent of the period with the metrics it was paid on (a team
+ * award can move for agents a restatement does not name). Every agent's
+ * metrics are checked and the team awards decided over all of them, but when
+ * the team's metrics are unchanged and the period has one segment, an agent
+ * the restatement does not name keeps the component and plan-cap lines of its
+ * carry (they read only its own metrics and the team's, both as they were
+ * paid): only the named agents' component lines are computed again. This takes
+ * the carry's lines as the ledger wrote them; a carry edited by hand so that
+ * its lines no longer follow from its metrics is not re-derived for agents
+ * the restatement does not name.
  */
 export function restate(context: RestateContext, at: RestatementAt): Restated {
   const { compiled, previous, plans } = context;
@@ -98,39 +121,49 @@ export function restate(context: RestateContext, at: RestatementAt): Restated {
   const found = context.found.get(record.period);
   const periodIndex = (a: SettlementAgent, j: number): number =>
     found === undefined ? findPeriod(a.carry.periods, record.period) : found[j]!;
-  // The metrics each agent was paid on: those of the last previous agent with its id that has the period.
-  let stored: Map<string, Readonly<Record<string, number>>> | undefined;
-  const storedOf = (id: string): Readonly<Record<string, number>> | undefined => {
+  // The period each agent was paid on: that of the last previous agent with its id that has the period.
+  let stored: Map<string, PriorPeriod> | undefined;
+  const storedOf = (id: string): PriorPeriod | undefined => {
     if (stored === undefined) {
       stored = new Map();
       for (let j = 0; j < previous.agents.length; j++) {
         const a = previous.agents[j]!;
         const p = periodIndex(a, j);
-        if (p >= 0) stored.set(a.id, a.carry.periods[p]!.metrics);
+        if (p >= 0) stored.set(a.id, a.carry.periods[p]!);
       }
     }
     return stored.get(id);
   };
+  const teamMetrics = r.teamMetrics === undefined ? record.teamMetrics : copyMetrics(r.teamMetrics);
+  const changedTeam = changedNames(record.teamMetrics, teamMetrics);
+  const unique = position.size === record.agentIds.length;
+  // With the team's metrics unchanged, an agent the restatement does not name keeps its component lines
+  // (they read only its own metrics and the team's): only team awards are decided again for it.
+  const carried =
+    !whole && record.segments.length === 1 && changedTeam.length === 0 && unique
+      ? new Float64Array(record.agentIds.length).fill(Number.NaN)
+      : undefined;
   const periodAt = context.aligned ? new Int32Array(record.agentIds.length).fill(UNKNOWN) : null;
   const changedAgent = new Map<string, string[]>();
   const agents = record.agentIds.map((id, k) => {
     const i = given.get(id);
-    let old: Readonly<Record<string, number>> | undefined;
+    let paid: PriorPeriod | undefined;
     const a = previous.agents[k];
     if (periodAt !== null && a !== undefined && a.id === id) {
       // Aligned: the previous agent at index k is the only one with this id.
       const p = periodIndex(a, k);
       periodAt[k] = p;
-      old = p >= 0 ? a.carry.periods[p]!.metrics : undefined;
-    } else old = storedOf(id);
-    old ??= {};
-    const now = i === undefined ? old : copyMetrics(r.agents[i]!.metrics);
-    if (i !== undefined) changedAgent.set(id, changedNames(old, now));
-    return { id, metrics: now };
+      paid = p >= 0 ? a.carry.periods[p] : undefined;
+    } else paid = storedOf(id);
+    const old = paid?.metrics ?? {};
+    if (i !== undefined) {
+      const now = copyMetrics(r.agents[i]!.metrics);
+      changedAgent.set(id, changedNames(old, now));
+      return { id, metrics: now };
+    }
+    if (carried !== undefined && paid !== undefined) carried[k] = componentCash(paid.lines);
+    return { id, metrics: old };
   });
-  const unique = position.size === agents.length;
-  const teamMetrics = r.teamMetrics === undefined ? record.teamMetrics : copyMetrics(r.teamMetrics);
-  const changedTeam = changedNames(record.teamMetrics, teamMetrics);
   const segments: Segment[] = record.segments.map((s) => ({
     plan: plans.find((p) => p.version === s.planVersion)!,
     ...(s.from === undefined ? {} : { from: s.from, to: s.to! }),
@@ -142,8 +175,32 @@ export function restate(context: RestateContext, at: RestatementAt): Restated {
     const g = given.get(agents[i]!.id);
     return g === undefined ? `/options/previous/agents${rest}` : `${base}/agents/${g}${rest}`;
   };
-  const evaluated = evaluate(compiled, segments, { agents, teamMetrics, where });
+  const evaluated = evaluate(compiled, segments, {
+    agents,
+    teamMetrics,
+    where,
+    ...(carried === undefined ? {} : { carried }),
+  });
   return { record, evaluated, agents, position, unique, periodAt, changedAgent, changedTeam, teamMetrics };
+}
+
+/** Whether a plan line is a team award's (decided across agents) rather than a component's or the plan cap's. */
+function isAward(kind: string): boolean {
+  return kind === "rank" || kind === "pool";
+}
+
+/**
+ * The cash of a carried period's component and plan-cap lines (its team-award
+ * lines left out), or `NaN` when a line is not of segment 0 (then the agent is
+ * evaluated whole).
+ */
+function componentCash(lines: readonly PriorLine[]): number {
+  let cash = 0;
+  for (const l of lines) {
+    if (l.segment !== 0) return Number.NaN;
+    if (!isAward(l.kind)) cash += l.amountMinor;
+  }
+  return cash;
 }
 
 /** The names whose values differ between two metric records (sorted). */
@@ -200,7 +257,7 @@ export function trueUp(book: AgentBook, agent: AgentAt, r: Restated, rule: TrueU
   const used: PriorLine[] = [];
   const lines: PriorLine[] = [];
   for (const s of r.evaluated.segments) {
-    for (const l of s.agents[position]!.lines) {
+    for (const l of planLines(s, position, prior.lines)) {
       const amount = segmentAmount(s, l.amountMinor, split);
       const old = priorLine(prior.lines, s.index, l.id, used);
       const latest = old?.amountMinor ?? 0;
@@ -282,6 +339,22 @@ function isPriorPeriod(p: PriorPeriod): boolean {
  * id is unique within a plan). Reads the evaluation without making its lines.
  */
 function sameLines(evaluated: Evaluated, position: number, prior: readonly PriorLine[]): boolean {
+  const only = evaluated.segments[0];
+  if (only !== undefined && keptLines(only, position)) {
+    // Component lines kept from the carry: the team-award lines, in order, are all that can differ.
+    const awards = only.agents[position]!.lines;
+    let a = 0;
+    for (const p of prior) {
+      if (p.segment !== 0) return false;
+      if (!isAward(p.kind)) continue;
+      const line = awards[a];
+      if (line === undefined || p.id !== line.id || p.amountMinor !== segmentAmount(only, line.amountMinor, false)) {
+        return false;
+      }
+      a++;
+    }
+    return a === awards.length;
+  }
   let k = 0;
   for (const s of evaluated.segments) {
     for (const line of s.agents[position]!.lines) {
@@ -292,6 +365,25 @@ function sameLines(evaluated: Evaluated, position: number, prior: readonly Prior
     }
   }
   return k === prior.length;
+}
+
+/** Whether the agent at `position` kept its component lines from its carry (see `PeriodMetrics.carried`). */
+function keptLines(s: SegmentRun, position: number): boolean {
+  return s.carried !== null && !Number.isNaN(s.carried[position]!);
+}
+
+/**
+ * The plan lines of the agent at `position` in segment `s`: the evaluation's,
+ * or, when it kept its component lines, those of its carry (as they were paid:
+ * the period has one segment) followed by the evaluation's team-award lines.
+ */
+function planLines(s: SegmentRun, position: number, prior: readonly PriorLine[]): readonly PlanLine[] {
+  const evaluated = s.agents[position]!.lines;
+  if (!keptLines(s, position)) return evaluated;
+  const lines: PlanLine[] = [];
+  for (const p of prior) if (!isAward(p.kind)) lines.push({ id: p.id, kind: p.kind, amountMinor: p.amountMinor });
+  lines.push(...evaluated);
+  return lines;
 }
 
 function segmentLabel(record: SettledPeriod, index: number): SegmentLabel {

@@ -200,6 +200,12 @@ describe("settlePayouts: the previous settlement is checked before it is used", 
     ]);
   });
 
+  it("a restated period recorded with no segments gives a result, not a raw TypeError", () => {
+    // Found by the property below: the true-up read the first segment of a period that had none.
+    const previous = edited((s) => (s.periods[1].segments = []));
+    expect(() => settlePayouts(plan, august, { previous })).not.toThrow();
+  });
+
   it("a settlement corrupted at any one place never throws anything but SettlementValidationError", () => {
     const paths: (string | number)[][] = [];
     const walk = (v: unknown, path: (string | number)[]): void => {
