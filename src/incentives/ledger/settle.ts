@@ -7,21 +7,11 @@
  */
 import type { LedgerPlan } from "../evaluate.js";
 import { type Rational, ratio } from "../rational.js";
-import type { PlanLine } from "../result.js";
 import { roundRational } from "../rounding.js";
 import type { Plan, RoundingMode } from "../schema.js";
 import { type CheckedSettlement, checkSettlement, indexIds, type Segment } from "./check.js";
 import { settleDraw } from "./draw.js";
-import {
-  type AgentBook,
-  copyMetrics,
-  type Draft,
-  type Evaluated,
-  evaluate,
-  post,
-  type SegmentRun,
-  segmentAmount,
-} from "./period.js";
+import { type AgentBook, copyMetrics, type Draft, type Evaluated, evaluate, post, segmentAmount } from "./period.js";
 import { type Restated, restate, type TrueUpRule, trueUp } from "./restate.js";
 import type {
   AgentCarry,
@@ -192,8 +182,6 @@ function settle(c: CheckedSettlement): Settlement {
     restated,
     rule: { clawback: current.clawback ?? { policy: "recover" }, sequence },
     drawRule: current.draw,
-    zeroPrior: segments.map(() => new Map()),
-    zeroEarning: new Map(),
   };
   // The input's agents were evaluated in input order: agent i is at position i.
   const agents = order.map((id, i) =>
@@ -251,10 +239,6 @@ interface PeriodRun {
   readonly restated: readonly Restated[];
   readonly rule: TrueUpRule;
   readonly drawRule: Plan["draw"];
-  /** Per segment, by plan line id: the carry's record of a line that paid 0 (shared, frozen; see {@link earn}). */
-  readonly zeroPrior: Map<string, PriorLine>[];
-  /** By plan line id: the earning line of a line that paid 0 when the period is not split (shared, frozen). */
-  readonly zeroEarning: Map<string, LedgerLine>;
 }
 
 /**
@@ -372,18 +356,20 @@ function earn(run: PeriodRun, book: AgentBook, input: SettlementAgentInput, posi
   for (const s of evaluated.segments) {
     for (const l of s.agents[position]!.lines) {
       const amount = segmentAmount(s, l.amountMinor, split);
-      if (amount === 0) {
-        // A line that paid 0 (most plans have some per agent: a kicker not reached, an unbound plan cap): its earning
-        // line (unless split) and its carry record are the same for every agent, so one frozen object serves all.
-        post(book, split ? splitEarning(run, s, l, amount) : zeroEarning(run, l));
-        lines.push(zeroPrior(run, s.index, l));
-        continue;
-      }
       // Two literals rather than a spread: one line per agent, component and period.
       post(
         book,
         split
-          ? splitEarning(run, s, l, amount)
+          ? {
+              kind: "earning",
+              amountMinor: amount,
+              period,
+              componentId: l.id,
+              lineKind: l.kind,
+              segment: labels[s.index]!,
+              fullMinor: l.amountMinor,
+              rounding: s.mode,
+            }
           : { kind: "earning", amountMinor: amount, period, componentId: l.id, lineKind: l.kind },
       );
       lines.push({ id: l.id, kind: l.kind, segment: s.index, amountMinor: amount });
@@ -423,41 +409,6 @@ function earn(run: PeriodRun, book: AgentBook, input: SettlementAgentInput, posi
     }
   }
   book.periods.push({ period, metrics: copyMetrics(input.metrics), lines });
-}
-
-/** The earning line of plan line `l` in segment `s` of a split period. */
-function splitEarning(run: PeriodRun, s: SegmentRun, l: PlanLine, amount: number): LedgerLine {
-  return {
-    kind: "earning",
-    amountMinor: amount,
-    period: run.period,
-    componentId: l.id,
-    lineKind: l.kind,
-    segment: run.labels[s.index]!,
-    fullMinor: l.amountMinor,
-    rounding: s.mode,
-  };
-}
-
-/** The earning line of plan line `l` paying 0 in an unsplit period: one frozen object per line id and settlement. */
-function zeroEarning(run: PeriodRun, l: PlanLine): LedgerLine {
-  let line = run.zeroEarning.get(l.id);
-  if (line === undefined) {
-    line = Object.freeze({ kind: "earning", amountMinor: 0, period: run.period, componentId: l.id, lineKind: l.kind });
-    run.zeroEarning.set(l.id, line);
-  }
-  return line;
-}
-
-/** The carry's record of plan line `l` paying 0 in segment `segment`: one frozen object per line and settlement. */
-function zeroPrior(run: PeriodRun, segment: number, l: PlanLine): PriorLine {
-  const cache = run.zeroPrior[segment]!;
-  let line = cache.get(l.id);
-  if (line === undefined) {
-    line = Object.freeze({ id: l.id, kind: l.kind, segment, amountMinor: 0 });
-    cache.set(l.id, line);
-  }
-  return line;
 }
 
 /** `amount × pct / 100`, rounded once with the plan's mode. */

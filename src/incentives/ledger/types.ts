@@ -379,15 +379,6 @@ export interface SettlementTotals {
 /**
  * One period's settlement: plain JSON, passed as `previous` to the next.
  *
- * A settlement is meant to be read, not edited in place: parts of it are
- * shared objects. It keeps the earlier periods' records (`carry.periods`) of
- * the previous settlement it was given as they were (the same objects), and
- * within one settlement, every `earning` line of 0 in an unsplit period and
- * every carry record of a plan line that paid 0 is one frozen object per plan
- * line, shared by all agents, so changing one throws rather than changing
- * another agent's. To edit a settlement, edit a copy
- * (`structuredClone`, or `JSON.parse` of its JSON).
- *
  * @category Incentives
  */
 export interface Settlement {
