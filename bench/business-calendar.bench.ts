@@ -18,7 +18,7 @@
 import { DateTime } from "luxon";
 import moment from "moment";
 import "moment-business-time";
-import { businessCalendar } from "../dist/index.js";
+import { businessCalendar } from "support-metrics";
 import { type BenchSection, rng } from "./lib.ts";
 
 const minute = 60_000;

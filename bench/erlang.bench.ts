@@ -7,7 +7,7 @@
  * N! are Infinity, every candidate gives NaN and the search never stops, so
  * that row is checked (it fails) and not timed.
  */
-import { requiredAgents } from "../dist/index.js";
+import { requiredAgents } from "support-metrics";
 import type { BenchSection } from "./lib.ts";
 
 const AHT_S = 180;

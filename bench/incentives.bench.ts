@@ -9,7 +9,7 @@
  */
 import jsonLogic from "json-logic-js";
 import { Engine } from "json-rules-engine";
-import { compileCondition, compilePlan } from "../dist/index.js";
+import { compileCondition, compilePlan } from "support-metrics";
 import { planFixture } from "../test/incentives/plan.ts";
 import { type BenchSection, rng, specPlanMetrics } from "./lib.ts";
 

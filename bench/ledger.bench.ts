@@ -21,7 +21,7 @@
  * month's original metrics rather than the restated ones; the cost of an
  * evaluation does not depend on the values.
  */
-import { evaluatePlan, type Settlement, settlePayouts } from "../dist/index.js";
+import { evaluatePlan, type Settlement, settlePayouts } from "support-metrics";
 import { ledgerBenchData } from "./ledger-data.ts";
 import type { BenchSection } from "./lib.ts";
 

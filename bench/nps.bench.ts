@@ -4,7 +4,7 @@
  * naive `filter(...).length` one-liner. Target: within 1.5× of the hand loop,
  * with no allocation per score.
  */
-import { nps } from "../dist/index.js";
+import { nps } from "support-metrics";
 import { type BenchSection, rng } from "./lib.ts";
 
 const N = 10_000_000;

@@ -10,7 +10,7 @@
  * the heap, not the merge (6–30× in the runs where it was tried).
  */
 import { DDSketch } from "@datadog/sketches-js";
-import { mergeSketches, quantile, quantileSketch, sketchQuantile } from "../dist/index.js";
+import { mergeSketches, quantile, quantileSketch, sketchQuantile } from "support-metrics";
 import { type BenchSection, rng } from "./lib.ts";
 
 const random = rng(10);

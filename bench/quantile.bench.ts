@@ -7,7 +7,7 @@
  */
 import { quantile as d3Quantile } from "d3-array";
 import { quantile as ssQuantile } from "simple-statistics";
-import { quantile } from "../dist/index.js";
+import { quantile } from "support-metrics";
 import { type BenchSection, rng } from "./lib.ts";
 
 const n = 1_000_000;

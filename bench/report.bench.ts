@@ -19,7 +19,7 @@ import {
   tallySurveys,
   tallyTickets,
   ticketReport,
-} from "../dist/index.js";
+} from "support-metrics";
 import { planFixture } from "../test/incentives/plan.ts";
 import type { BenchSection } from "./lib.ts";
 import {

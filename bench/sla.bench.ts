@@ -3,7 +3,7 @@
  * open tickets evaluated at asOf, with and without pausing over a status
  * history, and with ISO-string instants (what a JSON export gives).
  */
-import { firstResponseTime, resolutionTime, slaCompliance, type Ticket } from "../dist/index.js";
+import { firstResponseTime, resolutionTime, slaCompliance, type Ticket } from "support-metrics";
 import { type BenchSection, rng } from "./lib.ts";
 
 const n = 1_000_000;
