@@ -10,15 +10,8 @@ import {
   slaWork,
   ticketSla,
 } from "../tickets/sla.js";
-import {
-  historyOf,
-  readAsOf,
-  statusOf,
-  type Ticket,
-  type TicketCalendar,
-  ticketAt,
-  ticketList,
-} from "../tickets/ticket.js";
+import { historyOf, statusOf } from "../tickets/status-history.js";
+import { readAsOf, type Ticket, type TicketCalendar, ticketAt, ticketList } from "../tickets/ticket.js";
 import { type Instant, toEpochMs } from "../time/instant.js";
 
 /**

@@ -1,15 +1,8 @@
 import { COUNT } from "../internal/assert.js";
 import { inputError } from "../internal/messages.js";
 import { ACHIEVED, BREACHED, PENDING, targetState, targetsOf } from "../tickets/sla.js";
-import {
-  createdAtOf,
-  eventAt,
-  HistoryReading,
-  historyOf,
-  instantInto,
-  optionalCount,
-  readSpans,
-} from "../tickets/ticket.js";
+import { HistoryReading, historyOf, readSpans } from "../tickets/status-history.js";
+import { createdAtOf, eventAt, instantInto, optionalCount } from "../tickets/ticket.js";
 import { type CompiledDimension, fieldKey, functionKey } from "./dimensions.js";
 import type { TicketTallySpec } from "./ticket-options.js";
 import { readSpansByPosition } from "./ticket-spans.js";

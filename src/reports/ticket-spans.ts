@@ -6,7 +6,7 @@
  * @module
  */
 import { normalize } from "../internal/assert.js";
-import type { HistoryReading } from "../tickets/ticket.js";
+import type { HistoryReading } from "../tickets/status-history.js";
 import type { FastCalendar } from "../time/business-calendar.js";
 
 /**

@@ -1,14 +1,13 @@
 import { DURATION, type Fields, numberOption, readOptions } from "../internal/assert.js";
 import { inputError } from "../internal/messages.js";
 import type { Instant } from "../time/instant.js";
+import { historyOf, statusAt } from "./status-history.js";
 import {
   asOfOption,
   calendarOption,
   createdAtOf,
   eventAt,
-  historyOf,
   type StatusSet,
-  statusAt,
   statusesOption,
   type Ticket,
   type TicketCalendar,

@@ -2,13 +2,12 @@ import { COUNT, type Fields, normalize, oneOf, readOptions } from "../internal/a
 import { inputError } from "../internal/messages.js";
 import { meanOf, quantileInPlace } from "../stats/quantile.js";
 import type { Instant } from "../time/instant.js";
+import { activeMs, historyOf } from "./status-history.js";
 import {
-  activeMs,
   asOfOption,
   calendarOption,
   createdAtOf,
   eventAt,
-  historyOf,
   optionalCount,
   type StatusSet,
   statusesOption,

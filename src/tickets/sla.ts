@@ -10,12 +10,11 @@ import {
 } from "../internal/assert.js";
 import { inputError } from "../internal/messages.js";
 import type { Instant } from "../time/instant.js";
+import { activeSpans, historyOf } from "./status-history.js";
 import {
-  activeSpans,
   calendarOption,
   createdAtOf,
   eventMs,
-  historyOf,
   readAsOf,
   type StatusSet,
   statusesOption,
