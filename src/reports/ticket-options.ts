@@ -1,5 +1,6 @@
-import { COUNT, type Fields, readOptions, type Unchecked } from "../internal/assert.js";
+import { COUNT, readOptions, type Unchecked } from "../internal/assert.js";
 import { inputError } from "../internal/messages.js";
+import { TALLY_TICKETS_FIELDS } from "../internal/ticket-tally-fields.js";
 import type { SlaPolicy } from "../tickets/sla.js";
 import { type PolicySpec, policyShape, readPolicy, type Targets } from "../tickets/sla.js";
 import {
@@ -67,17 +68,6 @@ export interface TallyTicketsOptions {
   readonly firstIndex?: number;
 }
 
-/** The keys of {@link TallyTicketsOptions}. */
-const TALLY_TICKETS_FIELDS: Fields<TallyTicketsOptions> = {
-  asOf: "required",
-  by: "optional",
-  calendar: "optional",
-  pauseStatuses: "optional",
-  sla: "optional",
-  sketch: "optional",
-  onInvalid: "optional",
-  firstIndex: "optional",
-};
 const PERIOD_FIELDS = ["createdAt", "resolvedAt"];
 const RESOLVED_STATUSES = ["solved", "resolved", "closed"];
 

@@ -1,5 +1,6 @@
 import { type Fields, readOptions, record } from "../internal/assert.js";
 import { inputError } from "../internal/messages.js";
+import { TALLY_TICKETS_FIELDS } from "../internal/ticket-tally-fields.js";
 import { type TallyTicketsOptions, tallyTickets } from "../reports/index.js";
 import { columnName, dialectOption, numberLiteral, type SqlDialect, tableName, zoneLiteral } from "./dialect.js";
 import { checkedAs, sqlDimensions, withoutSqlKeys } from "./rows.js";
@@ -95,14 +96,7 @@ const FN = "ticketTallySql";
 
 /** Internal: the keys of {@link TicketTallySqlOptions}. */
 export const SQL_OPTION_FIELDS: Fields<TicketTallySqlOptions> = {
-  asOf: "required",
-  by: "optional",
-  calendar: "optional",
-  pauseStatuses: "optional",
-  sla: "optional",
-  sketch: "optional",
-  onInvalid: "optional",
-  firstIndex: "optional",
+  ...TALLY_TICKETS_FIELDS,
   dialect: "required",
   tables: "optional",
   columns: "optional",
