@@ -94,13 +94,16 @@ export interface SqlQuery {
 
 const FN = "ticketTallySql";
 
-/** Internal: the keys of {@link TicketTallySqlOptions}. */
-export const SQL_OPTION_FIELDS: Fields<TicketTallySqlOptions> = {
-  ...TALLY_TICKETS_FIELDS,
-  dialect: "required",
-  tables: "optional",
-  columns: "optional",
-};
+/**
+ * Internal: the keys of {@link TicketTallySqlOptions}: the tally's, and the SQL
+ * ones. Built by a call marked pure, not a top-level spread, which bundlers keep
+ * in every bundle as if it had side effects (82 B more for `csat` alone).
+ */
+export const SQL_OPTION_FIELDS: Fields<TicketTallySqlOptions> = /* @__PURE__ */ Object.assign(
+  {},
+  TALLY_TICKETS_FIELDS,
+  { dialect: "required", tables: "optional", columns: "optional" } as const,
+);
 const TABLE_FIELDS: Fields<TicketTallyTables> = { tickets: "optional", statusHistory: "optional", clock: "optional" };
 const COLUMN_FIELDS: Fields<TicketTallyColumns> = { tickets: "optional", statusHistory: "optional", clock: "optional" };
 
