@@ -182,14 +182,16 @@ export function businessCalendar(options: BusinessCalendarOptions): BusinessCale
   const { openBefore, openAt, latestWith } = openTime(spec.week, spec.holidays);
 
   // The offset segment holding the last located instant: the offset (local − UTC, ms)
-  // at [0] holds from that instant until [1] (the next offset change or chunk end).
-  // Kept in a typed array, not in closure variables: a double stored in a closure
-  // variable is boxed anew on every store.
-  const segment = new Float64Array(2);
+  // at [0] holds from [2] (the offset change or chunk start before it) until [1]
+  // (the next offset change or chunk end). Kept in a typed array, not in closure
+  // variables: a double stored in a closure variable is boxed anew on every store.
+  const segment = new Float64Array([0, Number.NaN, Number.NaN]);
   function locate(t: number): void {
+    if (t >= (segment[2] as number) && t < (segment[1] as number)) return; // still in the last segment
     const chunk = zone.chunkAt(t);
     const times = chunk.times;
     let offset = chunk.offset0;
+    let from = chunk.start;
     let next = chunk.end;
     for (let i = 0; i < times.length; i++) {
       const at = times[i] as number;
@@ -198,9 +200,11 @@ export function businessCalendar(options: BusinessCalendarOptions): BusinessCale
         break;
       }
       offset = chunk.offsets[i] as number;
+      from = at;
     }
     segment[0] = offset;
     segment[1] = next;
+    segment[2] = from;
   }
 
   function instant(fn: string, path: string, value: unknown): number {
