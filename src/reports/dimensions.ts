@@ -242,11 +242,6 @@ export function functionKey(
   );
 }
 
-/** Internal: a group key as a map key (its JSON text: distinct keys never clash). */
-export function keyString(key: readonly (string | null)[]): string {
-  return JSON.stringify(key);
-}
-
 /** Internal: the key object of a report row, `{ [dimension name]: value }`. */
 export function keyObject(names: readonly string[], key: readonly (string | null)[]): Record<string, string | null> {
   const out: Record<string, string | null> = {};

@@ -8,7 +8,7 @@ import { count, type Fields, readOptions, record, type Unchecked } from "../inte
 import { compareKeys, GroupIndex } from "../internal/group-keys.js";
 import { inputError } from "../internal/messages.js";
 import { epochMsOrNaN, toEpochMs } from "../time/instant.js";
-import { type CompiledDimension, fieldKey, functionKey, keyString } from "./dimensions.js";
+import { type CompiledDimension, fieldKey, functionKey } from "./dimensions.js";
 import { mergeSetAside, onInvalidOption, type SetAside, SetAsideCollector } from "./set-aside.js";
 
 /**
@@ -133,7 +133,7 @@ export function mergeKind<
 ): T {
   const checked = tallies.map((t, k) => read(fn, t, `tallies[${k}]`));
   const first = checked[0] as T;
-  const groups = new Map<string, M>();
+  const groups = new GroupIndex<M>(first.dimensions.length);
   let setAside = first.setAside;
   let records = first.records;
   for (let k = 0; k < checked.length; k++) {
@@ -143,16 +143,15 @@ export function mergeKind<
       records += t.records;
     }
     for (const g of t.groups) {
-      const mapKey = keyString(g.key);
-      let into = groups.get(mapKey);
+      let into = groups.get(g.key);
       if (into === undefined) {
         into = newGroup(g.key.slice());
-        groups.set(mapKey, into);
+        groups.add(g.key, into);
       }
       add(into, g);
     }
   }
-  const sorted = [...groups.values()].sort((a, b) => compareKeys(a.key, b.key));
+  const sorted = groups.groups.sort((a, b) => compareKeys(a.key, b.key));
   return { ...first, groups: sorted, setAside, records };
 }
 

@@ -1,8 +1,7 @@
 /** Internal: checks and merges ticket tallies (the `"tickets"` branch of `mergeTallies`). */
 import { countField } from "../internal/assert.js";
-import { compareKeys } from "../internal/group-keys.js";
+import { compareKeys, GroupIndex } from "../internal/group-keys.js";
 import { inputError } from "../internal/messages.js";
-import { keyString } from "./dimensions.js";
 import { mergeSetAside, type SetAside } from "./set-aside.js";
 import { readSketch, SketchStore } from "./sketch.js";
 import { type DurationTally, ExactSum, type TicketTally, type TicketTallyGroup } from "./tickets.js";
@@ -11,7 +10,7 @@ import { type DurationTally, ExactSum, type TicketTally, type TicketTallyGroup }
 export function mergeTicketTallies(fn: string, tallies: readonly unknown[]): TicketTally {
   const read = tallies.map((t, k) => readTicketTally(fn, `tallies[${k}]`, t));
   const first = read[0] as TicketTally;
-  const groups = new Map<string, GroupSum>();
+  const groups = new GroupIndex<GroupSum>(first.dimensions.length);
   let records = 0;
   let createdAfterAsOf = 0;
   let setAside: SetAside | undefined;
@@ -20,11 +19,10 @@ export function mergeTicketTallies(fn: string, tallies: readonly unknown[]): Tic
     createdAfterAsOf += t.createdAfterAsOf;
     setAside = setAside === undefined ? t.setAside : mergeSetAside(setAside, t.setAside);
     for (const g of t.groups) {
-      const k = keyString(g.key);
-      let sum = groups.get(k);
+      let sum = groups.get(g.key);
       if (sum === undefined) {
         sum = new GroupSum(first.relativeAccuracy);
-        groups.set(k, sum);
+        groups.add(g.key, sum);
       }
       sum.add(g);
     }
@@ -37,7 +35,7 @@ export function mergeTicketTallies(fn: string, tallies: readonly unknown[]): Tic
     asOf: first.asOf,
     relativeAccuracy: first.relativeAccuracy,
     hasSla: first.hasSla,
-    groups: [...groups.values()].map((sum) => sum.toJSON()).sort((a, b) => compareKeys(a.key, b.key)),
+    groups: groups.groups.map((sum) => sum.toJSON()).sort((a, b) => compareKeys(a.key, b.key)),
     records,
     createdAfterAsOf,
     setAside: setAside as SetAside,
